@@ -1,0 +1,94 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { PurposeCatalogueProperties } from './model/catalogue.js';
+import { EffectivePreferencesProperties } from './model/effective.js';
+import { ValidationResultProperties } from './model/finding.js';
+import { ProblemDetailsProperties } from './model/problem.js';
+import {
+  DistributionRequestProperties,
+  ReleaseDecisionProperties,
+  SubjectOutcomeProperties,
+} from './model/distribution.js';
+import { StatementProperties } from './model/statement.js';
+
+/** Base of every published schema `$id`; the path mirrors spec/v1/schemas/. */
+export const SCHEMA_BASE = 'https://schemas.reuse-pref.org/v1/';
+export const SPEC_VERSION = '1.0.0';
+
+const doc = (name: string, title: string) => ({
+  $id: `${SCHEMA_BASE}${name}.schema.json`,
+  title,
+  additionalProperties: false,
+});
+
+export const Statement = Type.Object(
+  StatementProperties,
+  doc('statement', 'Statement: one submission of reuse preferences, immutable'),
+);
+export const EffectivePreferences = Type.Object(
+  EffectivePreferencesProperties,
+  doc('effective-preferences', 'Effective preferences: what the resolver decided for one subject'),
+);
+export const PurposeCatalogueSchema = Type.Object(
+  PurposeCatalogueProperties,
+  doc('purpose-catalogue', 'Purpose catalogue: versioned list of purposes'),
+);
+export const ValidationResult = Type.Object(
+  ValidationResultProperties,
+  doc('validation-result', 'Validation result: every error and query found in one record'),
+);
+export const ProblemDetails = Type.Object(ProblemDetailsProperties, {
+  ...doc('problem-details', 'RFC 9457 problem details with validation findings'),
+  additionalProperties: true,
+});
+export const DistributionRequest = Type.Object(
+  DistributionRequestProperties,
+  doc('distribution-request', 'Distribution request: one proposed onward release'),
+);
+export const ReleaseDecision = Type.Object(
+  ReleaseDecisionProperties,
+  doc('release-decision', 'Release decision: the audited outcome of a distribution request'),
+);
+export const SubjectOutcome = Type.Object(
+  SubjectOutcomeProperties,
+  doc('subject-outcome', 'What one release did with one subject'),
+);
+
+const CodeListEntry = Type.Object(
+  {
+    code: Type.String({ minLength: 1 }),
+    label: Type.String({ minLength: 1 }),
+    meaning: Type.String({ minLength: 1 }),
+    dpv: Type.Optional(Type.String({ format: 'uri' })),
+  },
+  { additionalProperties: false },
+);
+export const CodeListDocument = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z]+(-[a-z]+)*$' }),
+    title: Type.String(),
+    specVersion: Type.String(),
+    entries: Type.Array(CodeListEntry, { minItems: 1 }),
+  },
+  doc('codelist', 'A code list published in spec/v1/codelists/'),
+);
+
+/** Every schema published in spec/v1/schemas/, keyed by file stem. */
+export const PublishedSchemas = {
+  statement: Statement,
+  'effective-preferences': EffectivePreferences,
+  'purpose-catalogue': PurposeCatalogueSchema,
+  'validation-result': ValidationResult,
+  'problem-details': ProblemDetails,
+  'distribution-request': DistributionRequest,
+  'release-decision': ReleaseDecision,
+  'subject-outcome': SubjectOutcome,
+  codelist: CodeListDocument,
+} as const;
+
+export type Statement = Static<typeof Statement>;
+export type EffectivePreferences = Static<typeof EffectivePreferences>;
+export type ValidationResult = Static<typeof ValidationResult>;
+export type ProblemDetails = Static<typeof ProblemDetails>;
+export type DistributionRequest = Static<typeof DistributionRequest>;
+export type ReleaseDecision = Static<typeof ReleaseDecision>;
+export type SubjectOutcome = Static<typeof SubjectOutcome>;

@@ -1,0 +1,24 @@
+// Checks every public package's published shape (ESM + CJS + types resolve for node10, node16 and
+// bundler) with @arethetypeswrong/cli against the packed tarball, as a user would install it.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const failed = [];
+for (const dir of readdirSync('packages')) {
+  const manifest = JSON.parse(readFileSync(join('packages', dir, 'package.json'), 'utf8'));
+  // Private packages are not published; CLI-only packages have no importable entry to check.
+  if (manifest.private || !manifest.exports) continue;
+  try {
+    execFileSync('npx', ['attw', '--pack', join('packages', dir), '--format', 'table-flipped'], {
+      stdio: 'inherit',
+    });
+  } catch {
+    failed.push(manifest.name);
+  }
+}
+if (failed.length) {
+  console.error(`attw found problems in: ${failed.join(', ')}`);
+  process.exit(1);
+}
+console.log('every public package resolves for ESM, CJS and types');
