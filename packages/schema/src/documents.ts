@@ -1,13 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PurposeCatalogueProperties } from './model/catalogue.js';
-import { EffectivePreferencesProperties } from './model/effective.js';
-import { ValidationResultProperties } from './model/finding.js';
-import { ProblemDetailsProperties } from './model/problem.js';
 import {
   DistributionRequestProperties,
   ReleaseDecisionProperties,
   SubjectOutcomeProperties,
 } from './model/distribution.js';
+import { EffectivePreferencesProperties } from './model/effective.js';
+import { ValidationResultProperties } from './model/finding.js';
+import { ProblemDetailsProperties } from './model/problem.js';
 import { StatementProperties } from './model/statement.js';
 
 /** Base of every published schema `$id`; the path mirrors spec/v1/schemas/. */

@@ -1,12 +1,12 @@
+export * from './catalogue/index.js';
 export * from './codelists/define.js';
 export * from './codelists/lists.js';
-export * from './catalogue/index.js';
+export * from './documents.js';
+export * from './model/catalogue.js';
 export * from './model/codes.js';
 export * from './model/common.js';
-export * from './model/statement.js';
-export * from './model/catalogue.js';
+export * from './model/distribution.js';
 export * from './model/effective.js';
 export * from './model/finding.js';
-export * from './model/distribution.js';
-export * from './documents.js';
+export * from './model/statement.js';
 export { renderSpecFiles } from './spec-files.js';

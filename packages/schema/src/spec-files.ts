@@ -10,7 +10,10 @@ export function renderSpecFiles(): Map<string, string> {
   const files = new Map<string, string>();
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   for (const [name, schema] of Object.entries(PublishedSchemas)) {
-    files.set(`schemas/${name}.schema.json`, json({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...schema }));
+    files.set(
+      `schemas/${name}.schema.json`,
+      json({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...schema }),
+    );
   }
   for (const list of CodeLists) {
     files.set(

@@ -41,7 +41,8 @@ export const CatalogueV1 = {
       overridingExemptions: ['PINT', 'ANON'],
       adultText:
         'Researchers study the data inside a secure environment; the data stays there. You may object (UK GDPR Art 21(6)).',
-      childText: 'Researchers look at pupil information in a safe locked room on a computer. It stays there. You can say no.',
+      childText:
+        'Researchers look at pupil information in a safe locked room on a computer. It stays there. You can say no.',
     },
     {
       code: 'RSXT',
@@ -50,7 +51,8 @@ export const CatalogueV1 = {
       defaultLawfulBasis: 'PUBT',
       dpv: `${DPV}AcademicResearch`,
       overridingExemptions: ['ANON'],
-      adultText: 'A copy of the data is sent to researchers outside the Department. You may object (UK GDPR Art 21(6)).',
+      adultText:
+        'A copy of the data is sent to researchers outside the Department. You may object (UK GDPR Art 21(6)).',
       childText: 'A copy of pupil information is sent to researchers. You can say no.',
     },
     {
@@ -61,7 +63,8 @@ export const CatalogueV1 = {
       overridingExemptions: ['CMPG', 'ANON'],
       adultText:
         'Joining school records with records held by other government departments (for example health, benefits or earnings). You may object (UK GDPR Art 21(1)).',
-      childText: 'Your school record is joined up with other records the government has about you. You can say no.',
+      childText:
+        'Your school record is joined up with other records the government has about you. You can say no.',
     },
     {
       code: 'COMM',
@@ -70,8 +73,10 @@ export const CatalogueV1 = {
       defaultLawfulBasis: 'CNST',
       dpv: `${DPV}CommercialResearch`,
       overridingExemptions: ['ANON'],
-      adultText: 'Companies using the data for their business. Only with your consent, which you can withdraw at any time.',
-      childText: 'Companies using pupil information. This only happens if you say yes. You can change your mind.',
+      adultText:
+        'Companies using the data for their business. Only with your consent, which you can withdraw at any time.',
+      childText:
+        'Companies using pupil information. This only happens if you say yes. You can change your mind.',
     },
     {
       code: 'AIDV',
@@ -111,7 +116,8 @@ export const CatalogueV1 = {
       overridingExemptions: ['S2P4', 'CORD'],
       adultText:
         'The Home Office using the data for immigration enforcement. You may object; the law can still require sharing in individual cases, and you will be able to see when that happened.',
-      childText: 'The Home Office checking who can live in the country. You can say no, but sometimes the law says it must happen, and you will be told.',
+      childText:
+        'The Home Office checking who can live in the country. You can say no, but sometimes the law says it must happen, and you will be told.',
     },
     {
       code: 'POLC',
@@ -121,7 +127,8 @@ export const CatalogueV1 = {
       overridingExemptions: ['S2P2', 'CORD'],
       adultText:
         'Police using the data to prevent or detect crime. You may object; the law can still require sharing in individual cases, and you will be able to see when that happened.',
-      childText: 'The police asking for information. You can say no, but sometimes the law says it must happen, and you will be told.',
+      childText:
+        'The police asking for information. You can say no, but sometimes the law says it must happen, and you will be told.',
     },
     {
       code: 'APPS',

@@ -15,7 +15,11 @@ export interface CodeList<E extends readonly CodeEntry[] = readonly CodeEntry[]>
 
 export const DPV = 'https://w3id.org/dpv#';
 
-export function codeList<const E extends readonly CodeEntry[]>(id: string, title: string, entries: E): CodeList<E> {
+export function codeList<const E extends readonly CodeEntry[]>(
+  id: string,
+  title: string,
+  entries: E,
+): CodeList<E> {
   return { id, title, entries };
 }
 

@@ -1,10 +1,23 @@
 import { codeList, DPV } from './define.js';
 
 export const ChoiceValues = codeList('choice-values', 'What the person said about one purpose', [
-  { code: 'OBJT', label: 'Objects / opts out', meaning: 'The person objects to, or opts out of, this purpose.' },
+  {
+    code: 'OBJT',
+    label: 'Objects / opts out',
+    meaning: 'The person objects to, or opts out of, this purpose.',
+  },
   { code: 'NOOB', label: 'No objection', meaning: 'The person was asked and does not object.' },
-  { code: 'CONS', label: 'Consents', meaning: 'The person gives consent (opt-in) for this purpose.', dpv: `${DPV}Consent` },
-  { code: 'DECL', label: 'Declines consent', meaning: 'The person was asked for consent and declined, or withdrew it.' },
+  {
+    code: 'CONS',
+    label: 'Consents',
+    meaning: 'The person gives consent (opt-in) for this purpose.',
+    dpv: `${DPV}Consent`,
+  },
+  {
+    code: 'DECL',
+    label: 'Declines consent',
+    meaning: 'The person was asked for consent and declined, or withdrew it.',
+  },
   {
     code: 'REFU',
     label: 'Refused to answer',
@@ -26,15 +39,31 @@ export const ExpressedByRoles = codeList('expressed-by', 'Who expressed the stat
     label: 'Corporate parent',
     meaning: 'The local authority, for a looked-after child.',
   },
-  { code: 'REP', label: 'Representative', meaning: 'A representative acting for the pupil (e.g. solicitor, advocate).' },
-  { code: 'SCH', label: 'School on instruction', meaning: 'Recorded by the school on the instruction of the person named.' },
+  {
+    code: 'REP',
+    label: 'Representative',
+    meaning: 'A representative acting for the pupil (e.g. solicitor, advocate).',
+  },
+  {
+    code: 'SCH',
+    label: 'School on instruction',
+    meaning: 'Recorded by the school on the instruction of the person named.',
+  },
 ]);
 
 export const CompetenceBases = codeList('competence-basis', 'Why this person may speak for the pupil', [
   { code: 'ASSD', label: 'Assessed competent', meaning: 'The pupil was assessed as competent to decide.' },
   { code: 'PR12', label: 'Presumed at 12', meaning: 'The pupil is presumed competent from age 12.' },
-  { code: 'AUTH', label: 'Authorised by the child', meaning: 'A competent child authorised this person to act.' },
-  { code: 'BINT', label: 'Best interests', meaning: 'Acting in the best interests of a child who cannot decide.' },
+  {
+    code: 'AUTH',
+    label: 'Authorised by the child',
+    meaning: 'A competent child authorised this person to act.',
+  },
+  {
+    code: 'BINT',
+    label: 'Best interests',
+    meaning: 'Acting in the best interests of a child who cannot decide.',
+  },
   { code: 'NA', label: 'Not applicable', meaning: 'No competence question arises.' },
 ]);
 
@@ -45,20 +74,40 @@ export const Channels = codeList('channels', 'How the statement reached the reco
   { code: 'EMAL', label: 'Email', meaning: 'Received by email.' },
   { code: 'VERB', label: 'Verbal', meaning: 'Said in person or by phone, recorded by staff.' },
   { code: 'APIX', label: 'Via API', meaning: 'Submitted through an API by another system.' },
-  { code: 'CTFI', label: 'CTF import', meaning: 'Imported with a Common Transfer File from a previous school.' },
+  {
+    code: 'CTFI',
+    label: 'CTF import',
+    meaning: 'Imported with a Common Transfer File from a previous school.',
+  },
 ]);
 
-export const PurposeKinds = codeList('purpose-kinds', 'Which right a purpose engages, and so which values it takes', [
-  { code: 'objection', label: 'Objection', meaning: 'Art 21(1) right to object to public task or legitimate interests.' },
-  {
-    code: 'research-objection',
-    label: 'Research objection',
-    meaning: 'Art 21(6) right to object to research or statistics.',
-  },
-  { code: 'opt-out', label: 'Opt-out', meaning: 'Shared unless the person opts out (legitimate interests).' },
-  { code: 'consent', label: 'Consent', meaning: 'Not shared unless the person opts in (Art 6(1)(a)).' },
-  { code: 'none', label: 'Listed only', meaning: 'Never blocked by a preference; listed for transparency. Takes no choices.' },
-]);
+export const PurposeKinds = codeList(
+  'purpose-kinds',
+  'Which right a purpose engages, and so which values it takes',
+  [
+    {
+      code: 'objection',
+      label: 'Objection',
+      meaning: 'Art 21(1) right to object to public task or legitimate interests.',
+    },
+    {
+      code: 'research-objection',
+      label: 'Research objection',
+      meaning: 'Art 21(6) right to object to research or statistics.',
+    },
+    {
+      code: 'opt-out',
+      label: 'Opt-out',
+      meaning: 'Shared unless the person opts out (legitimate interests).',
+    },
+    { code: 'consent', label: 'Consent', meaning: 'Not shared unless the person opts in (Art 6(1)(a)).' },
+    {
+      code: 'none',
+      label: 'Listed only',
+      meaning: 'Never blocked by a preference; listed for transparency. Takes no choices.',
+    },
+  ],
+);
 
 export const LawfulBases = codeList('lawful-bases', 'UK GDPR Art 6(1) lawful bases', [
   { code: 'CNST', label: 'Consent', meaning: 'Art 6(1)(a)', dpv: `${DPV}Consent` },
@@ -69,14 +118,38 @@ export const LawfulBases = codeList('lawful-bases', 'UK GDPR Art 6(1) lawful bas
   { code: 'LEGI', label: 'Legitimate interests', meaning: 'Art 6(1)(f)', dpv: `${DPV}LegitimateInterest` },
 ]);
 
-export const Exemptions = codeList('exemptions', 'Grounds on which a release may include a person who objected', [
-  { code: 'S2P2', label: 'Crime and taxation', meaning: 'DPA 2018 Sch 2 Part 1 para 2: prevention or detection of crime.' },
-  { code: 'S2P4', label: 'Immigration', meaning: 'DPA 2018 Sch 2 Part 1 para 4: effective immigration control.' },
-  { code: 'CORD', label: 'Court order', meaning: 'Disclosure required by an order of a court or tribunal.' },
-  { code: 'ANON', label: 'Anonymised', meaning: 'Only anonymised data leaves; no person is identifiable.' },
-  { code: 'CMPG', label: 'Compelling legitimate grounds', meaning: 'Art 21(1): compelling grounds that override.' },
-  { code: 'PINT', label: 'Public-interest task', meaning: 'Art 21(6): necessary for a task in the public interest.' },
-]);
+export const Exemptions = codeList(
+  'exemptions',
+  'Grounds on which a release may include a person who objected',
+  [
+    {
+      code: 'S2P2',
+      label: 'Crime and taxation',
+      meaning: 'DPA 2018 Sch 2 Part 1 para 2: prevention or detection of crime.',
+    },
+    {
+      code: 'S2P4',
+      label: 'Immigration',
+      meaning: 'DPA 2018 Sch 2 Part 1 para 4: effective immigration control.',
+    },
+    {
+      code: 'CORD',
+      label: 'Court order',
+      meaning: 'Disclosure required by an order of a court or tribunal.',
+    },
+    { code: 'ANON', label: 'Anonymised', meaning: 'Only anonymised data leaves; no person is identifiable.' },
+    {
+      code: 'CMPG',
+      label: 'Compelling legitimate grounds',
+      meaning: 'Art 21(1): compelling grounds that override.',
+    },
+    {
+      code: 'PINT',
+      label: 'Public-interest task',
+      meaning: 'Art 21(6): necessary for a task in the public interest.',
+    },
+  ],
+);
 
 export const RecipientClasses = codeList('recipient-classes', 'What kind of body receives a release', [
   { code: 'ACAD', label: 'Academic', meaning: 'University or academic research body.' },
@@ -90,16 +163,24 @@ export const RecipientClasses = codeList('recipient-classes', 'What kind of body
 ]);
 
 export const DeliveryModes = codeList('delivery-modes', 'How released data reaches the recipient', [
-  { code: 'TRE', label: 'Trusted research environment', meaning: 'The data stays; the recipient comes to it.' },
+  {
+    code: 'TRE',
+    label: 'Trusted research environment',
+    meaning: 'The data stays; the recipient comes to it.',
+  },
   { code: 'EXTR', label: 'Extract', meaning: 'A copy of the data is sent to the recipient.' },
 ]);
 
-export const IdentifiabilityTiers = codeList('identifiability-tiers', 'How identifying the released data is', [
-  { code: '1', label: 'Tier 1', meaning: 'Instant identifiers (names, addresses).' },
-  { code: '2', label: 'Tier 2', meaning: 'Meaningful identifiers (UPN, date of birth).' },
-  { code: '3', label: 'Tier 3', meaning: 'Identifying characteristics (small cells, postcode).' },
-  { code: '4', label: 'Tier 4', meaning: 'Non-identifying.' },
-]);
+export const IdentifiabilityTiers = codeList(
+  'identifiability-tiers',
+  'How identifying the released data is',
+  [
+    { code: '1', label: 'Tier 1', meaning: 'Instant identifiers (names, addresses).' },
+    { code: '2', label: 'Tier 2', meaning: 'Meaningful identifiers (UPN, date of birth).' },
+    { code: '3', label: 'Tier 3', meaning: 'Identifying characteristics (small cells, postcode).' },
+    { code: '4', label: 'Tier 4', meaning: 'Non-identifying.' },
+  ],
+);
 
 export const SensitivityTiers = codeList('sensitivity-tiers', 'How sensitive the released data is', [
   { code: 'A', label: 'Tier A', meaning: 'Highly sensitive (e.g. children in need, exclusions reasons).' },
@@ -110,7 +191,11 @@ export const SensitivityTiers = codeList('sensitivity-tiers', 'How sensitive the
 ]);
 
 export const ReleaseOutcomes = codeList('release-outcomes', 'What a release did with one subject', [
-  { code: 'INCL', label: 'Included', meaning: 'Included: the effective preferences allow every requested purpose.' },
+  {
+    code: 'INCL',
+    label: 'Included',
+    meaning: 'Included: the effective preferences allow every requested purpose.',
+  },
   { code: 'EXCL', label: 'Excluded', meaning: 'Left out because of a preference.' },
   {
     code: 'OVRD',

@@ -29,7 +29,16 @@ export const Upn = Type.String({
 export const Uln = Type.String({ pattern: '^[0-9]{10}$' });
 
 export const Urn = Type.String({ pattern: '^[0-9]{6}$', description: 'School Unique Reference Number' });
-export const LaEstab = Type.String({ pattern: '^[0-9]{7}$', description: 'LA number (3) + establishment number (4)' });
+export const LaEstab = Type.String({
+  pattern: '^[0-9]{7}$',
+  description: 'LA number (3) + establishment number (4)',
+});
 
-export const SpecVersion = Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', description: 'Semver of the spec' });
-export const CatalogueVersion = Type.String({ pattern: '^[1-9][0-9]{0,5}$', description: 'Purpose catalogue version' });
+export const SpecVersion = Type.String({
+  pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$',
+  description: 'Semver of the spec',
+});
+export const CatalogueVersion = Type.String({
+  pattern: '^[1-9][0-9]{0,5}$',
+  description: 'Purpose catalogue version',
+});

@@ -7,9 +7,9 @@ import {
   PurposeCode,
   RecipientClass,
   ReleaseOutcome,
+  SensitivityTier,
 } from './codes.js';
 import { CalendarDate, CatalogueVersion, DateTime, Uuid } from './common.js';
-import { SensitivityTier } from './codes.js';
 
 export const Recipient = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }), class: RecipientClass },
@@ -30,7 +30,10 @@ export const ExemptionRelied = Type.Object(
 );
 
 export const DistributionRequestProperties = {
-  dsReference: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$', description: 'DfE data share reference' }),
+  dsReference: Type.String({
+    pattern: '^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$',
+    description: 'DfE data share reference',
+  }),
   recipient: Recipient,
   purposes: Type.Array(PurposeCode, { minItems: 1, uniqueItems: true }),
   lawfulBasis: LawfulBasis,
@@ -39,7 +42,10 @@ export const DistributionRequestProperties = {
   retainUntil: CalendarDate,
   cohort: Type.Object(
     { description: Type.String({ minLength: 1, maxLength: 500 }) },
-    { additionalProperties: false, description: 'Who the request covers, in words; the cohort file lists them' },
+    {
+      additionalProperties: false,
+      description: 'Who the request covers, in words; the cohort file lists them',
+    },
   ),
   exemption: Type.Optional(ExemptionRelied),
   decisionMaker: Type.String({ minLength: 1, maxLength: 200 }),
@@ -53,7 +59,10 @@ export const ReleaseCounts = Type.Object(
     included: Type.Integer({ minimum: 0 }),
     excluded: Type.Integer({ minimum: 0 }),
     overridden: Type.Integer({ minimum: 0 }),
-    decidedByStatement: Type.Integer({ minimum: 0, description: 'Subjects whose outcome a stated answer decided' }),
+    decidedByStatement: Type.Integer({
+      minimum: 0,
+      description: 'Subjects whose outcome a stated answer decided',
+    }),
     decidedByDefault: Type.Integer({ minimum: 0, description: 'Subjects never asked: the default decided' }),
   },
   { additionalProperties: false },

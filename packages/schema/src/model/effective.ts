@@ -4,10 +4,10 @@ import { CatalogueVersion, DateTime, Uuid } from './common.js';
 import { Subject } from './statement.js';
 
 export const ResolverFlag = Type.Unsafe<
-  'review-due' | 'pupil-not-competent' | 'statement-id-conflict' | 'parents-disagree' | 'unknown-purpose-ignored'
+  'review-due' | 'pupil-not-competent' | 'statement-id-conflict' | 'parents-disagree'
 >({
   type: 'string',
-  enum: ['review-due', 'pupil-not-competent', 'statement-id-conflict', 'parents-disagree', 'unknown-purpose-ignored'],
+  enum: ['review-due', 'pupil-not-competent', 'statement-id-conflict', 'parents-disagree'],
   description: 'Something staff should look at; never changes the outcome on its own',
 });
 
@@ -18,7 +18,9 @@ export const EffectivePreference = Type.Object(
     shared: Type.Boolean({ description: 'Whether data may flow for this purpose' }),
     value: Type.Union([ChoiceValue, Type.Null()], { description: 'The deciding answer; null when default' }),
     default: Type.Boolean({ description: 'True when no stated answer decided it ("never asked")' }),
-    decidedBy: Type.Union([Uuid, Type.Null()], { description: 'Id of the deciding statement; null when default' }),
+    decidedBy: Type.Union([Uuid, Type.Null()], {
+      description: 'Id of the deciding statement; null when default',
+    }),
     decidedByRole: Type.Union([ExpressedByRole, Type.Null()]),
     expressedAt: Type.Union([DateTime, Type.Null()]),
     flags: Type.Array(ResolverFlag, { uniqueItems: true }),
@@ -31,7 +33,9 @@ export const EffectivePreferencesProperties = {
   asOf: DateTime,
   catalogueVersion: CatalogueVersion,
   competenceAge: Type.Integer({ minimum: 0, maximum: 25 }),
-  preferences: Type.Array(EffectivePreference, { description: 'One per catalogue purpose, in catalogue order' }),
+  preferences: Type.Array(EffectivePreference, {
+    description: 'One per catalogue purpose, in catalogue order',
+  }),
 };
 
 export type ResolverFlag = Static<typeof ResolverFlag>;

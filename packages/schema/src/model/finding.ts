@@ -1,7 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Severity } from './codes.js';
 
-export const RuleId = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Stable validation rule id' });
+export const RuleId = Type.String({
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  description: 'Stable validation rule id',
+});
 
 export const Finding = Type.Object(
   {

@@ -54,7 +54,10 @@ export const Notice = Type.Object(
   {
     id: LocalRef,
     version: Type.String({ minLength: 1, maxLength: 32 }),
-    language: Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 tag, e.g. en, cy, en-GB' }),
+    language: Type.String({
+      pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
+      description: 'BCP 47 tag, e.g. en, cy, en-GB',
+    }),
   },
   { additionalProperties: false, description: 'The privacy notice shown when the choice was made' },
 );
@@ -63,7 +66,9 @@ export const Choice = Type.Object(
   {
     purpose: PurposeCode,
     value: ChoiceValue,
-    grounds: Type.Optional(Type.String({ maxLength: 500, description: 'Optional grounds, e.g. for an objection' })),
+    grounds: Type.Optional(
+      Type.String({ maxLength: 500, description: 'Optional grounds, e.g. for an objection' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -78,7 +83,8 @@ export const Provenance = Type.Object(
   },
   {
     additionalProperties: false,
-    description: 'Where an imported (CTFI) statement was first recorded; required exactly when channel is CTFI',
+    description:
+      'Where an imported (CTFI) statement was first recorded; required exactly when channel is CTFI',
   },
 );
 
