@@ -7,6 +7,12 @@ import {
 } from './model/distribution.js';
 import { EffectivePreferencesProperties } from './model/effective.js';
 import { ValidationResultProperties } from './model/finding.js';
+import {
+  InclusionProof,
+  LedgerEntryProperties,
+  RegisterEntryProperties,
+  SignedTreeHeadProperties,
+} from './model/log.js';
 import { ProblemDetailsProperties } from './model/problem.js';
 import { StatementProperties } from './model/statement.js';
 
@@ -52,6 +58,30 @@ export const SubjectOutcome = Type.Object(
   SubjectOutcomeProperties,
   doc('subject-outcome', 'What one release did with one subject'),
 );
+export const LedgerEntry = Type.Object(
+  LedgerEntryProperties,
+  doc('ledger-entry', 'Ledger entry: what one release did with one subject, for that subject only'),
+);
+export const SignedTreeHead = Type.Object(
+  SignedTreeHeadProperties,
+  doc('signed-tree-head', 'Signed tree head of the release transparency log (RFC 9162 style)'),
+);
+export const SubjectReceipt = Type.Object(
+  {
+    entry: LedgerEntry,
+    salt: Type.String({
+      pattern: '^[0-9a-f]{64}$',
+      description: '32 random bytes, hex; only the subject gets it',
+    }),
+    proof: InclusionProof,
+    treeHead: SignedTreeHead,
+  },
+  doc('subject-receipt', 'Receipt: a ledger entry with the proof that the public log commits to it'),
+);
+export const RegisterEntry = Type.Object(
+  RegisterEntryProperties,
+  doc('register-entry', 'Public register entry: one release, no personal data'),
+);
 
 const CodeListEntry = Type.Object(
   {
@@ -82,6 +112,10 @@ export const PublishedSchemas = {
   'distribution-request': DistributionRequest,
   'release-decision': ReleaseDecision,
   'subject-outcome': SubjectOutcome,
+  'ledger-entry': LedgerEntry,
+  'signed-tree-head': SignedTreeHead,
+  'subject-receipt': SubjectReceipt,
+  'register-entry': RegisterEntry,
   codelist: CodeListDocument,
 } as const;
 
@@ -92,3 +126,7 @@ export type ProblemDetails = Static<typeof ProblemDetails>;
 export type DistributionRequest = Static<typeof DistributionRequest>;
 export type ReleaseDecision = Static<typeof ReleaseDecision>;
 export type SubjectOutcome = Static<typeof SubjectOutcome>;
+export type LedgerEntry = Static<typeof LedgerEntry>;
+export type SignedTreeHead = Static<typeof SignedTreeHead>;
+export type SubjectReceipt = Static<typeof SubjectReceipt>;
+export type RegisterEntry = Static<typeof RegisterEntry>;

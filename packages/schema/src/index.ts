@@ -8,5 +8,6 @@ export * from './model/common.js';
 export * from './model/distribution.js';
 export * from './model/effective.js';
 export * from './model/finding.js';
+export * from './model/log.js';
 export * from './model/statement.js';
 export { renderSpecFiles } from './spec-files.js';

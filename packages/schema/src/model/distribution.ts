@@ -53,6 +53,11 @@ export const DistributionRequestProperties = {
   requestedAt: DateTime,
 };
 
+const StatedVsDefault = Type.Object(
+  { stated: Type.Integer({ minimum: 0 }), default: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+
 export const ReleaseCounts = Type.Object(
   {
     total: Type.Integer({ minimum: 0 }),
@@ -64,6 +69,10 @@ export const ReleaseCounts = Type.Object(
       description: 'Subjects whose outcome a stated answer decided',
     }),
     decidedByDefault: Type.Integer({ minimum: 0, description: 'Subjects never asked: the default decided' }),
+    byOutcome: Type.Object(
+      { INCL: StatedVsDefault, EXCL: StatedVsDefault, OVRD: StatedVsDefault },
+      { additionalProperties: false, description: 'Each outcome split by what decided it' },
+    ),
   },
   { additionalProperties: false },
 );
