@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { ApiSchemas } from './api/index.js';
 import { PurposeCatalogueProperties } from './model/catalogue.js';
 import {
   DistributionRequestProperties,
@@ -117,6 +118,7 @@ export const PublishedSchemas = {
   'subject-receipt': SubjectReceipt,
   'register-entry': RegisterEntry,
   codelist: CodeListDocument,
+  ...ApiSchemas,
 } as const;
 
 export type Statement = Static<typeof Statement>;

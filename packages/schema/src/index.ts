@@ -1,3 +1,4 @@
+export * from './api/index.js';
 export * from './catalogue/index.js';
 export * from './codelists/define.js';
 export * from './codelists/lists.js';

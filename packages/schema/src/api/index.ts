@@ -1,0 +1,36 @@
+import { DistributionEvaluation, RegisterPage, ReleaseSubjectPage, SubjectLedger } from './distribution.js';
+import { BatchProblem, BatchResult } from './ingest.js';
+import { OnwardSharePage } from './relay.js';
+import { CapabilityStatement, Health } from './service.js';
+import {
+  ChangeFeedPage,
+  PupilPreferences,
+  SchoolSettings,
+  StatementPage,
+  StatementReceipt,
+} from './statements.js';
+
+export * from './distribution.js';
+export * from './ingest.js';
+export { API_SCHEMA_BASE, Cursor } from './ref.js';
+export * from './relay.js';
+export * from './service.js';
+export * from './statements.js';
+
+/** The API envelope schemas, keyed by file stem in spec/v1/schemas/ (spread into PublishedSchemas). */
+export const ApiSchemas = {
+  'statement-page': StatementPage,
+  'change-feed-page': ChangeFeedPage,
+  'statement-receipt': StatementReceipt,
+  'pupil-preferences': PupilPreferences,
+  'school-settings': SchoolSettings,
+  'batch-result': BatchResult,
+  'batch-problem': BatchProblem,
+  'distribution-evaluation': DistributionEvaluation,
+  'release-subject-page': ReleaseSubjectPage,
+  'register-page': RegisterPage,
+  'subject-ledger': SubjectLedger,
+  'onward-share-page': OnwardSharePage,
+  'capability-statement': CapabilityStatement,
+  health: Health,
+} as const;
