@@ -1,0 +1,106 @@
+import type {
+  DistributionRequest,
+  EffectivePreference,
+  PurposeCatalogue,
+  PurposeOutcome,
+  SubjectOutcome,
+} from '@reuse-pref/schema';
+
+type Purpose = PurposeCatalogue['purposes'][number];
+
+/** A request checked against the catalogue once, so each subject costs a few comparisons. */
+export interface PreparedRequest {
+  readonly request: DistributionRequest;
+  readonly purposes: readonly {
+    readonly code: string;
+    /** Kind `none` (EDUC): listed for transparency, never blocked. */
+    readonly neverBlocked: boolean;
+    /** The request's exemption is one the catalogue lets override this purpose. */
+    readonly overridable: boolean;
+  }[];
+}
+
+export function prepareRequest(request: DistributionRequest, catalogue: PurposeCatalogue): PreparedRequest {
+  const byCode = new Map<string, Purpose>(catalogue.purposes.map((p) => [p.code, p]));
+  const exemption = request.exemption?.code;
+  const purposes = request.purposes.map((code) => {
+    const purpose = byCode.get(code);
+    if (!purpose) {
+      throw new RangeError(`purpose ${code} is not in catalogue version ${catalogue.catalogueVersion}`);
+    }
+    return {
+      code,
+      neverBlocked: purpose.kind === 'none',
+      overridable: exemption !== undefined && purpose.overridingExemptions.includes(exemption),
+    };
+  });
+  return { request, purposes };
+}
+
+export interface SubjectDecision {
+  readonly outcome: SubjectOutcome['outcome'];
+  readonly purposes: PurposeOutcome[];
+  /** Whether a stated answer decided the outcome, or only defaults did ("never asked"). */
+  readonly basis: 'stated' | 'default';
+}
+
+/**
+ * The gate for one subject. A purpose is shared, overridden (not shared, but the request's exemption is
+ * one the catalogue allows for that purpose) or blocked. One blocked purpose excludes the subject from the
+ * whole release: a recipient receives one dataset, and there is no way to send a person "for IMMI only"
+ * inside a release that is also for LINK (decision 0008).
+ *
+ * The basis is read from the answers that decided the outcome: the blocking ones for EXCL, the overridden
+ * ones for OVRD, every requested one for INCL. It is `default` only when none of those was stated.
+ */
+export function decideSubject(
+  prepared: PreparedRequest,
+  preferences: readonly EffectivePreference[],
+  exemption: PurposeOutcome['overriddenBy'],
+): SubjectDecision {
+  const outcomes: PurposeOutcome[] = [];
+  let blocked = false;
+  let overridden = false;
+  let blockedStated = false;
+  let overriddenStated = false;
+  let anyStated = false;
+  for (const purpose of prepared.purposes) {
+    if (purpose.neverBlocked) {
+      // No preference can touch core education, so none is read, even a malformed one.
+      outcomes.push({ purpose: purpose.code, shared: true, default: true, decidedBy: null });
+      continue;
+    }
+    const pref = findPreference(preferences, purpose.code);
+    const stated = !pref.default;
+    anyStated ||= stated;
+    const shared = pref.shared;
+    const outcome: PurposeOutcome = {
+      purpose: purpose.code,
+      shared,
+      default: pref.default,
+      decidedBy: pref.decidedBy,
+    };
+    if (!shared) {
+      if (purpose.overridable && exemption) {
+        outcome.overriddenBy = exemption;
+        overridden = true;
+        overriddenStated ||= stated;
+      } else {
+        blocked = true;
+        blockedStated ||= stated;
+      }
+    }
+    outcomes.push(outcome);
+  }
+  if (blocked) return { outcome: 'EXCL', purposes: outcomes, basis: blockedStated ? 'stated' : 'default' };
+  if (overridden)
+    return { outcome: 'OVRD', purposes: outcomes, basis: overriddenStated ? 'stated' : 'default' };
+  return { outcome: 'INCL', purposes: outcomes, basis: anyStated ? 'stated' : 'default' };
+}
+
+function findPreference(preferences: readonly EffectivePreference[], code: string): EffectivePreference {
+  for (const p of preferences) if (p.purpose === code) return p;
+  // Failing closed here would silently exclude; failing open would be unlawful. Neither is acceptable
+  // for a bulk release, so incomplete input stops the run.
+  throw new RangeError(`no effective preference for requested purpose ${code}`);
+}

@@ -1,0 +1,57 @@
+export { type CohortMember, subjectKey } from './gate/cohort.js';
+export {
+  decideSubject,
+  type PreparedRequest,
+  prepareRequest,
+  type SubjectDecision,
+} from './gate/decide-subject.js';
+export {
+  countOutcome,
+  type EvaluateOptions,
+  emptyCounts,
+  evaluateRelease,
+  type SubjectResult,
+  subjectOutcome,
+} from './gate/evaluate.js';
+export { commitmentLeaf, ledgerCommitment, newSalt } from './ledger/commitment.js';
+export {
+  FileLedgerStore,
+  type LedgerRecord,
+  type LedgerStore,
+  MemoryLedgerStore,
+} from './ledger/ledger-store.js';
+export {
+  ledgerEntry,
+  type RecordedRelease,
+  type RecordOptions,
+  recordRelease,
+} from './ledger/record-release.js';
+export {
+  type RecipientToNotify,
+  receiptFor,
+  recipientsToNotify,
+  subjectLedger,
+} from './ledger/subject-ledger.js';
+export { canonicalJson } from './log/canonical.js';
+export { EMPTY_TREE_HASH, leafHash, nodeHash } from './log/hash.js';
+export { LogFormatError, readLogLines } from './log/log-file.js';
+export { MerkleTree } from './log/merkle.js';
+export { TransparencyLog } from './log/transparency-log.js';
+export {
+  generateLogKeyPair,
+  type KeyInput,
+  signTreeHead,
+  treeHeadBytes,
+  verifyTreeHead,
+} from './log/tree-head.js';
+export {
+  receiptLeafHash,
+  type Verification,
+  type VerifyLogInput,
+  verifyLogFile,
+  verifyReceipt,
+} from './log/verify.js';
+export { verifyConsistency, verifyInclusion } from './log/verify-proofs.js';
+export { csvCell, registerCsv } from './register/csv.js';
+export { escapeHtml, registerHtml, registerJson } from './register/html.js';
+export { readRegister, registerEntry } from './register/register-entry.js';

@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import type { LedgerEntry, SubjectCommitmentLeaf } from '@reuse-pref/schema';
+import { canonicalJson } from '../log/canonical.js';
+import { sha256 } from '../log/hash.js';
+
+/**
+ * H(salt || canonical entry). The 32-byte random salt is what keeps a UPN out of reach: without it,
+ * anyone could hash every plausible entry for a known pupil and find their leaf in the public log.
+ */
+export function ledgerCommitment(entry: LedgerEntry, saltHex: string): string {
+  if (!/^[0-9a-f]{64}$/.test(saltHex)) throw new TypeError('salt must be 32 bytes as lowercase hex');
+  return sha256(Buffer.from(saltHex, 'hex'), Buffer.from(canonicalJson(entry), 'utf8')).toString('hex');
+}
+
+export function newSalt(): string {
+  return randomBytes(32).toString('hex');
+}
+
+export function commitmentLeaf(entry: LedgerEntry, saltHex: string): SubjectCommitmentLeaf {
+  return { type: 'subject', releaseId: entry.releaseId, commitment: ledgerCommitment(entry, saltHex) };
+}
