@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+import manifest from '../package.json' with { type: 'json' };
+import { type CommandEntry, type Context, UsageError } from './command.js';
+import { InputError } from './input/open-input.js';
+
+/**
+ * The dispatch table: one line per command, one file per command under src/commands/. Commands load
+ * lazily so that `reuse-pref help` does not pay for the validator.
+ */
+const commands: Record<string, CommandEntry> = {
+  validate: {
+    summary: 'check statements (JSON, JSON array or NDJSON; a file or - for stdin)',
+    load: () => import('./commands/validate.js'),
+  },
+  demo: {
+    summary: 'validate and resolve a small embedded school, printing effective preferences',
+    load: () => import('./commands/demo.js'),
+  },
+  help: { summary: 'show this list, or the usage of one command', load: () => import('./commands/help.js') },
+};
+
+const context: Context = { stdout: process.stdout, stderr: process.stderr, env: process.env, commands };
+
+async function main(argv: string[]): Promise<number> {
+  const [name = 'help', ...rest] = argv;
+  const entryName = name === '--help' || name === '-h' ? 'help' : name;
+  if (name === '--version' || name === '-v') {
+    context.stdout.write(`${manifest.version}\n`);
+    return 0;
+  }
+  const entry = Object.hasOwn(commands, entryName) ? commands[entryName] : undefined;
+  if (!entry) throw new UsageError(`unknown command '${name}'`);
+  const command = (await entry.load()).default;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    context.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest, context);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      context.stderr.write(`reuse-pref: ${err.message}\nRun 'reuse-pref help' for usage.\n`);
+    } else if (err instanceof InputError) {
+      context.stderr.write(`reuse-pref: ${err.message}\n`);
+    } else {
+      context.stderr.write(`reuse-pref: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exitCode = 3;
+      return;
+    }
+    process.exitCode = 2;
+  },
+);
