@@ -1,0 +1,61 @@
+/** Base class of every error the store throws on purpose; `code` is stable for callers to branch on. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A statement id already stored with different content: statements are immutable. */
+export class StatementConflictError extends StoreError {
+  constructor(readonly id: string) {
+    super('statement-conflict', `statement ${id} is already stored with different content`);
+  }
+}
+
+/** An Idempotency-Key reused for a different request. */
+export class IdempotencyConflictError extends StoreError {
+  constructor(
+    readonly scope: string,
+    readonly key: string,
+  ) {
+    super('idempotency-conflict', `idempotency key ${key} was already used for a different request`);
+  }
+}
+
+/** If-Match did not hold: the caller's view of the state is stale, and nothing was changed. */
+export class PreconditionFailedError extends StoreError {
+  constructor(
+    readonly urn: string,
+    readonly currentEtag: string | null,
+  ) {
+    super(
+      'precondition-failed',
+      `state of school ${urn} has changed (current ETag ${currentEtag ?? 'none'})`,
+    );
+  }
+}
+
+/** A ledger append expected a different position: another entry landed first. */
+export class LedgerConflictError extends StoreError {
+  constructor(
+    readonly ledger: string,
+    readonly expectedIndex: number,
+    readonly actualIndex: number,
+  ) {
+    super(
+      'ledger-conflict',
+      `ledger ${ledger}: expected to append at ${expectedIndex}, next index is ${actualIndex}`,
+    );
+  }
+}
+
+/** A cursor this store did not issue, or a malformed query. */
+export class InvalidRequestError extends StoreError {
+  constructor(message: string) {
+    super('invalid-request', message);
+  }
+}

@@ -1,0 +1,11 @@
+export { canonicalJson, contentHash } from './canonical-json.js';
+export { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, MAX_PAGE_SIZE } from './cursor.js';
+export {
+  IdempotencyConflictError,
+  InvalidRequestError,
+  LedgerConflictError,
+  PreconditionFailedError,
+  StatementConflictError,
+  StoreError,
+} from './errors.js';
+export type * from './types.js';

@@ -1,0 +1,1 @@
+export { openPostgresStore, PostgresStatementStore, type PostgresStoreOptions } from './store.js';

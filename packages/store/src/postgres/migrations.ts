@@ -1,0 +1,99 @@
+import type pg from 'pg';
+
+/** Advisory lock keys (first half of the two-int form), one namespace per kind of serialised write. */
+export const LOCK_MIGRATIONS = 72_000;
+export const LOCK_SCHOOL_APPEND = 72_001;
+export const LOCK_LEDGER_APPEND = 72_002;
+
+// Each entry moves the schema one version on, in its own transaction.
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE FUNCTION reuse_pref_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+  END $$;
+
+  CREATE TABLE statements (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    urn TEXT NOT NULL,
+    upn TEXT,
+    uln TEXT,
+    local_id TEXT,
+    hash TEXT NOT NULL,
+    -- text, not jsonb: kept byte for byte, and jsonb would refuse a \\u0000 escape inside a string.
+    body TEXT NOT NULL,
+    stored_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+  CREATE INDEX statements_by_school ON statements (urn, seq);
+  CREATE INDEX statements_by_upn ON statements (upn) WHERE upn IS NOT NULL;
+  CREATE INDEX statements_by_uln ON statements (uln) WHERE uln IS NOT NULL;
+  CREATE INDEX statements_by_local_id ON statements (urn, local_id) WHERE local_id IS NOT NULL;
+  CREATE TRIGGER statements_append_only BEFORE UPDATE OR DELETE ON statements
+    FOR EACH ROW EXECUTE FUNCTION reuse_pref_append_only();
+  CREATE TRIGGER statements_no_truncate BEFORE TRUNCATE ON statements
+    FOR EACH STATEMENT EXECUTE FUNCTION reuse_pref_append_only();
+
+  CREATE TABLE idempotency (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    response TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (scope, key)
+  );
+
+  CREATE TABLE school_state (
+    urn TEXT PRIMARY KEY,
+    version BIGINT NOT NULL,
+    etag TEXT NOT NULL,
+    data TEXT NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+
+  CREATE TABLE ledger_entries (
+    ledger TEXT NOT NULL,
+    idx BIGINT NOT NULL,
+    entry TEXT NOT NULL,
+    recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (ledger, idx)
+  );
+  CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON ledger_entries
+    FOR EACH ROW EXECUTE FUNCTION reuse_pref_append_only();
+  CREATE TRIGGER ledger_no_truncate BEFORE TRUNCATE ON ledger_entries
+    FOR EACH STATEMENT EXECUTE FUNCTION reuse_pref_append_only();
+  `,
+];
+
+/** Brings the database up to this library's schema; concurrent openers wait on an advisory lock. */
+export async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOCK_MIGRATIONS]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS reuse_pref_migrations (
+         version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT MAX(version) AS version FROM reuse_pref_migrations',
+    );
+    const current = rows[0]?.version ?? 0;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`store schema version ${current} is newer than this library (${MIGRATIONS.length})`);
+    }
+    for (let version = current; version < MIGRATIONS.length; version++) {
+      await client.query('BEGIN');
+      try {
+        await client.query(MIGRATIONS[version]!);
+        await client.query('INSERT INTO reuse_pref_migrations (version) VALUES ($1)', [version + 1]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_MIGRATIONS]).catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,402 @@
+import { randomBytes } from 'node:crypto';
+import type { Statement } from '@reuse-pref/schema';
+import pg from 'pg';
+import { completeBatch, planBatch } from '../batch-plan.js';
+import { decodeCursor, encodeCursor, pageSize } from '../cursor.js';
+import {
+  IdempotencyConflictError,
+  InvalidRequestError,
+  LedgerConflictError,
+  PreconditionFailedError,
+  StatementConflictError,
+} from '../errors.js';
+import { checkPupilQuery } from '../pupil-query.js';
+import { type InsertResult, type StatementRow, toStatementRow } from '../statement-row.js';
+import type {
+  AppendOutcome,
+  BatchRecord,
+  BatchResult,
+  BulkInsertResult,
+  ChangeFeedPage,
+  IdempotencyLookup,
+  IdempotentResponse,
+  IfMatch,
+  JsonValue,
+  LedgerEntry,
+  PageRequest,
+  PupilQuery,
+  SchoolState,
+  StatementPage,
+  StatementStore,
+  StoredStatement,
+} from '../types.js';
+import { LOCK_LEDGER_APPEND, LOCK_SCHOOL_APPEND, migrate } from './migrations.js';
+
+export interface PostgresStoreOptions {
+  /** e.g. postgres://user:password@localhost:5432/reuse_pref; ignored when `pool` is given. */
+  connectionString?: string;
+  /** Use an existing pool (it is not ended by close()). */
+  pool?: pg.Pool;
+  /** Pool size when the store makes its own pool (default 10). */
+  maxConnections?: number;
+}
+
+// Rows per INSERT ... SELECT FROM unnest: large enough to amortise round trips, small enough to keep
+// each statement's parameter arrays modest.
+const INSERT_CHUNK = 2000;
+// Deadlocks can only arise between batches for different schools that repeat each other's ids in a
+// different order; PostgreSQL aborts one, and it is safe to run it again.
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+interface StatementDbRow {
+  seq: string;
+  stored_at: Date;
+  body: string;
+}
+
+interface StateDbRow {
+  urn: string;
+  version: string;
+  etag: string;
+  data: string;
+  updated_at: Date;
+}
+
+interface LedgerDbRow {
+  ledger: string;
+  idx: string;
+  entry: string;
+  recorded_at: Date;
+}
+
+function toStored(row: StatementDbRow): StoredStatement {
+  return {
+    cursor: encodeCursor(row.seq),
+    storedAt: row.stored_at.toISOString(),
+    statement: JSON.parse(row.body) as Statement,
+  };
+}
+
+function toState(row: StateDbRow): SchoolState {
+  return {
+    urn: row.urn,
+    etag: row.etag,
+    version: Number(row.version),
+    updatedAt: row.updated_at.toISOString(),
+    data: JSON.parse(row.data) as JsonValue,
+  };
+}
+
+function toLedgerEntry(row: LedgerDbRow): LedgerEntry {
+  return {
+    ledger: row.ledger,
+    index: Number(row.idx),
+    recordedAt: row.recorded_at.toISOString(),
+    entry: JSON.parse(row.entry) as JsonValue,
+  };
+}
+
+class Rollback extends Error {}
+
+/**
+ * The production store on PostgreSQL. Sequence values can commit out of order, which would let a change
+ * feed reader pass a row that commits later with a smaller number; so every statement insert first takes
+ * a transaction-level advisory lock per school it touches, and a school's rows therefore commit in
+ * sequence order (docs/decisions/0009).
+ */
+export class PostgresStatementStore implements StatementStore {
+  readonly #pool: pg.Pool;
+  readonly #ownsPool: boolean;
+
+  constructor(pool: pg.Pool, ownsPool: boolean) {
+    this.#pool = pool;
+    this.#ownsPool = ownsPool;
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.#pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        const code = (error as { code?: string }).code;
+        if (attempt >= ATTEMPTS || !code || !RETRYABLE.has(code)) throw error;
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  /** Inserts rows under the per-school locks; returns, per row, its sequence and any hash already there. */
+  async #insertRows(client: pg.PoolClient, rows: readonly StatementRow[]): Promise<InsertResult[]> {
+    const schools = [...new Set(rows.map((row) => row.urn))].sort();
+    for (const urn of schools) {
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SCHOOL_APPEND, urn]);
+    }
+    const results: InsertResult[] = [];
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      const inserted = await client.query<{ id: string; seq: string }>(
+        `INSERT INTO statements (id, urn, upn, uln, local_id, hash, body)
+         SELECT id, urn, upn, uln, local_id, hash, body
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+                WITH ORDINALITY AS r(id, urn, upn, uln, local_id, hash, body, n)
+          ORDER BY n
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id, seq`,
+        [
+          chunk.map((row) => row.id),
+          chunk.map((row) => row.urn),
+          chunk.map((row) => row.upn),
+          chunk.map((row) => row.uln),
+          chunk.map((row) => row.localId),
+          chunk.map((row) => row.hash),
+          chunk.map((row) => row.body),
+        ],
+      );
+      const fresh = new Map(inserted.rows.map((row) => [row.id, row.seq]));
+      const missing = chunk.filter((row) => !fresh.has(row.id)).map((row) => row.id);
+      const existing = new Map<string, { seq: string; hash: string }>();
+      if (missing.length > 0) {
+        const found = await client.query<{ id: string; seq: string; hash: string }>(
+          'SELECT id, seq, hash FROM statements WHERE id = ANY($1::text[])',
+          [missing],
+        );
+        for (const row of found.rows) existing.set(row.id, row);
+      }
+      for (const row of chunk) {
+        const seq = fresh.get(row.id);
+        if (seq !== undefined) {
+          results.push({ seq, existingHash: null });
+        } else {
+          const found = existing.get(row.id)!;
+          results.push({ seq: found.seq, existingHash: found.hash });
+        }
+      }
+    }
+    return results;
+  }
+
+  async append(statement: Statement): Promise<AppendOutcome> {
+    const row = toStatementRow(statement);
+    const [result] = await this.#transaction((client) => this.#insertRows(client, [row]));
+    if (result!.existingHash !== null && result!.existingHash !== row.hash) {
+      throw new StatementConflictError(row.id);
+    }
+    const cursor = encodeCursor(result!.seq);
+    return result!.existingHash === null
+      ? { outcome: 'stored', id: row.id, cursor }
+      : { outcome: 'duplicate', id: row.id, cursor };
+  }
+
+  async appendBatch(records: readonly BatchRecord[]): Promise<BatchResult> {
+    const plan = planBatch(records);
+    if (plan.rejectedEarly) return completeBatch(plan, null);
+    let result: BatchResult | undefined;
+    try {
+      await this.#transaction(async (client) => {
+        result = completeBatch(plan, await this.#insertRows(client, plan.rows));
+        if (!result.committed) throw new Rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+    }
+    return result!;
+  }
+
+  async bulkInsert(statements: readonly Statement[]): Promise<BulkInsertResult> {
+    // One INSERT must not carry an id twice, so repeats within the input are folded first.
+    const plan = planBatch(statements.map((statement) => ({ statement })));
+    const clash = plan.slots.find((slot) => 'rejected' in slot);
+    if (clash && 'rejected' in clash) throw new StatementConflictError(clash.id!);
+    const rows = plan.rows;
+    return this.#transaction(async (client) => {
+      const results = await this.#insertRows(client, rows);
+      let stored = 0;
+      results.forEach((result, index) => {
+        if (result.existingHash === null) stored++;
+        else if (result.existingHash !== rows[index]!.hash) throw new StatementConflictError(rows[index]!.id);
+      });
+      return { stored, duplicate: statements.length - stored };
+    });
+  }
+
+  async getStatement(id: string): Promise<StoredStatement | undefined> {
+    const { rows } = await this.#pool.query<StatementDbRow>(
+      'SELECT seq, stored_at, body FROM statements WHERE id = $1',
+      [id],
+    );
+    return rows[0] && toStored(rows[0]);
+  }
+
+  async #schoolPage(urn: string, after: bigint, limit: number): Promise<StoredStatement[]> {
+    const { rows } = await this.#pool.query<StatementDbRow>(
+      'SELECT seq, stored_at, body FROM statements WHERE urn = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [urn, after.toString(), limit],
+    );
+    return rows.map(toStored);
+  }
+
+  async listStatements(urn: string, page?: PageRequest): Promise<StatementPage> {
+    const limit = pageSize(page);
+    const rows = await this.#schoolPage(urn, decodeCursor(page?.after), limit + 1);
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.cursor : null };
+  }
+
+  async changes(urn: string, page?: PageRequest): Promise<ChangeFeedPage> {
+    const after = decodeCursor(page?.after);
+    const items = await this.#schoolPage(urn, after, pageSize(page));
+    return { items, cursor: items.length > 0 ? items[items.length - 1]!.cursor : encodeCursor(after) };
+  }
+
+  async pupilHistory(query: PupilQuery): Promise<StoredStatement[]> {
+    checkPupilQuery(query);
+    const { rows } = await this.#pool.query<StatementDbRow>(
+      `SELECT seq, stored_at, body FROM statements
+        WHERE (upn = $1 OR uln = $2 OR local_id = $3) AND ($4::text IS NULL OR urn = $4)
+        ORDER BY seq`,
+      [query.upn ?? null, query.uln ?? null, query.localId ?? null, query.urn ?? null],
+    );
+    return rows.map(toStored);
+  }
+
+  async getIdempotent(scope: string, key: string, requestHash: string): Promise<IdempotencyLookup> {
+    const { rows } = await this.#pool.query<{ request_hash: string; response: string; created_at: Date }>(
+      'SELECT request_hash, response, created_at FROM idempotency WHERE scope = $1 AND key = $2',
+      [scope, key],
+    );
+    const row = rows[0];
+    if (!row) return { state: 'new' };
+    if (row.request_hash !== requestHash) throw new IdempotencyConflictError(scope, key);
+    return {
+      state: 'replay',
+      response: JSON.parse(row.response) as IdempotentResponse,
+      createdAt: row.created_at.toISOString(),
+    };
+  }
+
+  async putIdempotent(
+    scope: string,
+    key: string,
+    requestHash: string,
+    response: IdempotentResponse,
+  ): Promise<IdempotentResponse> {
+    await this.#pool.query(
+      `INSERT INTO idempotency (scope, key, request_hash, response) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (scope, key) DO NOTHING`,
+      [scope, key, requestHash, JSON.stringify(response)],
+    );
+    const lookup = await this.getIdempotent(scope, key, requestHash);
+    if (lookup.state !== 'replay') throw new Error(`idempotency key ${key} vanished after it was written`);
+    return lookup.response;
+  }
+
+  async getSchoolState(urn: string): Promise<SchoolState | undefined> {
+    const { rows } = await this.#pool.query<StateDbRow>(
+      'SELECT urn, version, etag, data, updated_at FROM school_state WHERE urn = $1',
+      [urn],
+    );
+    return rows[0] && toState(rows[0]);
+  }
+
+  async compareAndSet(urn: string, ifMatch: IfMatch, data: JsonValue): Promise<SchoolState> {
+    // Each branch is one statement, so the check and the write are atomic without an explicit lock.
+    const nonce = randomBytes(4).toString('hex');
+    const body = JSON.stringify(data);
+    const { rows } =
+      ifMatch === null
+        ? await this.#pool.query<StateDbRow>(
+            `INSERT INTO school_state (urn, version, etag, data) VALUES ($1, 1, '"1.' || $2 || '"', $3)
+             ON CONFLICT (urn) DO NOTHING
+             RETURNING urn, version, etag, data, updated_at`,
+            [urn, nonce, body],
+          )
+        : await this.#pool.query<StateDbRow>(
+            `UPDATE school_state
+                SET version = version + 1, etag = '"' || (version + 1) || '.' || $2 || '"', data = $3,
+                    updated_at = now()
+              WHERE urn = $1 AND ($4::text = '*' OR etag = $4)
+              RETURNING urn, version, etag, data, updated_at`,
+            [urn, nonce, body, ifMatch],
+          );
+    if (rows[0]) return toState(rows[0]);
+    const current = await this.getSchoolState(urn);
+    throw new PreconditionFailedError(urn, current?.etag ?? null);
+  }
+
+  async appendLedger(
+    ledger: string,
+    entry: JsonValue,
+    options?: { expectedIndex?: number },
+  ): Promise<LedgerEntry> {
+    return this.#transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_LEDGER_APPEND, ledger]);
+      const next = await client.query<{ next: string }>(
+        'SELECT COALESCE(MAX(idx) + 1, 0) AS next FROM ledger_entries WHERE ledger = $1',
+        [ledger],
+      );
+      const index = Number(next.rows[0]!.next);
+      if (options?.expectedIndex !== undefined && options.expectedIndex !== index) {
+        throw new LedgerConflictError(ledger, options.expectedIndex, index);
+      }
+      const { rows } = await client.query<LedgerDbRow>(
+        `INSERT INTO ledger_entries (ledger, idx, entry) VALUES ($1, $2, $3)
+         RETURNING ledger, idx, entry, recorded_at`,
+        [ledger, index, JSON.stringify(entry)],
+      );
+      return toLedgerEntry(rows[0]!);
+    });
+  }
+
+  async readLedger(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {
+    const from = range?.from ?? 0;
+    if (!Number.isInteger(from) || from < 0) throw new InvalidRequestError('from must be a whole number');
+    const { rows } = await this.#pool.query<LedgerDbRow>(
+      `SELECT ledger, idx, entry, recorded_at FROM ledger_entries
+        WHERE ledger = $1 AND idx >= $2 ORDER BY idx LIMIT $3`,
+      [ledger, from, pageSize({ limit: range?.limit ?? 1000 })],
+    );
+    return rows.map(toLedgerEntry);
+  }
+
+  async countLedger(ledger: string): Promise<number> {
+    const { rows } = await this.#pool.query<{ count: string }>(
+      'SELECT COUNT(*) AS count FROM ledger_entries WHERE ledger = $1',
+      [ledger],
+    );
+    return Number(rows[0]!.count);
+  }
+
+  #closed = false;
+
+  /** Ends the store's own pool; safe to call more than once. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#ownsPool) await this.#pool.end();
+  }
+}
+
+/** Connects, brings the schema up to date, and returns the store. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<StatementStore> {
+  const ownsPool = !options.pool;
+  const pool =
+    options.pool ??
+    new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+  // An idle connection dropped by the server is discarded by the pool; unhandled, the event would end
+  // the process.
+  if (ownsPool) pool.on('error', () => undefined);
+  try {
+    await migrate(pool);
+  } catch (error) {
+    if (ownsPool) await pool.end();
+    throw error;
+  }
+  return new PostgresStatementStore(pool, ownsPool);
+}

@@ -1,0 +1,1 @@
+export { openSqliteStore, SqliteStatementStore, type SqliteStoreOptions } from './store.js';

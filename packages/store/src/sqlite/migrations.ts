@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+
+// Each entry moves the schema one version on; PRAGMA user_version records how far a file has come.
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE statements (
+    -- AUTOINCREMENT: sequence numbers are never reused, even after the highest row is gone, so a cursor
+    -- never points at a different record later.
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    urn TEXT NOT NULL,
+    upn TEXT,
+    uln TEXT,
+    local_id TEXT,
+    hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+  );
+  CREATE INDEX statements_by_school ON statements (urn, seq);
+  CREATE INDEX statements_by_upn ON statements (upn) WHERE upn IS NOT NULL;
+  CREATE INDEX statements_by_uln ON statements (uln) WHERE uln IS NOT NULL;
+  CREATE INDEX statements_by_local_id ON statements (urn, local_id) WHERE local_id IS NOT NULL;
+  CREATE TRIGGER statements_no_update BEFORE UPDATE ON statements
+    BEGIN SELECT RAISE(ABORT, 'statements are append-only'); END;
+  CREATE TRIGGER statements_no_delete BEFORE DELETE ON statements
+    BEGIN SELECT RAISE(ABORT, 'statements are append-only'); END;
+
+  CREATE TABLE idempotency (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    response TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+  );
+
+  CREATE TABLE school_state (
+    urn TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    etag TEXT NOT NULL,
+    data TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE ledger_entries (
+    ledger TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    entry TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (ledger, idx)
+  );
+  CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger_entries
+    BEGIN SELECT RAISE(ABORT, 'ledgers are append-only'); END;
+  CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger_entries
+    BEGIN SELECT RAISE(ABORT, 'ledgers are append-only'); END;
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`store schema version ${current} is newer than this library (${MIGRATIONS.length})`);
+    }
+    for (let version = current; version < MIGRATIONS.length; version++) {
+      db.exec(MIGRATIONS[version]!);
+    }
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { Statement } from '@reuse-pref/schema';
+
+const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
+
+/** A UPN with a correct check letter, distinct for each n (so tests use realistic keys). */
+export function upn(n: number): string {
+  const digits = `8012000${String(n).padStart(5, '0')}`;
+  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * (i + 2), 0);
+  return `${UPN_LETTERS[sum % 23]}${digits}`;
+}
+
+let nextUrn = Math.floor(Math.random() * 500_000) + 100_000;
+
+/** A school URN no other test in this run uses, so tests sharing a database stay apart. */
+export function freshUrn(): string {
+  nextUrn += 1;
+  return String(nextUrn);
+}
+
+export interface StatementOptions {
+  urn: string;
+  id?: string;
+  upn?: string;
+  uln?: string;
+  localId?: string;
+  expressedAt?: string;
+  grounds?: string;
+}
+
+export function makeStatement(options: StatementOptions): Statement {
+  const subject: Statement['subject'] = { dateOfBirth: '2015-03-14' };
+  if (options.upn !== undefined) subject.upn = options.upn;
+  if (options.uln !== undefined) subject.uln = options.uln;
+  subject.localId = options.localId ?? `ADM-${randomUUID().slice(0, 8)}`;
+  return {
+    id: options.id ?? randomUUID(),
+    specVersion: '1.0.0',
+    catalogueVersion: '1',
+    subject,
+    setting: { urn: options.urn, laEstab: '8012000' },
+    expressedBy: { role: 'PAR', personRef: 'C-2231' },
+    competenceBasis: 'NA',
+    expressedAt: options.expressedAt ?? '2026-09-03T08:15:00Z',
+    recordedAt: '2026-09-04T10:02:11Z',
+    recordedBy: { supplierId: 'SUP-EXAMPLE', system: 'Example MIS', systemVersion: '7.2.1' },
+    channel: 'PAPR',
+    notice: { id: 'NOTICE-ADMISSIONS', version: '2026.1', language: 'en' },
+    choices: [
+      { purpose: 'STAT', value: 'NOOB' },
+      options.grounds === undefined
+        ? { purpose: 'RSXT', value: 'OBJT' }
+        : { purpose: 'RSXT', value: 'OBJT', grounds: options.grounds },
+    ],
+  };
+}
+
+/** The same statement with its keys in reverse order at every level: equal content, different text. */
+export function reorderKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reorderKeys) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).reverse();
+  return JSON.parse(
+    `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(reorderKeys(v))}`).join(',')}}`,
+  );
+}

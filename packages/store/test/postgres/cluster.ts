@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+// Tests reach PostgreSQL over TCP as a dedicated role that may create databases; each test file gets its
+// own database. REUSE_PREF_TEST_PG_URL points at another server (its role needs CREATEDB).
+const ROLE = 'reuse_pref_test';
+const DEFAULT_ADMIN_URL = `postgres://${ROLE}:${ROLE}@127.0.0.1:5432/postgres`;
+const LOCK = '/tmp/reuse-pref-pg-test.lock';
+
+function run(command: string, args: string[]): string {
+  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function fail(reason: string, cause?: unknown): never {
+  const detail = cause instanceof Error ? `\n${cause.message}` : '';
+  throw new Error(
+    `PostgreSQL is needed for the @reuse-pref/store postgres tests and could not be made ready: ${reason}.${detail}\n` +
+      'Install it (apt-get install -y postgresql) and run the tests as root, or set REUSE_PREF_TEST_PG_URL ' +
+      'to a server where the role may CREATE DATABASE.',
+  );
+}
+
+/**
+ * Starts the local cluster if it is down and creates the test role, both idempotently and under a file
+ * lock, because several test files (and processes) may call this at once.
+ */
+export function ensureCluster(): string {
+  if (process.env.REUSE_PREF_TEST_PG_URL) return process.env.REUSE_PREF_TEST_PG_URL;
+  try {
+    run('which', ['pg_ctlcluster']);
+  } catch (error) {
+    fail('pg_ctlcluster was not found (is the postgresql package installed?)', error);
+  }
+  const script = `
+    set -e
+    if ! pg_lsclusters -h | awk '$1 == "15" && $2 == "main" { print $4 }' | grep -q online; then
+      pg_ctlcluster 15 main start
+    fi
+    for attempt in $(seq 1 50); do
+      pg_isready -q -h 127.0.0.1 -p 5432 && break
+      sleep 0.2
+    done
+    su postgres -c "psql -v ON_ERROR_STOP=1 -q -c \\"DO \\\\$\\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${ROLE}') THEN CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${ROLE}'; END IF; END \\\\$\\\\$;\\""
+  `;
+  try {
+    run('flock', [LOCK, 'sh', '-c', script]);
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    fail(`starting cluster 15/main or creating role ${ROLE} failed`, new Error(stderr || String(error)));
+  }
+  return DEFAULT_ADMIN_URL;
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** A new, empty database for one test file. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = ensureCluster();
+  const name = `rp_store_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    fail(`could not create a test database through ${adminUrl.replace(/:[^:@/]*@/, ':***@')}`, error);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  return {
+    url: withDatabase(adminUrl, name),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
