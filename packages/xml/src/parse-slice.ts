@@ -38,7 +38,8 @@ export class ParsedSlice {
     const check = XMLValidator.validate(xml);
     if (check !== true) {
       const at = shift(check.err.line, check.err.col, origin);
-      const named = /'([^'\s]+)'/.exec(check.err.msg)?.[1] ?? /<\/?([^\s/>]+)/.exec(xml)?.[1] ?? '?';
+      const named =
+        tagAt(xml, check.err.line, check.err.col) ?? /'([^'\s]+)'/.exec(check.err.msg)?.[1] ?? '?';
       throw new XmlCarriageError({ ...at, element: named, message: check.err.msg });
     }
     const doc = parser.parse(xml) as XmlNode;
@@ -57,6 +58,13 @@ export class ParsedSlice {
   fail(node: XmlNode, element: string, message: string): never {
     throw new XmlCarriageError({ ...this.where(node), element, message });
   }
+}
+
+/** The name of the tag starting at a 1-based line and column of `xml`, if one does. */
+function tagAt(xml: string, line: number, column: number): string | undefined {
+  let index = 0;
+  for (let l = 1; l < line; l++) index = xml.indexOf('\n', index) + 1;
+  return /^<\/?([^\s/>]+)/.exec(xml.slice(index + column - 1, index + column + 200))?.[1];
 }
 
 export function childNames(node: XmlNode): string[] {

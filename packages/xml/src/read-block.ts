@@ -32,7 +32,10 @@ function noStrayContent(slice: ParsedSlice, node: XmlNode, name: string, allowed
 
 function readText(slice: ParsedSlice, node: XmlNode, name: string): string {
   const children = childNames(node);
-  if (children.length) slice.fail(node, children[0]!, `<${name}> must hold text, not <${children[0]}>`);
+  if (children.length) {
+    const child = (node[children[0]!] as XmlNode[])[0]!;
+    slice.fail(child, children[0]!, `<${name}> must hold text, not <${children[0]}>`);
+  }
   const attrs = attributeNames(node);
   if (attrs.length) slice.fail(node, name, `unexpected attribute ${attrs[0]!.slice(1)} on <${name}>`);
   return node['#text'] ?? '';
