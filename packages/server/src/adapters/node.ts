@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse as NodeResponse } from 'node:http';
+import { type App, newRequestId } from '../app.js';
+import type { ServerRequest, ServerResponse } from '../http/types.js';
+
+/** A `(req, res)` listener for `http.createServer`, serving the app. */
+export function createNodeHandler(app: App): (req: IncomingMessage, res: NodeResponse) => void {
+  return (req, res) => {
+    const request = toServerRequest(req, req.url ?? '/');
+    app.handle(request).then(
+      (response) => send(req, res, response),
+      () => {
+        // app.handle turns every error into a response; this is the last guard against a dropped socket.
+        res.statusCode = 500;
+        res.end();
+      },
+    );
+  };
+}
+
+export function toServerRequest(req: IncomingMessage, url: string): ServerRequest {
+  const parsed = new URL(url, 'http://localhost');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    path: parsed.pathname,
+    query: parsed.searchParams,
+    headers,
+    body: req,
+    requestId: newRequestId(headers['x-request-id']),
+  };
+}
+
+export function send(req: IncomingMessage, res: NodeResponse, response: ServerResponse): void {
+  // A request refused before its body was read (413, 401, 415...) still has bytes on the wire; closing
+  // the connection is cheaper than draining megabytes we have already decided to refuse.
+  const unread = !req.readableEnded && req.readable;
+  const headers: Record<string, string | number> = { ...response.headers };
+  if (response.body !== undefined) headers['content-length'] = Buffer.byteLength(response.body);
+  if (unread) headers.connection = 'close';
+  res.writeHead(response.status, headers);
+  res.end(response.body, () => {
+    if (unread) req.destroy();
+  });
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { IdempotencyConflictError, type JsonValue, type StatementStore } from '@reuse-pref/store';
+import { ProblemError } from './problem.js';
+import type { ServerResponse } from './types.js';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** Hash of what makes two requests "the same": method, path and the exact body bytes. */
+export function requestHash(method: string, path: string, body: string): string {
+  return createHash('sha256').update(`${method}\n${path}\n`).update(body).digest('hex');
+}
+
+/** A key is read as-is; an absent optional key means "no replay protection" rather than an error. */
+export function readIdempotencyKey(header: string | undefined, required = false): string | undefined {
+  if (header === undefined) {
+    if (!required) return undefined;
+    throw new ProblemError('bad-request', { detail: 'This operation requires an Idempotency-Key header.' });
+  }
+  if (!KEY_PATTERN.test(header)) {
+    throw new ProblemError('bad-request', {
+      detail: 'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+    });
+  }
+  return header;
+}
+
+// Responses that depend on the caller's credentials or on load are not results of the request, so a retry
+// must run again rather than replay them.
+const NOT_REPLAYED = new Set([401, 403, 429]);
+
+/**
+ * Runs `execute` at most once per (client, key): the same key with the same request replays the stored
+ * response (marked Idempotent-Replayed: true); with a different request it gets 422 and nothing runs.
+ */
+export async function withIdempotency(
+  store: StatementStore,
+  scope: string,
+  key: string | undefined,
+  hash: string,
+  execute: () => Promise<ServerResponse>,
+): Promise<ServerResponse> {
+  if (key === undefined) return execute();
+  try {
+    const lookup = await store.getIdempotent(scope, key, hash);
+    if (lookup.state === 'replay') return replayed(lookup.response);
+    const response = await execute();
+    if (response.status >= 500 || NOT_REPLAYED.has(response.status)) return response;
+    const body = (response.body === undefined ? null : JSON.parse(response.body)) as JsonValue;
+    const kept = await store.putIdempotent(scope, key, hash, {
+      status: response.status,
+      headers: response.headers,
+      body,
+    });
+    // A concurrent request with the same key stored first: every caller must see that one answer.
+    const same = kept.status === response.status && JSON.stringify(kept.body) === JSON.stringify(body);
+    return same ? response : replayed(kept);
+  } catch (error) {
+    if (error instanceof IdempotencyConflictError) {
+      throw new ProblemError('idempotency-key-reused', {
+        detail: 'This Idempotency-Key was used with a different method, path or body.',
+      });
+    }
+    throw error;
+  }
+}
+
+function replayed(stored: {
+  status: number;
+  headers?: Record<string, string>;
+  body: JsonValue;
+}): ServerResponse {
+  return {
+    status: stored.status,
+    headers: { ...stored.headers, 'idempotent-replayed': 'true' },
+    ...(stored.body === null ? {} : { body: JSON.stringify(stored.body) }),
+  };
+}

@@ -1,0 +1,58 @@
+import { ProblemError } from './problem.js';
+
+export interface JsonLimits {
+  /** Deepest allowed nesting of arrays and objects; a statement needs 4. */
+  maxDepth: number;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * JSON.parse hardened for untrusted input. The depth is measured before parsing, because JSON.parse
+ * itself recurses and a 10,000-deep body would otherwise cost a stack walk (or a RangeError) first.
+ * `__proto__` and friends are refused rather than dropped: silently removing a field would store something
+ * other than what was sent, and keeping it risks prototype pollution in whatever merges the value later.
+ * NUL is refused anywhere (raw or as \u0000) because downstream stores and CSV/XML carriage cannot hold it.
+ */
+export function parseJson(text: string, limits: JsonLimits): unknown {
+  checkDepthAndNul(text, limits.maxDepth);
+  let value: unknown;
+  try {
+    value = JSON.parse(text, reviver);
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    throw new ProblemError('invalid-json', { detail: (error as Error).message });
+  }
+  return value;
+}
+
+function reviver(this: unknown, key: string, value: unknown): unknown {
+  if (FORBIDDEN_KEYS.has(key) && this !== null && typeof this === 'object' && !Array.isArray(this)) {
+    throw new ProblemError('forbidden-key', { detail: `The property name "${key}" is not allowed.` });
+  }
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    throw new ProblemError('nul-character', { detail: 'A string contains U+0000.' });
+  }
+  return value;
+}
+
+function checkDepthAndNul(text: string, maxDepth: number): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) throw new ProblemError('nul-character', { detail: `A NUL byte at offset ${i}.` });
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) {
+        throw new ProblemError('too-deep', { detail: `Nesting deeper than ${maxDepth} levels.`, maxDepth });
+      }
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+export { type ReusePreferencePluginOptions, reusePreferencePlugin } from './adapters/fastify.js';
+export { createNodeHandler } from './adapters/node.js';
+export { type App, type AppOptions, createApp } from './app.js';
+export { type Authenticator, type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
+export { mayTouchSchool, type Principal } from './auth/principal.js';
+export { parseScopes } from './auth/scopes.js';
+export { jsonLineLogger, type RequestLogger, type RequestLogLine, silentLogger } from './http/log.js';
+export { PROBLEM_BASE, ProblemError, type ProblemType, ProblemTypes, problem } from './http/problem.js';
+export type { RateLimitHook } from './http/rate-limit.js';
+export type { ServerRequest, ServerResponse } from './http/types.js';
+export {
+  DEFAULT_LIMITS,
+  type Limits,
+  type Operation,
+  type OperationContext,
+  type Role,
+  type Services,
+  type StatementValidator,
+} from './operation.js';
+export { operations } from './operations/index.js';
+export { createReusePreferenceApp, type ReusePreferenceAppOptions } from './reuse-preference-app.js';
+export { type RunningServer, type StartServerOptions, startServer } from './start-server.js';

@@ -1,0 +1,58 @@
+import { DEFAULT_COMPETENCE_AGE } from '@reuse-pref/resolver';
+import type { StatementStore } from '@reuse-pref/store';
+import { createValidator } from '@reuse-pref/validator';
+import { type App, createApp } from './app.js';
+import { type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
+import type { RequestLogger } from './http/log.js';
+import type { RateLimitHook } from './http/rate-limit.js';
+import { DEFAULT_LIMITS, type Limits, type Role, type StatementValidator } from './operation.js';
+import { operations } from './operations/index.js';
+
+export interface ReusePreferenceAppOptions {
+  role: Role;
+  store: StatementStore;
+  auth: BearerAuthOptions;
+  /** Advertised in the capability statement. */
+  tokenEndpoint: string;
+  limits?: Partial<Limits>;
+  competenceAge?: number;
+  /** Census reference date (YYYY-MM-DD) for a receiver: later statements are rejected from that return. */
+  censusDate?: string;
+  logger?: RequestLogger;
+  rateLimit?: RateLimitHook;
+  now?: () => Date;
+  /** Replaces the standard validator (a vendor adding local rules); called once per request. */
+  validator?: (now: Date) => StatementValidator;
+}
+
+const SOFTWARE = { name: '@reuse-pref/server', version: '0.1.0' };
+
+/** The reference app for one role: every operation of that role, wired to the store and validator. */
+export function createReusePreferenceApp(options: ReusePreferenceAppOptions): App {
+  const now = options.now ?? (() => new Date());
+  const competenceAge = options.competenceAge ?? DEFAULT_COMPETENCE_AGE;
+  const makeValidator =
+    options.validator ??
+    ((at: Date) =>
+      createValidator({
+        now: at,
+        competenceAge,
+        ...(options.censusDate ? { censusDate: options.censusDate } : {}),
+      }));
+  return createApp({
+    services: {
+      role: options.role,
+      store: options.store,
+      validator: () => makeValidator(now()),
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      now,
+      competenceAge,
+      software: SOFTWARE,
+      tokenEndpoint: options.tokenEndpoint,
+    },
+    operations,
+    authenticate: bearerAuthenticator(options.auth),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+  });
+}

@@ -1,0 +1,50 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeHandler } from './adapters/node.js';
+import type { App } from './app.js';
+import { jsonLineLogger } from './http/log.js';
+import { createReusePreferenceApp, type ReusePreferenceAppOptions } from './reuse-preference-app.js';
+
+export interface StartServerOptions extends ReusePreferenceAppOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  app: App;
+  server: Server;
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+/** Starts one role on Node's http server; what `reuse-pref serve --role ...` runs. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const app = createReusePreferenceApp({ ...options, logger: options.logger ?? jsonLineLogger() });
+  const server = createServer(createNodeHandler(app));
+  // Slow-loris protection: a client must send its headers and body within these bounds.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    app,
+    server,
+    port,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await options.store.close();
+    },
+  };
+}
