@@ -50,7 +50,7 @@ export const submitBatch: Operation = {
       outcomes,
     };
     if (result.committed) {
-      await saveBatchResult(services.store, batch);
+      await saveBatchResult(services.store, principal.clientId, batch);
       return json(201, batch, { location: `/intake/batches/${batch.batchId}` });
     }
     return problem('batch-rejected', {

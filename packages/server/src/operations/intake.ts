@@ -14,10 +14,10 @@ export const getBatch: Operation = {
   path: '/intake/batches/{batchId}',
   roles: ['receiver'],
   scope: 'receiver:read',
-  async handle({ params, services }) {
+  async handle({ params, principal, services }) {
     const batchId = params.batchId!;
     const batch = /^[0-9a-f-]{36}$/i.test(batchId)
-      ? await loadBatchResult(services.store, batchId.toLowerCase())
+      ? await loadBatchResult(services.store, principal.clientId, batchId.toLowerCase())
       : undefined;
     return batch ? json(200, batch) : problem('not-found', { detail: 'No committed batch with this id.' });
   },

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StatementStore } from '@reuse-pref/store';
+import { openSqliteStore } from '@reuse-pref/store/sqlite';
+import { type RequestLogLine, type Role, type RunningServer, startServer } from '../../src/index.js';
+import { AUDIENCE, createIssuer, ISSUER, localJwks, type TokenIssuer } from './tokens.js';
+
+export interface TestServer {
+  url: string;
+  store: StatementStore;
+  issuer: TokenIssuer;
+  logs: RequestLogLine[];
+  running: RunningServer;
+  /** fetch against the server with a bearer token for the given scopes (none when scope is undefined). */
+  call(path: string, init?: RequestInit & { scope?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** A real server on 127.0.0.1 and an ephemeral port, on a real SQLite file in a fresh temp dir. */
+export async function startTestServer(role: Role, options: { now?: () => Date } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), `rp-server-${role}-`));
+  const store = await openSqliteStore({ path: join(dir, 'store.db') });
+  const issuer = await createIssuer();
+  const logs: RequestLogLine[] = [];
+  const running = await startServer({
+    role,
+    store,
+    port: 0,
+    auth: { jwks: localJwks(issuer), issuer: ISSUER, audience: AUDIENCE },
+    tokenEndpoint: `${ISSUER}/oauth2/token`,
+    logger: (line) => logs.push(line),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    url: running.url,
+    store,
+    issuer,
+    logs,
+    running,
+    async call(path, init = {}) {
+      const { scope, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (scope !== undefined) headers.set('authorization', `Bearer ${await issuer.token(scope)}`);
+      return fetch(`${running.url}${path}`, { ...rest, headers });
+    },
+    async close() {
+      await running.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
