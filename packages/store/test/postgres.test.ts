@@ -40,6 +40,43 @@ describe('postgres store', () => {
     }
   });
 
+  it('never lets the change feed pass a row that commits after a later-numbered one', async () => {
+    // A row marked SLOW takes its sequence number, then sleeps inside its transaction; a second append
+    // for the same school starts meanwhile. Without the per-school lock the second would commit first
+    // with a higher number, a reader would move its cursor past it, and the slow row would never be seen.
+    const store = await openPostgresStore({ connectionString: database.url });
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query(`
+      CREATE OR REPLACE FUNCTION test_slow_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_sleep(0.6); RETURN NEW; END $$;
+      CREATE OR REPLACE TRIGGER test_slow_insert BEFORE INSERT ON statements
+        FOR EACH ROW WHEN (NEW.local_id = 'SLOW') EXECUTE FUNCTION test_slow_insert();`);
+    try {
+      const urn = freshUrn();
+      const slow = makeStatement({ urn, localId: 'SLOW' });
+      const fast = makeStatement({ urn });
+      const slowWrite = store.append(slow);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const fastWrite = store.append(fast);
+      const seen: string[] = [];
+      let cursor = (await store.changes(urn)).cursor;
+      const deadline = Date.now() + 5000;
+      while (seen.length < 2 && Date.now() < deadline) {
+        const page = await store.changes(urn, { after: cursor });
+        seen.push(...page.items.map((item) => item.statement.id));
+        cursor = page.cursor;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await Promise.all([slowWrite, fastWrite]);
+      expect(seen).toEqual([slow.id, fast.id]);
+    } finally {
+      await admin.query('DROP TRIGGER test_slow_insert ON statements');
+      await admin.end();
+      await store.close();
+    }
+  });
+
   it('migrates once when several stores open the same new database at the same time', async () => {
     const stores = await Promise.all(
       Array.from({ length: 4 }, () => openPostgresStore({ connectionString: database.url })),
