@@ -25,6 +25,8 @@ export interface AppOptions {
   authenticate: Authenticator;
   logger?: RequestLogger;
   rateLimit?: RateLimitHook;
+  /** Sees every unexpected error (a 500) with its stack, for an error tracker; the log line never does. */
+  onError?: (error: unknown, request: ServerRequest) => void;
 }
 
 /** Builds the framework-agnostic app: routing, auth, limits, idempotency, problems and the request log. */
@@ -76,6 +78,7 @@ export function createApp(options: AppOptions): App {
     } catch (error) {
       failure = error;
       response = toProblem(error);
+      if (response.status >= 500) options.onError?.(error, request);
     }
     response.headers['x-request-id'] = request.requestId;
     if (request.method === 'HEAD') delete response.body;

@@ -5,6 +5,7 @@ import { type App, createApp } from './app.js';
 import { type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
 import type { RequestLogger } from './http/log.js';
 import type { RateLimitHook } from './http/rate-limit.js';
+import type { ServerRequest } from './http/types.js';
 import { DEFAULT_LIMITS, type Limits, type Role, type StatementValidator } from './operation.js';
 import { operations } from './operations/index.js';
 
@@ -20,6 +21,7 @@ export interface ReusePreferenceAppOptions {
   censusDate?: string;
   logger?: RequestLogger;
   rateLimit?: RateLimitHook;
+  onError?: (error: unknown, request: ServerRequest) => void;
   now?: () => Date;
   /** Replaces the standard validator (a vendor adding local rules); called once per request. */
   validator?: (now: Date) => StatementValidator;
@@ -54,5 +56,6 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
     authenticate: bearerAuthenticator(options.auth),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
   });
 }

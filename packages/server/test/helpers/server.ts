@@ -11,6 +11,8 @@ export interface TestServer {
   store: StatementStore;
   issuer: TokenIssuer;
   logs: RequestLogLine[];
+  /** Unexpected errors (500s) the server met; tests assert it stays empty. */
+  errors: unknown[];
   running: RunningServer;
   /** fetch against the server with a bearer token for the given scopes (none when scope is undefined). */
   call(path: string, init?: RequestInit & { scope?: string }): Promise<Response>;
@@ -23,6 +25,7 @@ export async function startTestServer(role: Role, options: { now?: () => Date } 
   const store = await openSqliteStore({ path: join(dir, 'store.db') });
   const issuer = await createIssuer();
   const logs: RequestLogLine[] = [];
+  const errors: unknown[] = [];
   const running = await startServer({
     role,
     store,
@@ -30,6 +33,7 @@ export async function startTestServer(role: Role, options: { now?: () => Date } 
     auth: { jwks: localJwks(issuer), issuer: ISSUER, audience: AUDIENCE },
     tokenEndpoint: `${ISSUER}/oauth2/token`,
     logger: (line) => logs.push(line),
+    onError: (error) => errors.push(error),
     ...(options.now ? { now: options.now } : {}),
   });
   return {
@@ -37,6 +41,7 @@ export async function startTestServer(role: Role, options: { now?: () => Date } 
     store,
     issuer,
     logs,
+    errors,
     running,
     async call(path, init = {}) {
       const { scope, ...rest } = init;
@@ -47,6 +52,9 @@ export async function startTestServer(role: Role, options: { now?: () => Date } 
     async close() {
       await running.close();
       rmSync(dir, { recursive: true, force: true });
+      // Every test file ends by closing its servers, so an unexpected 500 anywhere fails that file.
+      if (errors.length > 0)
+        throw new AggregateError(errors, `the ${role} server met ${errors.length} error(s)`);
     },
   };
 }
