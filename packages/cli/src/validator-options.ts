@@ -4,8 +4,15 @@ import { UsageError } from './command.js';
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Date.parse rolls 2026-02-30 over to March; a real calendar date survives a round trip. */
 function realDate(text: string): boolean {
-  return !Number.isNaN(Date.parse(DATE.test(text) ? `${text}T00:00:00Z` : text));
+  const day = text.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return (
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().slice(0, 10) === day &&
+    !Number.isNaN(Date.parse(text))
+  );
 }
 
 /** Turns --now, --census-date and --competence-age into validator options, rejecting bad values early. */

@@ -1,4 +1,4 @@
-import { createValidator } from '@reuse-pref/validator';
+import { createValidator, type Validator } from '@reuse-pref/validator';
 import { type Command, parseCommandArgs, UsageError } from '../command.js';
 import { openInput } from '../input/open-input.js';
 import { BufferedOutput } from '../output.js';
@@ -50,7 +50,14 @@ const validate: Command = {
     if (format !== 'human' && format !== 'json') {
       throw new UsageError(`--format must be human or json, not '${format}'`);
     }
-    const validator = createValidator(readValidatorOptions(values));
+    let validator: Validator;
+    try {
+      validator = createValidator(readValidatorOptions(values));
+    } catch (err) {
+      // The options were checked above; this keeps any stricter check of the validator a usage error.
+      if (err instanceof RangeError) throw new UsageError(err.message);
+      throw err;
+    }
     const input = await openInput(positionals[0]!);
 
     const out = new BufferedOutput(stdout);
