@@ -1,0 +1,134 @@
+import { Statement } from '@reuse-pref/schema';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { escapePointerToken, type Findings } from './findings.js';
+import { isDateTime } from './instant.js';
+import type { RuleId } from './rules.js';
+
+/** RFC 9562 text form only: ajv-formats also takes a `urn:uuid:` prefix, which other readers reject. */
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+let compiled: ValidateFunction | undefined;
+
+/** Compiled on first use and then shared by every validator in the process. */
+function statementSchema(): ValidateFunction {
+  if (compiled) return compiled;
+  // strictRequired is off because `subject` says "one of upn/uln/localId" as anyOf [required...], with
+  // the properties declared beside the anyOf rather than inside each branch: valid 2020-12 that the
+  // check does not follow. Every other strict check is on.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+  addFormats(ajv, ['date']);
+  ajv.addFormat('uuid', UUID);
+  ajv.addFormat('date-time', isDateTime);
+  compiled = ajv.compile(Statement);
+  return compiled;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let v: unknown = root;
+  if (pointer === '') return v;
+  for (const raw of pointer.slice(1).split('/')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    v = Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+  }
+  return v;
+}
+
+function show(v: unknown): string {
+  if (typeof v !== 'string') return 'the value';
+  return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+}
+
+function mapError(e: ErrorObject, root: unknown, out: Findings, bad: Set<string>): void {
+  const at = e.instancePath;
+  const p = e.params as Record<string, unknown>;
+  let rule: RuleId;
+  let pointer = at;
+  let detail: string;
+  switch (e.keyword) {
+    case 'required':
+      // Each branch of subject's anyOf reports a missing field; the anyOf error below says it once.
+      if (e.schemaPath.includes('/anyOf/')) return;
+      rule = 'field-required';
+      pointer = `${at}/${escapePointerToken(String(p.missingProperty))}`;
+      detail = 'required field is missing';
+      break;
+    case 'anyOf':
+      rule = 'subject-identifier-missing';
+      detail = 'needs at least one of upn, uln, localId';
+      break;
+    case 'additionalProperties':
+      rule = 'unknown-field';
+      pointer = `${at}/${escapePointerToken(String(p.additionalProperty))}`;
+      detail = 'is not a field of a v1 statement';
+      break;
+    case 'type':
+      rule = 'field-type';
+      detail = `must be ${String(p.type)}`;
+      break;
+    case 'format':
+      rule = 'field-format';
+      detail = `${show(valueAt(root, at))} is not a valid ${String(p.format)}`;
+      break;
+    case 'pattern':
+      rule = 'field-pattern';
+      detail = `${show(valueAt(root, at))} does not match ${String(p.pattern)}`;
+      break;
+    case 'enum':
+      rule = 'unknown-code';
+      detail = `${show(valueAt(root, at))} is not one of ${(p.allowedValues as unknown[]).join(' ')}`;
+      break;
+    case 'minLength':
+    case 'maxLength':
+      rule = 'field-length';
+      detail = `must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(p.limit)} characters`;
+      break;
+    case 'minItems':
+    case 'maxItems':
+      rule = 'choices-count';
+      detail = `must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p.limit)} choices`;
+      break;
+    default:
+      // The Statement schema uses no other keyword (a test pins this); a new one still reports, typed.
+      rule = 'field-type';
+      detail = e.message ?? 'is not valid';
+  }
+  // Only a value the schema rejected itself is skipped by the semantic rules, not its parent object.
+  if (pointer === at) bad.add(at);
+  out.add(rule, pointer, detail);
+}
+
+/**
+ * Runs the JSON Schema. Returns the instance paths that failed (so semantic rules skip values the schema
+ * already rejected), or undefined when the record passed.
+ */
+export function checkSchema(value: unknown, out: Findings): Set<string> | undefined {
+  const validate = statementSchema();
+  if (validate(value)) return undefined;
+  const bad = new Set<string>();
+  const errors = validate.errors ?? [];
+  // A value of the wrong type also fails its enum: one mistake gives one finding.
+  const typed = new Set<string>();
+  for (const e of errors) if (e.keyword === 'type') typed.add(e.instancePath);
+  for (const e of errors) {
+    if (e.keyword === 'type' || !typed.has(e.instancePath)) mapError(e, value, out, bad);
+  }
+  return bad;
+}
+
+/** The keywords the Statement schema uses that map to a rule; exported for the test that pins them. */
+export const mappedKeywords = [
+  'required',
+  'anyOf',
+  'additionalProperties',
+  'type',
+  'format',
+  'pattern',
+  'enum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+] as const;
