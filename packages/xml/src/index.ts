@@ -20,5 +20,13 @@ export {
   xmlToStatements,
 } from './read.js';
 export type { LocatedStatement } from './read-block.js';
+export {
+  type ExportOptions,
+  exportCtf,
+  type ImportItem,
+  type ImportOptions,
+  importCtf,
+  ukLocalNow,
+} from './transfer.js';
 export { type BlockVersion, BlockVersions, CtfVersionFor } from './versions.js';
 export { statementsToXml, statementToXml, type WriteOptions, XmlWriteError } from './write.js';
