@@ -10,7 +10,7 @@ import {
 } from '@reuse-pref/schema';
 import { ageFromKeys } from './age.js';
 import { isAnswerFor, isProtective, sharesWhen, withinStatementRank } from './answers.js';
-import { DEFAULT_COMPETENCE_AGE, isCompetentPupilStatement } from './competence.js';
+import { DEFAULT_COMPETENCE_AGE } from './competence.js';
 import { identify } from './identity.js';
 import { calendarKey, parseInstant } from './instant.js';
 import { compareEntries, type Entry } from './order.js';
@@ -49,12 +49,23 @@ interface Answer {
   value: Value;
 }
 
-const FLAG_ORDER: readonly ResolverFlag[] = [
-  'review-due',
-  'pupil-not-competent',
-  'statement-id-conflict',
-  'parents-disagree',
-];
+const REVIEW_DUE = 1;
+const PUPIL_NOT_COMPETENT = 2;
+const STATEMENT_ID_CONFLICT = 4;
+const PARENTS_DISAGREE = 8;
+/** Flags in a fixed order, indexed by bitmask: output never depends on the order they were found in. */
+const FLAG_SETS: readonly (readonly ResolverFlag[])[] = Array.from({ length: 16 }, (_, mask) =>
+  (
+    [
+      [REVIEW_DUE, 'review-due'],
+      [PUPIL_NOT_COMPETENT, 'pupil-not-competent'],
+      [STATEMENT_ID_CONFLICT, 'statement-id-conflict'],
+      [PARENTS_DISAGREE, 'parents-disagree'],
+    ] as const
+  )
+    .filter(([bit]) => (mask & bit) !== 0)
+    .map(([, flag]) => flag),
+);
 
 const purposeIndexCache = new WeakMap<PurposeCatalogue, Map<string, number>>();
 
@@ -97,13 +108,18 @@ function foldPerson(current: Answer | undefined, next: Answer): Answer {
 /** R9: combine the current answers of several proxies. */
 function combineProxies(answers: readonly Answer[]): { decider: Answer | undefined; disagree: boolean } {
   if (answers.length === 0) return { decider: undefined, disagree: false };
-  // Keyed by the exact personRef: a Map, so '__proto__' and friends are ordinary people.
-  const current = new Map<string, Answer>();
-  for (const a of answers) current.set(a.speaker.person, foldPerson(current.get(a.speaker.person), a));
+  // One slot per person, matched by exact personRef equality: a household has a handful of people, so a
+  // linear scan beats a Map, and '__proto__' and friends stay ordinary strings.
+  const current: Answer[] = [];
+  for (const a of answers) {
+    let i = 0;
+    while (i < current.length && current[i]!.speaker.person !== a.speaker.person) i++;
+    current[i] = foldPerson(current[i], a);
+  }
   let latest: Answer | undefined;
   let latestProtective: Answer | undefined;
   let anyPositive = false;
-  for (const a of current.values()) {
+  for (const a of current) {
     if (!latest || a.speaker.pos > latest.speaker.pos) latest = a;
     if (isProtective(a.value)) {
       if (!latestProtective || a.speaker.pos > latestProtective.speaker.pos) latestProtective = a;
@@ -117,12 +133,12 @@ function combineProxies(answers: readonly Answer[]): { decider: Answer | undefin
 
 interface Decision {
   decider: Answer | undefined;
-  flags: Set<ResolverFlag>;
+  flags: number;
 }
 
 /** R5, R7, R8, R9 for one purpose, over its answers in R3 order. */
 function decide(answers: readonly Answer[]): Decision {
-  const flags = new Set<ResolverFlag>();
+  let flags = 0;
   let pupilCurrent: Answer | undefined;
   let lastPupilPos = -1;
   for (const a of answers) {
@@ -133,7 +149,7 @@ function decide(answers: readonly Answer[]): Decision {
   }
   for (const a of answers) {
     if (a.speaker.pupil && !a.speaker.competent && a.speaker.pos > lastPupilPos) {
-      flags.add('pupil-not-competent');
+      flags |= PUPIL_NOT_COMPETENT;
       break;
     }
   }
@@ -145,12 +161,12 @@ function decide(answers: readonly Answer[]): Decision {
   }
   if (pupilCurrent && proxies.length === 0) return { decider: pupilCurrent, flags };
   const combined = combineProxies(proxies);
-  if (combined.disagree) flags.add('parents-disagree');
+  if (combined.disagree) flags |= PARENTS_DISAGREE;
   return { decider: combined.decider, flags };
 }
 
-function orderedFlags(flags: Set<ResolverFlag>): ResolverFlag[] {
-  return flags.size === 0 ? [] : FLAG_ORDER.filter((f) => flags.has(f));
+function flagList(mask: number): ResolverFlag[] {
+  return mask === 0 ? [] : [...FLAG_SETS[mask]!];
 }
 
 /**
@@ -187,7 +203,9 @@ export function resolve(input: ResolveInput): EffectivePreferences {
       entry,
       pos,
       pupil,
-      competent: pupil && isCompetentPupilStatement(s, { dateOfBirth, competenceAge }),
+      // Same rule as isCompetentPupilStatement (R5), without reading the date of birth again.
+      competent:
+        pupil && (basis === 'ASSD' || (Number.isNaN(ageThen) ? basis === 'PR12' : ageThen >= competenceAge)),
       person: s.expressedBy.personRef,
       overridesPupil: basis === 'AUTH' || basis === 'BINT',
       authorised: basis === 'AUTH',
@@ -244,8 +262,10 @@ function effective(
       flags: [],
     };
   }
-  const { decider, flags } = decide(answers);
-  if (conflict) flags.add('statement-id-conflict');
+  const decision = decide(answers);
+  const decider = decision.decider;
+  let flags = decision.flags;
+  if (conflict) flags |= STATEMENT_ID_CONFLICT;
   if (!decider) {
     return {
       purpose: purpose.code,
@@ -256,11 +276,11 @@ function effective(
       decidedBy: null,
       decidedByRole: null,
       expressedAt: null,
-      flags: orderedFlags(flags),
+      flags: flagList(flags),
     };
   }
   const by = decider.speaker;
-  if (pupilNowCompetent && !by.pupil && by.underAge && !by.authorised) flags.add('review-due');
+  if (pupilNowCompetent && !by.pupil && by.underAge && !by.authorised) flags |= REVIEW_DUE;
   return {
     purpose: purpose.code,
     kind,
@@ -270,6 +290,6 @@ function effective(
     decidedBy: by.entry.id,
     decidedByRole: by.entry.statement.expressedBy.role,
     expressedAt: by.entry.statement.expressedAt,
-    flags: orderedFlags(flags),
+    flags: flagList(flags),
   };
 }
