@@ -1,0 +1,62 @@
+import type { ProblemDetails } from './types.js';
+
+/** Any failure this client reports; `instanceof` tells the kinds apart. */
+export class ReusePrefError extends Error {
+  override name = 'ReusePrefError';
+}
+
+/**
+ * The server answered with a problem (RFC 9457). `ruleIds` lists the validation rules that fired, so a
+ * caller can map them to its own screens without parsing messages.
+ */
+export class ReusePrefProblemError extends ReusePrefError {
+  override name = 'ReusePrefProblemError';
+  readonly status: number;
+  readonly problem: ProblemDetails;
+  readonly ruleIds: string[];
+  readonly headers: Headers;
+  /** Milliseconds the server asked us to wait (Retry-After), when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(status: number, problem: ProblemDetails, headers: Headers, retryAfterMs?: number) {
+    super(`${status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ''}`);
+    this.status = status;
+    this.problem = problem;
+    this.headers = headers;
+    this.retryAfterMs = retryAfterMs;
+    this.ruleIds = [...new Set((problem.errors ?? []).map((finding) => finding.rule))];
+  }
+
+  /** The problem type's last path segment, e.g. `validation-failed`. */
+  get kind(): string {
+    return problemKind(this.problem.type);
+  }
+}
+
+function problemKind(type: string): string {
+  return type.slice(type.lastIndexOf('/') + 1);
+}
+
+/** The request did not finish within its timeout (each attempt gets the full timeout). */
+export class ReusePrefTimeoutError extends ReusePrefError {
+  override name = 'ReusePrefTimeoutError';
+}
+
+/** No HTTP response at all (DNS, connection reset, CORS), after any retries. */
+export class ReusePrefNetworkError extends ReusePrefError {
+  override name = 'ReusePrefNetworkError';
+}
+
+/** The token endpoint refused the client credentials (RFC 6749 §5.2 error). */
+export class ReusePrefAuthError extends ReusePrefError {
+  override name = 'ReusePrefAuthError';
+  readonly status: number;
+  readonly error: string | undefined;
+  constructor(status: number, error: string | undefined, description: string | undefined) {
+    super(
+      `token request failed (${status})${error ? `: ${error}` : ''}${description ? ` ${description}` : ''}`,
+    );
+    this.status = status;
+    this.error = error;
+  }
+}
