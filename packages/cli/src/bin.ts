@@ -16,6 +16,18 @@ const commands: Record<string, CommandEntry> = {
     summary: 'validate and resolve a small embedded school, printing effective preferences',
     load: () => import('./commands/demo.js'),
   },
+  release: {
+    summary: 'evaluate a distribution request against a cohort, record it, print the register or a ledger',
+    load: () => import('./commands/release.js'),
+  },
+  log: {
+    summary: 'verify the release transparency log and receipts offline; make log keys',
+    load: () => import('./commands/log.js'),
+  },
+  ctf: {
+    summary: 'export or import statements in a Common Transfer File',
+    load: () => import('./commands/ctf.js'),
+  },
   help: { summary: 'show this list, or the usage of one command', load: () => import('./commands/help.js') },
 };
 

@@ -13,6 +13,8 @@ export {
   type SubjectResult,
   subjectOutcome,
 } from './gate/evaluate.js';
+export { CohortError, readCohortFile } from './input/cohort-file.js';
+export { parseDistributionRequest, RequestError } from './input/request.js';
 export { commitmentLeaf, ledgerCommitment, newSalt } from './ledger/commitment.js';
 export {
   FileLedgerStore,

@@ -19,6 +19,14 @@ const result = (problems: string[]): Verification => ({ ok: problems.length === 
  * path leads from that leaf to the signed root, and the log's key signed that root.
  */
 export function verifyReceipt(receipt: SubjectReceipt, publicKey: KeyInput): Verification {
+  if (
+    !isTreeHead(receipt?.treeHead) ||
+    !receipt.proof ||
+    !Array.isArray(receipt.proof.path) ||
+    !receipt.entry
+  ) {
+    return result(['receipt is malformed: it needs entry, salt, proof and treeHead']);
+  }
   const problems: string[] = [];
   if (!verifyTreeHead(receipt.treeHead, publicKey)) problems.push('tree head signature is not valid');
   if (receipt.proof.treeSize !== receipt.treeHead.treeSize) {
@@ -62,6 +70,8 @@ export interface VerifyLogInput {
  */
 export async function verifyLogFile(input: VerifyLogInput): Promise<Verification> {
   const { treeHead, publicKey, receipt } = input;
+  if (!isTreeHead(treeHead))
+    return result(['tree head is malformed: it needs treeSize, rootHash, timestamp, signature']);
   const problems: string[] = [];
   if (!verifyTreeHead(treeHead, publicKey)) problems.push('tree head signature is not valid');
 
@@ -86,11 +96,19 @@ export async function verifyLogFile(input: VerifyLogInput): Promise<Verification
 
   if (receipt) {
     problems.push(...verifyReceipt(receipt, publicKey).problems.map((p) => `receipt: ${p}`));
-    const { leafIndex, treeSize } = receipt.proof;
-    if (treeSize > tree.size || leafIndex >= tree.size) {
+    const leafIndex = receipt.proof?.leafIndex ?? -1;
+    const treeSize = receipt.proof?.treeSize ?? 0;
+    if (
+      !Number.isSafeInteger(leafIndex) ||
+      !Number.isSafeInteger(treeSize) ||
+      leafIndex < 0 ||
+      treeSize < 1
+    ) {
+      problems.push('receipt: the proof has no usable leaf index and tree size');
+    } else if (treeSize > tree.size || leafIndex >= tree.size) {
       problems.push('receipt: the log does not reach the receipt’s tree size');
     } else {
-      if (tree.rootHash(treeSize).toString('hex') !== receipt.treeHead.rootHash) {
+      if (tree.rootHash(treeSize).toString('hex') !== receipt.treeHead?.rootHash) {
         problems.push('receipt: its tree head is not a state of this log');
       }
       let leaf: Buffer | undefined;
@@ -136,4 +154,19 @@ function checkLeaf(line: string, subjectLeaves: Map<string, number>): string | u
     return undefined;
   }
   return `unknown leaf type ${JSON.stringify(obj.type)}`;
+}
+
+function isTreeHead(head: unknown): head is SignedTreeHead {
+  const h = head as Partial<SignedTreeHead> | null | undefined;
+  return (
+    typeof h === 'object' &&
+    h !== null &&
+    Number.isSafeInteger(h.treeSize) &&
+    h.treeSize! >= 0 &&
+    Number.isSafeInteger(h.timestamp) &&
+    h.timestamp! >= 0 &&
+    typeof h.rootHash === 'string' &&
+    /^[0-9a-f]{64}$/.test(h.rootHash) &&
+    typeof h.signature === 'string'
+  );
 }

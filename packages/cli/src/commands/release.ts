@@ -1,0 +1,197 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  CohortError,
+  evaluateRelease,
+  FileLedgerStore,
+  parseDistributionRequest,
+  type RecordedRelease,
+  RequestError,
+  readCohortFile,
+  readRegister,
+  recordRelease,
+  registerCsv,
+  registerHtml,
+  registerJson,
+  subjectKey,
+  subjectLedger,
+  TransparencyLog,
+} from '@reuse-pref/release';
+import type { ReleaseCounts, SignedTreeHead } from '@reuse-pref/schema';
+import { type Command, type Context, parseCommandArgs, UsageError } from '../command.js';
+import { InputError } from '../input/open-input.js';
+
+const usage = `Usage: reuse-pref release <evaluate|register|ledger> [options]
+
+  evaluate --request r.json --cohort c.ndjson [--log log.jsonl --key key.pem] [options]
+      Decides a distribution request for every pupil in the cohort (one {"subject":{...},"statements":[...]}
+      per line; a line without statements is a pupil never asked) and prints the counts.
+      --decision <file>     write the release decision JSON (public, no personal data)
+      --log <file>          record it: append the ledger commitments and the decision to this log
+      --key <file>          Ed25519 private key (PEM) that signs the new tree head (needs --log)
+      --ledger <file>       the private ledger (salts and entries), default <log>.ledger.jsonl
+      --tree-head <file>    where the signed tree head goes, default <log>.sth.json
+      --decided-at <time>   decision time (default now); also the time preferences are resolved at
+
+  register --log log.jsonl [--format json|csv|html] [--out <file>]
+      The public register: every release in the log, no personal data.
+
+  ledger --log log.jsonl --ledger ledger.jsonl --tree-head sth.json (--upn X | --uln X | --local-id X)
+      One pupil's ledger: every release that included or excluded them, each with a receipt.
+
+Exit status: 0 done, 2 usage error or unreadable input.`;
+
+const read = (path: string, what: string) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+};
+
+function countsText(c: ReleaseCounts): string {
+  const row = (label: string, n: number, split?: { stated: number; default: number }) =>
+    `  ${label.padEnd(26)}${String(n).padStart(12)}${split ? `   (stated ${split.stated}, never asked ${split.default})` : ''}\n`;
+  return (
+    row('subjects', c.total) +
+    row('included (INCL)', c.included, c.byOutcome.INCL) +
+    row('excluded (EXCL)', c.excluded, c.byOutcome.EXCL) +
+    row('under exemption (OVRD)', c.overridden, c.byOutcome.OVRD) +
+    row('decided by a statement', c.decidedByStatement) +
+    row('never asked (default)', c.decidedByDefault)
+  );
+}
+
+async function evaluate(args: string[], { stdout }: Context): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    options: {
+      request: { type: 'string' },
+      cohort: { type: 'string' },
+      decision: { type: 'string' },
+      log: { type: 'string' },
+      key: { type: 'string' },
+      ledger: { type: 'string' },
+      'tree-head': { type: 'string' },
+      'decided-at': { type: 'string' },
+    },
+  });
+  if (!values.request || !values.cohort)
+    throw new UsageError('release evaluate needs --request and --cohort');
+  if (values.key && !values.log) throw new UsageError('--key signs a log: give --log too');
+  if (values['decided-at'] && Number.isNaN(Date.parse(values['decided-at']))) {
+    throw new UsageError('--decided-at must be an RFC 3339 date-time');
+  }
+  const request = parseDistributionRequest(read(values.request, 'request'));
+  const key = values.key ? read(values.key, 'key') : undefined;
+  const decidedAt = values['decided-at'] ?? new Date().toISOString();
+  const cohort = readCohortFile(values.cohort);
+
+  let recorded: RecordedRelease;
+  let treeHead: SignedTreeHead | undefined;
+  if (values.log) {
+    const log = await TransparencyLog.open(values.log);
+    const ledger = new FileLedgerStore(values.ledger ?? `${values.log}.ledger.jsonl`);
+    try {
+      recorded = await recordRelease(request, cohort, { log, ledger, decidedAt });
+      if (key) {
+        treeHead = log.signTreeHead(key);
+        writeFileSync(
+          values['tree-head'] ?? `${values.log}.sth.json`,
+          `${JSON.stringify(treeHead, null, 2)}\n`,
+        );
+      }
+    } finally {
+      log.close();
+      ledger.close();
+    }
+  } else {
+    recorded = { decision: await evaluateRelease(request, cohort, { decidedAt }), logIndex: -1 };
+  }
+  const { decision } = recorded;
+  if (values.decision) writeFileSync(values.decision, `${JSON.stringify(decision, null, 2)}\n`);
+  stdout.write(
+    `release ${decision.releaseId} (${decision.dsReference}) to ${request.recipient.name}, purposes ${request.purposes.join(' ')}` +
+      `${request.exemption ? `, exemption ${request.exemption.code}` : ''}\n${countsText(decision.counts)}` +
+      (values.log
+        ? `recorded at log index ${recorded.logIndex}${treeHead ? `, tree size ${treeHead.treeSize}` : ''}\n`
+        : ''),
+  );
+  return 0;
+}
+
+async function register(args: string[], { stdout }: Context): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    options: {
+      log: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+    },
+  });
+  if (!values.log) throw new UsageError('release register needs --log');
+  const render = {
+    json: registerJson,
+    csv: registerCsv,
+    html: (e: Parameters<typeof registerHtml>[0]) => registerHtml(e),
+  }[values.format as 'json'];
+  if (!render) throw new UsageError(`--format must be json, csv or html, not '${values.format}'`);
+  read(values.log, 'log');
+  const text = render(await readRegister(values.log));
+  if (values.out) writeFileSync(values.out, text);
+  else stdout.write(text);
+  return 0;
+}
+
+async function ledger(args: string[], { stdout }: Context): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    options: {
+      log: { type: 'string' },
+      ledger: { type: 'string' },
+      'tree-head': { type: 'string' },
+      upn: { type: 'string' },
+      uln: { type: 'string' },
+      'local-id': { type: 'string' },
+    },
+  });
+  if (!values.log || !values.ledger || !values['tree-head']) {
+    throw new UsageError('release ledger needs --log, --ledger and --tree-head');
+  }
+  const subject = { upn: values.upn, uln: values.uln, localId: values['local-id'] };
+  if (!subject.upn && !subject.uln && !subject.localId)
+    throw new UsageError('name the pupil with --upn, --uln or --local-id');
+  const treeHead = JSON.parse(read(values['tree-head'], 'tree head')) as SignedTreeHead;
+  read(values.ledger, 'ledger');
+  const log = await TransparencyLog.open(values.log);
+  const store = new FileLedgerStore(values.ledger);
+  try {
+    const receipts = await subjectLedger(store, log, subjectKey(subject), treeHead);
+    stdout.write(`${JSON.stringify(receipts, null, 2)}\n`);
+  } finally {
+    log.close();
+    store.close();
+  }
+  return 0;
+}
+
+const subcommands: Record<string, (args: string[], context: Context) => Promise<number>> = {
+  evaluate,
+  register,
+  ledger,
+};
+
+const release: Command = {
+  usage,
+  async run(args, context) {
+    const [name, ...rest] = args;
+    const sub = name !== undefined && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+    if (!sub)
+      throw new UsageError(name ? `unknown release subcommand '${name}'` : 'release needs a subcommand');
+    try {
+      return await sub(rest, context);
+    } catch (error) {
+      // A bad request or cohort file is bad input, reported like an unreadable file.
+      if (error instanceof RequestError || error instanceof CohortError) throw new InputError(error.message);
+      throw error;
+    }
+  },
+};
+
+export default release;
