@@ -33,15 +33,26 @@ export function toServerRequest(req: IncomingMessage, url: string): ServerReques
   };
 }
 
+// Draining a refused body lets the client read our answer instead of a connection reset mid-upload;
+// past this much we stop being polite and cut the connection.
+const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
+
 export function send(req: IncomingMessage, res: NodeResponse, response: ServerResponse): void {
-  // A request refused before its body was read (413, 401, 415...) still has bytes on the wire; closing
-  // the connection is cheaper than draining megabytes we have already decided to refuse.
-  const unread = !req.readableEnded && req.readable;
+  // A request refused before its body was read (413, 401, 415...) still has bytes on the wire: the
+  // connection is closed after the answer so the unread rest is never parsed as a next request.
+  const unread = !req.complete;
   const headers: Record<string, string | number> = { ...response.headers };
   if (response.body !== undefined) headers['content-length'] = Buffer.byteLength(response.body);
-  if (unread) headers.connection = 'close';
+  if (unread) {
+    headers.connection = 'close';
+    let drained = 0;
+    req.on('data', (chunk: Buffer) => {
+      drained += chunk.byteLength;
+      if (drained > MAX_DRAIN_BYTES) req.destroy();
+    });
+    req.on('error', () => {});
+    req.resume();
+  }
   res.writeHead(response.status, headers);
-  res.end(response.body, () => {
-    if (unread) req.destroy();
-  });
+  res.end(response.body);
 }
