@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT_MS, ensureBuilt, runBin } from './support/bin.js';
+import { BUILD_TIMEOUT_MS, binPath, ensureBuilt, runBin } from './support/bin.js';
 import { badUpn, example, good, ndjson, parentOfTwelve, youngPupil } from './support/statements.js';
 
 let dir: string;
@@ -156,6 +158,20 @@ describe('reuse-pref validate: exit status and output', () => {
     const run = runBin(['validate', '--quiet', '-'], { input: ndjson(badUpn, youngPupil) });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('2 records, 1 valid, 1 with errors, 1 with queries, 0 broken\n');
+  });
+
+  it('stops quietly with status 141 when the reader of its output goes away, as `| head` does', async () => {
+    const path = file('many.ndjson', `${ndjson(badUpn, good)}\n`.repeat(20_000));
+    const child = spawn(process.execPath, [binPath, 'validate', path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    await once(child.stdout, 'data');
+    child.stdout.destroy();
+    const [status] = await once(child, 'close');
+    expect(status).toBe(141);
+    expect(stderr).toBe('');
   });
 
   it('treats empty input as zero records', () => {

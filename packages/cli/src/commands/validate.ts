@@ -1,7 +1,7 @@
 import { createValidator, type Validator } from '@reuse-pref/validator';
 import { type Command, parseCommandArgs, UsageError } from '../command.js';
 import { openInput } from '../input/open-input.js';
-import { BufferedOutput } from '../output.js';
+import { BufferedOutput, CLOSED_PIPE_STATUS, OutputClosedError } from '../output.js';
 import type { RecordResult } from '../validate/check-record.js';
 import { formatRecordHuman, formatSummaryHuman } from '../validate/human-format.js';
 import { formatRecordJson, formatSummaryJson } from '../validate/json-format.js';
@@ -26,7 +26,7 @@ Options:
   -h, --help              show this help
 
 Exit status: 0 every record valid (queries allowed), 1 a record has errors or is not JSON,
-2 usage error or unreadable input.`;
+2 usage error or unreadable input; 141 when the reader of the output goes away (| head), as for SIGPIPE.`;
 
 const validate: Command = {
   usage,
@@ -68,16 +68,22 @@ const validate: Command = {
       count(summary, result);
       if (!values.quiet) out.append(formatRecord(result));
     };
-    await validateSource(input.chunks, validator, onResult, {
-      afterChunk: async (bytesRead) => {
-        if (out.pending) progress?.clear();
-        await out.flush();
-        progress?.update(bytesRead, summary.records);
-      },
-    });
-    progress?.clear();
-    out.append(format === 'json' ? formatSummaryJson(summary) : formatSummaryHuman(summary));
-    await out.flush(true);
+    try {
+      await validateSource(input.chunks, validator, onResult, {
+        afterChunk: async (bytesRead) => {
+          if (out.pending) progress?.clear();
+          await out.flush();
+          progress?.update(bytesRead, summary.records);
+        },
+      });
+      progress?.clear();
+      out.append(format === 'json' ? formatSummaryJson(summary) : formatSummaryHuman(summary));
+      await out.flush(true);
+    } catch (err) {
+      progress?.clear();
+      if (err instanceof OutputClosedError) return CLOSED_PIPE_STATUS;
+      throw err;
+    }
     return exitCodeOf(summary);
   },
 };
