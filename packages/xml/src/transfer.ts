@@ -144,4 +144,13 @@ export async function* importCtf(source: XmlSource, options: ImportOptions): Asy
         yield { line: s.line, column: s.column, value: importStatement(s.value, ctx) };
     }
   }
+  if (!header) {
+    const error = new XmlCarriageError({
+      line: 1,
+      column: 1,
+      element: 'Header',
+      message: 'not a CTF: the file has no <Header>',
+    });
+    yield { line: 1, column: 1, error };
+  }
 }
