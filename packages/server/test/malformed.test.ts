@@ -31,7 +31,7 @@ const targets: Target[] = [
         method: 'POST',
         scope,
         headers: { 'content-type': contentType },
-        body,
+        body: body as BodyInit,
       }),
   },
   {
@@ -41,7 +41,7 @@ const targets: Target[] = [
         method: 'POST',
         scope,
         headers: { 'content-type': contentType },
-        body,
+        body: body as BodyInit,
       }),
   },
   {
@@ -51,7 +51,7 @@ const targets: Target[] = [
         method: 'POST',
         scope,
         headers: { 'content-type': contentType, 'idempotency-key': crypto.randomUUID() },
-        body,
+        body: body as BodyInit,
       }),
   },
 ];

@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Bundles the receiver once so each restart is plain node (tens of milliseconds, no TypeScript loader).
+ * It lands under this package's node_modules so better-sqlite3 resolves from there.
+ */
+export async function bundleReceiver(): Promise<string> {
+  const dir = join(here, '../../node_modules/.cache/reuse-pref-server-crash');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, `receiver-${process.pid}-${Date.now()}.mjs`);
+  await build({
+    entryPoints: [join(here, 'receiver-main.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['source'],
+    external: ['better-sqlite3', 'pg', 'fastify'],
+    outfile,
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+export interface Receiver {
+  child: ChildProcess;
+  url: string;
+}
+
+/** Starts the bundled receiver on `dbPath` and resolves once it prints its URL. */
+export function startReceiver(
+  bundle: string,
+  dbPath: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Receiver> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, dbPath, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    let out = '';
+    let err = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const match = /listening (\S+)\n/.exec(out);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`receiver exited (${signal ?? code}) before listening: ${err}`)),
+    );
+  });
+}
+
+export function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
