@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { App } from '../app.js';
-import { toServerRequest } from './node.js';
+import { discardUnreadBody, toServerRequest } from './node.js';
 
 export interface ReusePreferencePluginOptions {
   app: App;
@@ -27,6 +27,7 @@ export const reusePreferencePlugin: FastifyPluginAsync<ReusePreferencePluginOpti
       const inner = prefix && url.startsWith(prefix) ? url.slice(prefix.length) || '/' : url;
       const response = await app.handle(toServerRequest(request.raw, inner));
       reply.code(response.status).headers(response.headers);
+      if (discardUnreadBody(request.raw)) reply.header('connection', 'close');
       return reply.send(response.body ?? '');
     },
   });

@@ -38,21 +38,26 @@ export function toServerRequest(req: IncomingMessage, url: string): ServerReques
 const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
 
 export function send(req: IncomingMessage, res: NodeResponse, response: ServerResponse): void {
-  // A request refused before its body was read (413, 401, 415...) still has bytes on the wire: the
-  // connection is closed after the answer so the unread rest is never parsed as a next request.
-  const unread = !req.complete;
   const headers: Record<string, string | number> = { ...response.headers };
   if (response.body !== undefined) headers['content-length'] = Buffer.byteLength(response.body);
-  if (unread) {
-    headers.connection = 'close';
-    let drained = 0;
-    req.on('data', (chunk: Buffer) => {
-      drained += chunk.byteLength;
-      if (drained > MAX_DRAIN_BYTES) req.destroy();
-    });
-    req.on('error', () => {});
-    req.resume();
-  }
+  if (discardUnreadBody(req)) headers.connection = 'close';
   res.writeHead(response.status, headers);
   res.end(response.body);
+}
+
+/**
+ * A request refused before its body was read (413, 401, 415...) still has bytes on the wire. They are
+ * drained (up to a cap) and the connection closed after the answer, so the rest is never parsed as a
+ * next request. Returns true when the caller must send `Connection: close`.
+ */
+export function discardUnreadBody(req: IncomingMessage): boolean {
+  if (req.complete) return false;
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.byteLength;
+    if (drained > MAX_DRAIN_BYTES) req.destroy();
+  });
+  req.on('error', () => {});
+  req.resume();
+  return true;
 }
