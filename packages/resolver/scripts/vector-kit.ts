@@ -22,9 +22,11 @@ export interface StatementSpec {
   person?: string;
   basis?: Basis;
   /** Object for the usual case; pairs when a purpose repeats or order matters. */
-  choices: Partial<Record<string, Value>> | [string, Value][];
+  choices: Partial<Record<string, Value>> | [string, Value, string?][];
   /** Date of birth on the statement's subject; omitted when undefined. */
   dob?: string;
+  /** Overrides the subject's localId (the MIS admission number). */
+  localId?: string;
   channel?: string;
   provenance?: Record<string, unknown>;
   catalogueVersion?: string;
@@ -36,9 +38,13 @@ export interface StatementSpec {
 export function st(o: StatementSpec): Record<string, unknown> {
   const role = o.role ?? 'PAR';
   const choices = Array.isArray(o.choices)
-    ? o.choices.map(([purpose, value]) => ({ purpose, value }))
+    ? o.choices.map(([purpose, value, grounds]) => ({ purpose, value, ...(grounds ? { grounds } : {}) }))
     : Object.entries(o.choices).map(([purpose, value]) => ({ purpose, value }));
-  const subject: Record<string, unknown> = { upn: 'B801200005001', uln: '1234567899', localId: 'ADM-00412' };
+  const subject: Record<string, unknown> = {
+    upn: 'B801200005001',
+    uln: '1234567899',
+    localId: o.localId ?? 'ADM-00412',
+  };
   if (o.dob !== undefined) subject.dateOfBirth = o.dob;
   const statement: Record<string, unknown> = {
     id: o.id,

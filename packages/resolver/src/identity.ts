@@ -1,14 +1,37 @@
 import type { Statement } from '@reuse-pref/schema';
+import { parseInstant } from './instant.js';
 import { canonicalize } from './jcs.js';
 import { type Entry, toEntry } from './order.js';
 
 export interface Identified {
   readonly entries: Entry[];
-  /** True when two copies of one id differ in a field that can change the outcome (R2). */
+  /** True when two copies of one id differ in decision-relevant content (R2). */
   readonly conflict: boolean;
 }
 
-/** The fields of a statement that can change what the resolver decides, as RFC 8785 text. */
+/**
+ * What makes two copies of one id a conflict: the same content the validator's
+ * `statement-id-conflict` rule compares (spec/v1/validation.md §7), so the resolver flags exactly the
+ * histories the validator rejects. Where and how a copy was recorded, the grounds text and the order
+ * of the choices are left out: a CTF re-import is not a conflict.
+ */
+export function conflictKey(s: Statement): string {
+  const at = parseInstant(s.expressedAt);
+  return JSON.stringify([
+    s.subject.upn,
+    s.subject.uln,
+    s.subject.localId,
+    s.subject.dateOfBirth,
+    s.expressedBy.role,
+    s.expressedBy.personRef,
+    s.competenceBasis,
+    Number.isNaN(at) ? s.expressedAt : at,
+    s.catalogueVersion,
+    s.choices.map((c) => `${c.purpose}=${c.value}`).sort(),
+  ]);
+}
+
+/** The fields that choose between copies of one id recorded at the same instant, as RFC 8785 text. */
 export function decisionProjection(s: Statement): string {
   return canonicalize({
     choices: s.choices,
@@ -32,8 +55,8 @@ function pickCopy(copies: Entry[]): { chosen: Entry; conflict: boolean } {
       byCodeUnit(a.key, b.key) ||
       byCodeUnit(canonicalize(a.e.statement), canonicalize(b.e.statement)),
   );
-  const first = ranked[0]!;
-  return { chosen: first.e, conflict: ranked.some((r) => r.key !== first.key) };
+  const key = conflictKey(ranked[0]!.e.statement);
+  return { chosen: ranked[0]!.e, conflict: ranked.some((r) => conflictKey(r.e.statement) !== key) };
 }
 
 /**

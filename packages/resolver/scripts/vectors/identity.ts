@@ -169,4 +169,62 @@ export const identity = [
       { id: 'later-recorded-statement-wins', purpose: 'LINK', expect: stated(true, 'NOOB', uid(2), []) },
     ],
   }),
+  kase({
+    id: 'resolver-duplicate-id-cosmetic-differences',
+    description:
+      'copies that differ only in choice order, grounds text and the offset of the same instant are no conflict',
+    comment: 'the same content the validator compares for statement-id-conflict (validation.md §7)',
+    section: S,
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({
+          id: uid(1),
+          at: '2026-09-01T08:00:00Z',
+          rec: '2026-09-02T00:00:00Z',
+          choices: [
+            ['LINK', 'OBJT'],
+            ['STAT', 'NOOB'],
+          ],
+        }),
+        st({
+          id: uid(1),
+          at: '2026-09-01T09:00:00+01:00',
+          rec: '2026-09-05T00:00:00Z',
+          choices: [
+            ['STAT', 'NOOB'],
+            ['LINK', 'OBJT', 'We do not want our child linked to other records.'],
+          ],
+        }),
+      ],
+    },
+    tests: [
+      { id: 'objection-unflagged', purpose: 'LINK', expect: stated(false, 'OBJT', uid(1), []) },
+      { id: 'no-objection-unflagged', purpose: 'STAT', expect: stated(true, 'NOOB', uid(1), []) },
+    ],
+  }),
+  kase({
+    id: 'resolver-duplicate-id-subject-differs',
+    description: 'copies that name the pupil by another local id are a conflict, though the answers agree',
+    section: S,
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({
+          id: uid(1),
+          at: '2026-09-01T08:00:00Z',
+          rec: '2026-09-02T00:00:00Z',
+          choices: { LINK: 'OBJT' },
+        }),
+        st({
+          id: uid(1),
+          at: '2026-09-01T08:00:00Z',
+          rec: '2026-09-03T00:00:00Z',
+          localId: 'ADM-99999',
+          choices: { LINK: 'OBJT' },
+        }),
+      ],
+    },
+    tests: [{ id: 'flagged', purpose: 'LINK', expect: stated(false, 'OBJT', uid(1), CONFLICT) }],
+  }),
 ];
