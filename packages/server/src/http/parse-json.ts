@@ -30,7 +30,7 @@ function reviver(this: unknown, key: string, value: unknown): unknown {
   if (FORBIDDEN_KEYS.has(key) && this !== null && typeof this === 'object' && !Array.isArray(this)) {
     throw new ProblemError('forbidden-key', { detail: `The property name "${key}" is not allowed.` });
   }
-  if (typeof value === 'string' && value.includes('\u0000')) {
+  if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) {
     throw new ProblemError('nul-character', { detail: 'A string contains U+0000.' });
   }
   return value;

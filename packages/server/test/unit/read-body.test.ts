@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { ProblemError } from '../../src/http/problem.js';
+import { readBody } from '../../src/http/read-body.js';
+
+async function* chunks(...parts: number[][]): AsyncIterable<Uint8Array> {
+  for (const part of parts) yield Uint8Array.from(part);
+}
+
+const outcome = async (limit: number, ...parts: number[][]) => {
+  try {
+    return await readBody(chunks(...parts), limit);
+  } catch (error) {
+    return (error as ProblemError).type;
+  }
+};
+
+describe('readBody', () => {
+  it.each([
+    [10, [[0x7b, 0x7d]], '{}'],
+    [10, [[0xe2, 0x82], [0xac]], '€'],
+    [
+      3,
+      [
+        [0x61, 0x62],
+        [0x63, 0x64],
+      ],
+      'payload-too-large',
+    ],
+    [10, [[0xc3, 0x28]], 'invalid-utf8'],
+    [10, [[0xed, 0xa0, 0x80]], 'invalid-utf8'],
+    [10, [[0xef, 0xbb, 0xbf, 0x7b, 0x7d]], '{}'],
+  ])('limit %i, bytes %j gives %j', async (limit, parts, want) => {
+    expect(await outcome(limit, ...parts)).toBe(want);
+  });
+});
