@@ -6,6 +6,7 @@ export {
   type SubjectDecision,
 } from './gate/decide-subject.js';
 export {
+  type Cohort,
   countOutcome,
   type EvaluateOptions,
   emptyCounts,
@@ -13,7 +14,8 @@ export {
   type SubjectResult,
   subjectOutcome,
 } from './gate/evaluate.js';
-export { CohortError, readCohortFile } from './input/cohort-file.js';
+export { CohortError, readCohortFile, subjectFromKeyLine } from './input/cohort-file.js';
+export { lineBatches } from './input/line-batches.js';
 export { parseDistributionRequest, RequestError } from './input/request.js';
 export { commitmentLeaf, ledgerCommitment, newSalt } from './ledger/commitment.js';
 export {

@@ -1,6 +1,12 @@
 import { CatalogueV1, type EffectivePreference } from '@reuse-pref/schema';
 import { describe, expect, it } from 'vitest';
-import { type CohortMember, decideSubject, evaluateRelease, prepareRequest } from '../src/index.js';
+import {
+  type CohortMember,
+  decideSubject,
+  evaluateRelease,
+  prepareRequest,
+  subjectFromKeyLine,
+} from '../src/index.js';
 import { pref, request, upn } from './fixtures.js';
 
 const immigration = prepareRequest(request(), CatalogueV1);
@@ -135,5 +141,24 @@ describe('evaluateRelease', () => {
       catalogueVersion: '1',
       decidedAt: '2026-10-02T10:00:00Z',
     });
+  });
+});
+
+describe('subjectFromKeyLine', () => {
+  it.each([
+    { given: '{"upn":"B801200005001"}', want: { upn: 'B801200005001' } },
+    { given: '{"uln":"1234567899"}', want: { uln: '1234567899' } },
+    { given: '{"localId":"ADM 00412"}', want: { localId: 'ADM 00412' } },
+    { given: '{"upn":"B80\\u0031200005001"}', want: { upn: 'B801200005001' } },
+    { given: '{ "upn" : "B801200005001" }', want: { upn: 'B801200005001' } },
+    {
+      given: '{"upn":"B801200005001","uln":"1234567899"}',
+      want: { upn: 'B801200005001', uln: '1234567899' },
+    },
+    { given: '{"upn":""}', want: undefined },
+    { given: '{"name":"x"}', want: undefined },
+    { given: 'B801200005001', want: undefined },
+  ])('$given', ({ given, want }) => {
+    expect(subjectFromKeyLine(given)).toEqual(want);
   });
 });

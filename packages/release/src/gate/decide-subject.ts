@@ -58,7 +58,31 @@ export function decideSubject(
   preferences: readonly EffectivePreference[],
   exemption: PurposeOutcome['overriddenBy'],
 ): SubjectDecision {
-  const outcomes: PurposeOutcome[] = [];
+  const purposes: PurposeOutcome[] = [];
+  const verdict = judge(prepared, preferences, exemption, purposes);
+  return { outcome: outcomeOf(verdict), basis: basisOf(verdict), purposes };
+}
+
+/** Verdict bits: the outcome in the low two bits, and STATED when a stated answer decided it. */
+export const INCL = 0;
+export const EXCL = 1;
+export const OVRD = 2;
+export const STATED = 4;
+const OUTCOMES = ['INCL', 'EXCL', 'OVRD'] as const;
+export const outcomeOf = (verdict: number): SubjectOutcome['outcome'] => OUTCOMES[verdict & 3]!;
+export const basisOf = (verdict: number): SubjectDecision['basis'] =>
+  verdict & STATED ? 'stated' : 'default';
+
+/**
+ * The one implementation of the rules. With `out` it also lists each purpose's outcome; without, it
+ * allocates nothing, which is how a bulk evaluation that only counts runs at the speed of reading.
+ */
+export function judge(
+  prepared: PreparedRequest,
+  preferences: readonly EffectivePreference[],
+  exemption: PurposeOutcome['overriddenBy'],
+  out?: PurposeOutcome[],
+): number {
   let blocked = false;
   let overridden = false;
   let blockedStated = false;
@@ -67,22 +91,15 @@ export function decideSubject(
   for (const purpose of prepared.purposes) {
     if (purpose.neverBlocked) {
       // No preference can touch core education, so none is read, even a malformed one.
-      outcomes.push({ purpose: purpose.code, shared: true, default: true, decidedBy: null });
+      out?.push({ purpose: purpose.code, shared: true, default: true, decidedBy: null });
       continue;
     }
     const pref = findPreference(preferences, purpose.code);
     const stated = !pref.default;
     anyStated ||= stated;
-    const shared = pref.shared;
-    const outcome: PurposeOutcome = {
-      purpose: purpose.code,
-      shared,
-      default: pref.default,
-      decidedBy: pref.decidedBy,
-    };
-    if (!shared) {
-      if (purpose.overridable && exemption) {
-        outcome.overriddenBy = exemption;
+    const overrides = !pref.shared && purpose.overridable && exemption !== undefined;
+    if (!pref.shared) {
+      if (overrides) {
         overridden = true;
         overriddenStated ||= stated;
       } else {
@@ -90,12 +107,20 @@ export function decideSubject(
         blockedStated ||= stated;
       }
     }
-    outcomes.push(outcome);
+    if (out) {
+      const outcome: PurposeOutcome = {
+        purpose: purpose.code,
+        shared: pref.shared,
+        default: pref.default,
+        decidedBy: pref.decidedBy,
+      };
+      if (overrides) outcome.overriddenBy = exemption;
+      out.push(outcome);
+    }
   }
-  if (blocked) return { outcome: 'EXCL', purposes: outcomes, basis: blockedStated ? 'stated' : 'default' };
-  if (overridden)
-    return { outcome: 'OVRD', purposes: outcomes, basis: overriddenStated ? 'stated' : 'default' };
-  return { outcome: 'INCL', purposes: outcomes, basis: anyStated ? 'stated' : 'default' };
+  if (blocked) return EXCL | (blockedStated ? STATED : 0);
+  if (overridden) return OVRD | (overriddenStated ? STATED : 0);
+  return INCL | (anyStated ? STATED : 0);
 }
 
 function findPreference(preferences: readonly EffectivePreference[], code: string): EffectivePreference {

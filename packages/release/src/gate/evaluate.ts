@@ -11,7 +11,21 @@ import {
   type SubjectOutcome,
 } from '@reuse-pref/schema';
 import type { CohortMember } from './cohort.js';
-import { decideSubject, prepareRequest, type SubjectDecision } from './decide-subject.js';
+import {
+  basisOf,
+  decideSubject,
+  judge,
+  outcomeOf,
+  prepareRequest,
+  type SubjectDecision,
+} from './decide-subject.js';
+
+/**
+ * Members one at a time, or in arrays (a batch costs one await, which matters at national scale).
+ */
+export type Cohort =
+  | AsyncIterable<CohortMember | readonly CohortMember[]>
+  | Iterable<CohortMember | readonly CohortMember[]>;
 
 export interface EvaluateOptions {
   readonly catalogue?: PurposeCatalogue;
@@ -64,7 +78,7 @@ export function countOutcome(
  */
 export async function evaluateRelease(
   request: DistributionRequest,
-  cohort: AsyncIterable<CohortMember> | Iterable<CohortMember>,
+  cohort: Cohort,
   options: EvaluateOptions = {},
 ): Promise<ReleaseDecision> {
   const catalogue = options.catalogue ?? LatestCatalogue;
@@ -73,7 +87,13 @@ export async function evaluateRelease(
   const decidedAt = options.decidedAt ?? new Date().toISOString();
   const counts = emptyCounts();
   const exemption = request.exemption?.code;
-  for await (const member of cohort) {
+  // Without a sink nothing needs awaiting, so a batch is decided in one synchronous loop.
+  const decideQuietly = (member: CohortMember) => {
+    const preferences = preferencesOf(member, decidedAt, catalogue, options.competenceAge);
+    const verdict = judge(prepared, preferences, exemption);
+    countOutcome(counts, { outcome: outcomeOf(verdict), basis: basisOf(verdict) });
+  };
+  const decide = async (member: CohortMember) => {
     const preferences = preferencesOf(member, decidedAt, catalogue, options.competenceAge);
     const decision = decideSubject(prepared, preferences, exemption);
     countOutcome(counts, decision);
@@ -82,6 +102,15 @@ export async function evaluateRelease(
       const pending = options.onSubject({ ...decision, subject: member.subject, releaseId });
       if (pending) await pending;
     }
+  };
+  for await (const item of cohort) {
+    if (Array.isArray(item)) {
+      for (const member of item as readonly CohortMember[]) {
+        if (options.onSubject) await decide(member);
+        else decideQuietly(member);
+      }
+    } else if (options.onSubject) await decide(item as CohortMember);
+    else decideQuietly(item as CohortMember);
   }
   return {
     releaseId,

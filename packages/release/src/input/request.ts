@@ -1,4 +1,7 @@
-import { type DistributionRequest, DistributionRequest as DistributionRequestSchema } from '@reuse-pref/schema';
+import {
+  type DistributionRequest,
+  DistributionRequest as DistributionRequestSchema,
+} from '@reuse-pref/schema';
 import type { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';

@@ -1,7 +1,6 @@
 import type { DistributionRequest, LedgerEntry, ReleaseDecision, Subject } from '@reuse-pref/schema';
-import type { CohortMember } from '../gate/cohort.js';
 import { subjectKey } from '../gate/cohort.js';
-import { type EvaluateOptions, evaluateRelease, type SubjectResult } from '../gate/evaluate.js';
+import { type Cohort, type EvaluateOptions, evaluateRelease, type SubjectResult } from '../gate/evaluate.js';
 import type { TransparencyLog } from '../log/transparency-log.js';
 import { commitmentLeaf, newSalt } from './commitment.js';
 import type { LedgerStore } from './ledger-store.js';
@@ -25,7 +24,7 @@ export interface RecordedRelease {
  */
 export async function recordRelease(
   request: DistributionRequest,
-  cohort: AsyncIterable<CohortMember> | Iterable<CohortMember>,
+  cohort: Cohort,
   options: RecordOptions,
 ): Promise<RecordedRelease> {
   const decidedAt = options.decidedAt ?? new Date().toISOString();
