@@ -42,7 +42,8 @@ export const SignedTreeHeadProperties = {
   timestamp: Type.Integer({ minimum: 0, description: 'Milliseconds since the Unix epoch' }),
   signature: Type.String({
     contentEncoding: 'base64',
-    description: 'Ed25519 over the tree head bytes the spec defines (log.md)',
+    description:
+      'Ed25519 over: ASCII "reuse-pref/tree-head/v1", one 0x00 byte, tree size and timestamp as big-endian u64, then the 32-byte root hash',
   }),
 };
 
