@@ -28,6 +28,10 @@ const commands: Record<string, CommandEntry> = {
     summary: 'export or import statements in a Common Transfer File',
     load: () => import('./commands/ctf.js'),
   },
+  serve: {
+    summary: 'run a reference producer, relay or receiver server',
+    load: () => import('./commands/serve.js'),
+  },
   help: { summary: 'show this list, or the usage of one command', load: () => import('./commands/help.js') },
 };
 

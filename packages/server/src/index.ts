@@ -2,6 +2,7 @@ export { type ReusePreferencePluginOptions, reusePreferencePlugin } from './adap
 export { createNodeHandler } from './adapters/node.js';
 export { type App, type AppOptions, createApp } from './app.js';
 export { type Authenticator, type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
+export { jwksFromFile, jwksFromUrl } from './auth/jwks.js';
 export { mayTouchSchool, type Principal } from './auth/principal.js';
 export { parseScopes } from './auth/scopes.js';
 export { jsonLineLogger, type RequestLogger, type RequestLogLine, silentLogger } from './http/log.js';

@@ -1,0 +1,80 @@
+import { jwksFromFile, jwksFromUrl, type Role, startServer } from '@reuse-pref/server';
+import type { StatementStore } from '@reuse-pref/store';
+import { openSqliteStore } from '@reuse-pref/store/sqlite';
+import { type Command, parseCommandArgs, UsageError } from '../command.js';
+
+const usage = `Usage: reuse-pref serve --role producer|relay|receiver [options]
+
+  Runs the reference server for one role on the embedded SQLite store, logging one JSON line per request.
+
+  --role <role>           producer, relay or receiver (required)
+  --db <file>             SQLite file, created if missing (default: reuse-pref-<role>.db)
+  --port <n>              default 8080; 0 picks a free port
+  --host <address>        default 127.0.0.1
+  --jwks-url <url>        the authorization server's JWKS (or REUSE_PREF_JWKS_URL)
+  --jwks-file <file>      a JWKS file instead (or REUSE_PREF_JWKS_FILE)
+  --issuer <iss>          expected token issuer (or REUSE_PREF_ISSUER)
+  --audience <aud>        expected token audience (or REUSE_PREF_AUDIENCE)
+  --token-endpoint <url>  advertised in the capability statement (default: <issuer>/oauth2/token)
+  --census-date <date>    receiver: census reference date (YYYY-MM-DD)
+
+Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 2 usage error.`;
+
+const ROLES: readonly Role[] = ['producer', 'relay', 'receiver'];
+
+const command: Command = {
+  usage,
+  async run(args, { stdout, env }) {
+    const { values } = parseCommandArgs(args, {
+      options: {
+        role: { type: 'string' },
+        db: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'jwks-url': { type: 'string' },
+        'jwks-file': { type: 'string' },
+        issuer: { type: 'string' },
+        audience: { type: 'string' },
+        'token-endpoint': { type: 'string' },
+        'census-date': { type: 'string' },
+      },
+    });
+    const role = values.role as Role | undefined;
+    if (!role || !ROLES.includes(role))
+      throw new UsageError('serve needs --role producer, relay or receiver');
+    const port = Number(values.port ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError('--port must be 0 to 65535');
+    const jwksUrl = values['jwks-url'] ?? env.REUSE_PREF_JWKS_URL;
+    const jwksFile = values['jwks-file'] ?? env.REUSE_PREF_JWKS_FILE;
+    const issuer = values.issuer ?? env.REUSE_PREF_ISSUER;
+    const audience = values.audience ?? env.REUSE_PREF_AUDIENCE;
+    if (!jwksUrl === !jwksFile) throw new UsageError('serve needs exactly one of --jwks-url or --jwks-file');
+    if (!issuer || !audience) throw new UsageError('serve needs --issuer and --audience');
+
+    const store: StatementStore = await openSqliteStore({ path: values.db ?? `reuse-pref-${role}.db` });
+    const running = await startServer({
+      role,
+      store,
+      port,
+      host: values.host ?? '127.0.0.1',
+      auth: { jwks: jwksUrl ? jwksFromUrl(jwksUrl) : jwksFromFile(jwksFile!), issuer, audience },
+      tokenEndpoint: values['token-endpoint'] ?? `${issuer.replace(/\/$/, '')}/oauth2/token`,
+      ...(values['census-date'] ? { censusDate: values['census-date'] } : {}),
+    });
+    stdout.write(`${JSON.stringify({ msg: 'listening', role, url: running.url })}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await running.close();
+    return 0;
+  },
+};
+
+export default command;
