@@ -26,10 +26,17 @@ export interface Command {
   run(args: string[], context: Context): Promise<number>;
 }
 
-type ParseConfig = NonNullable<Parameters<typeof parseArgs>[0]>;
+export type ParseConfig = NonNullable<Parameters<typeof parseArgs>[0]>;
+/** Named so the declaration of parseCommandArgs does not reach into node:util's unexported types. */
+export type ParsedCommandArgs<T extends ParseConfig> = ReturnType<
+  typeof parseArgs<T & { args: string[]; strict: true }>
+>;
 
 /** node:util parseArgs in strict mode, with its failures turned into usage errors. */
-export function parseCommandArgs<const T extends ParseConfig>(args: string[], config: T) {
+export function parseCommandArgs<const T extends ParseConfig>(
+  args: string[],
+  config: T,
+): ParsedCommandArgs<T> {
   try {
     return parseArgs({ ...config, args, strict: true });
   } catch (err) {
