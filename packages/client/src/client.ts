@@ -208,7 +208,7 @@ export class ReusePrefClient {
         // A token can be revoked or expire early; one fresh token is worth one more try, never a loop.
         refreshedAfter401 = true;
         this.options.auth.invalidate();
-        await response.body?.cancel();
+        await drain(response);
         attempt--;
         continue;
       }
@@ -219,7 +219,7 @@ export class ReusePrefClient {
         attempt < this.retry.maxAttempts &&
         (retryAfter === undefined || retryAfter <= this.retry.maxRetryAfterMs);
       if (!canRetry) throw await problemError(response, retryAfter);
-      await response.body?.cancel();
+      await drain(response);
       await sleep(retryAfter ?? backoffDelay(attempt, this.retry, this.random), options.signal);
     }
   }
@@ -247,4 +247,9 @@ async function problemError(response: Response, retryAfter: number | undefined) 
     };
   }
   return new ReusePrefProblemError(response.status, problem, response.headers, retryAfter);
+}
+
+/** Reads and discards a body we will not use, so the connection can be reused for the retry. */
+async function drain(response: Response): Promise<void> {
+  await response.arrayBuffer().catch(() => undefined);
 }

@@ -587,7 +587,7 @@ export interface components {
                  * @description RFC 3339 full-date
                  */
                 dateOfBirth?: string;
-            } | unknown | unknown | unknown;
+            };
             /** @description The school holding the record */
             setting: {
                 /** @description School Unique Reference Number */
@@ -727,7 +727,7 @@ export interface components {
                  * @description RFC 3339 full-date
                  */
                 dateOfBirth?: string;
-            } | unknown | unknown | unknown;
+            };
             /**
              * Format: date-time
              * @description RFC 3339 date-time with offset
@@ -836,7 +836,7 @@ export interface components {
                      * @description RFC 3339 full-date
                      */
                     dateOfBirth?: string;
-                } | unknown | unknown | unknown;
+                };
                 /** @description false: the pupil’s record was withheld from this app */
                 shared: boolean;
                 /** @description True when no stated APPS answer decided it */
@@ -964,11 +964,11 @@ export interface components {
         "distribution-evaluation.schema": {
             request: components["schemas"]["distribution-request.schema"];
             /** @description Every subject the request would include; each gets an outcome */
-            cohort: ({
+            cohort: {
                 /** @description UPN; the check letter is verified by rule upn-check-letter */
                 upn?: string;
                 uln?: string;
-            } | unknown | unknown)[];
+            }[];
         };
         /** Release decision: the audited outcome of a distribution request */
         "release-decision.schema": {
@@ -1104,7 +1104,7 @@ export interface components {
                     /** @description UPN; the check letter is verified by rule upn-check-letter */
                     upn?: string;
                     uln?: string;
-                } | unknown | unknown;
+                };
                 outcome: components["schemas"]["subject-outcome.schema"];
             }[];
             nextCursor: string | null;
@@ -1206,7 +1206,7 @@ export interface components {
             rootHash: string;
             /** @description Milliseconds since the Unix epoch */
             timestamp: number;
-            /** @description Ed25519 over the tree head bytes the spec defines (log.md) */
+            /** @description Ed25519 over: ASCII "reuse-pref/tree-head/v1", one 0x00 byte, tree size and timestamp as big-endian u64, then the 32-byte root hash */
             signature: string;
         };
         /** Ledger entry: what one release did with one subject, for that subject only */
@@ -1233,7 +1233,7 @@ export interface components {
                  * @description RFC 3339 full-date
                  */
                 dateOfBirth?: string;
-            } | unknown | unknown | unknown;
+            };
             /**
              * @description See codelists/release-outcomes.json
              * @enum {string}
@@ -1291,7 +1291,7 @@ export interface components {
                 /** @description UPN; the check letter is verified by rule upn-check-letter */
                 upn?: string;
                 uln?: string;
-            } | unknown | unknown;
+            };
             /**
              * Format: date-time
              * @description RFC 3339 date-time with offset
@@ -1327,7 +1327,7 @@ export interface components {
                      * @description RFC 3339 full-date
                      */
                     dateOfBirth?: string;
-                } | unknown | unknown | unknown;
+                };
                 /**
                  * @description See codelists/release-outcomes.json
                  * @enum {string}
@@ -1393,7 +1393,7 @@ export interface components {
                 rootHash: string;
                 /** @description Milliseconds since the Unix epoch */
                 timestamp: number;
-                /** @description Ed25519 over the tree head bytes the spec defines (log.md) */
+                /** @description Ed25519 over: ASCII "reuse-pref/tree-head/v1", one 0x00 byte, tree size and timestamp as big-endian u64, then the 32-byte root hash */
                 signature: string;
             };
         };
@@ -1614,14 +1614,14 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            /** @description Failing; retry after the interval given. */
+            /** @description Failing. A problem whose `health` member is the health report (`health.schema.json`) with the failing checks. */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["health.schema"];
+                    "application/problem+json": components["schemas"]["problem-details.schema"];
                 };
             };
         };

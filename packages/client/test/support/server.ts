@@ -77,7 +77,7 @@ export async function contractViolation(
   return undefined;
 }
 
-function authorised(request: Request): boolean {
+export function authorised(request: Request): boolean {
   const header = request.headers.get('authorization') ?? '';
   return header.startsWith('Bearer ') && tokens.valid.has(header.slice(7));
 }

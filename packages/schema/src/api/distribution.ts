@@ -8,7 +8,8 @@ export const SubjectKey = Type.Object(
   { upn: Type.Optional(Upn), uln: Type.Optional(Uln) },
   {
     additionalProperties: false,
-    anyOf: [{ required: ['upn'] }, { required: ['uln'] }],
+    // With only these two keys allowed, "at least one key" is "at least one of upn, uln".
+    minProperties: 1,
     description: 'A pupil by UPN and/or ULN',
   },
 );
