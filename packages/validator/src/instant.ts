@@ -35,6 +35,22 @@ function two(s: string, i: number): number {
  * Hand-rolled rather than a regex: every statement has two or more of these, on the hot path.
  */
 export function parseInstant(s: string): number {
+  // The schema's format check parses expressedAt and recordedAt, then the semantic rules need their
+  // values: remembering the last two saves parsing each twice.
+  if (s === lastKey[0]) return lastValue[0]!;
+  if (s === lastKey[1]) return lastValue[1]!;
+  const v = parse(s);
+  lastKey[slot] = s;
+  lastValue[slot] = v;
+  slot ^= 1;
+  return v;
+}
+
+const lastKey: (string | undefined)[] = [undefined, undefined];
+const lastValue: number[] = [0, 0];
+let slot = 0;
+
+function parse(s: string): number {
   const n = s.length;
   if (n < 20) return Number.NaN;
   const year = two(s, 0) * 100 + two(s, 2);
@@ -89,4 +105,11 @@ export function parseInstant(s: string): number {
 /** Ajv format: an RFC 3339 date-time with a real date, in-range fields and an offset. */
 export function isDateTime(s: string): boolean {
   return !Number.isNaN(parseInstant(s));
+}
+
+/** Ajv format: an RFC 3339 full-date (YYYY-MM-DD) that exists on the calendar. */
+export function isFullDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const year = two(s, 0) * 100 + two(s, 2);
+  return isCalendarDate(year, two(s, 5), two(s, 8));
 }

@@ -1,13 +1,11 @@
 import { Statement } from '@reuse-pref/schema';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { escapePointerToken, type Findings } from './findings.js';
-import { isDateTime } from './instant.js';
+import { isDateTime, isFullDate } from './instant.js';
+import { codePointLengthKeywords } from './length-keywords.js';
 import type { RuleId } from './rules.js';
-
-/** RFC 9562 text form only: ajv-formats also takes a `urn:uuid:` prefix, which other readers reject. */
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+import { isUuid } from './uuid.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -18,9 +16,13 @@ function statementSchema(): ValidateFunction {
   // the properties declared beside the anyOf rather than inside each branch: valid 2020-12 that the
   // check does not follow. Every other strict check is on.
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-  addFormats(ajv, ['date']);
-  ajv.addFormat('uuid', UUID);
+  // The three formats a statement uses, read strictly (see spec/v1/validation.md 3) and without regexes.
+  ajv.addFormat('uuid', isUuid);
+  ajv.addFormat('date', isFullDate);
   ajv.addFormat('date-time', isDateTime);
+  ajv.removeKeyword('minLength');
+  ajv.removeKeyword('maxLength');
+  ajv.addKeyword(codePointLengthKeywords);
   compiled = ajv.compile(Statement);
   return compiled;
 }
