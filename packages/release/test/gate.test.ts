@@ -136,6 +136,11 @@ describe('evaluateRelease', () => {
         OVRD: { stated: 1, default: 0 },
       },
     });
+    // Counting alone (no sink) and batched input take another path; the counts must not differ.
+    const members: CohortMember[] = [];
+    for await (const m of cohort()) members.push(m);
+    const quiet = await evaluateRelease(request(), [members.slice(0, 2), members[2]!, members.slice(3)]);
+    expect(quiet.counts).toEqual(decision.counts);
     expect(decision).toMatchObject({
       dsReference: 'DR230101.02',
       catalogueVersion: '1',

@@ -43,12 +43,20 @@ if (mode === 'lines') {
   // preferences array, made once: a row picks one by its bits, so the store stays two typed arrays.
   const bits = BENCH_REQUEST.purposes.map((code) => 1 << PURPOSES.indexOf(code));
   const mask = bits.reduce((a, b) => a | b, 0);
-  const combos = new Map();
-  const preferencesFor = (blocked, stated) => {
-    const key = (blocked & mask) * 65536 + (stated & mask);
-    let prefs = combos.get(key);
-    if (!prefs) {
-      prefs = BENCH_REQUEST.purposes.map((purpose, i) => {
+  // Index of a row's combination: two bits per requested purpose (not shared, stated).
+  const comboIndex = (blocked, stated) => {
+    let index = 0;
+    for (let i = 0; i < bits.length; i++) {
+      index = (index << 2) | ((blocked & bits[i]) !== 0 ? 1 : 0) | ((stated & bits[i]) !== 0 ? 2 : 0);
+    }
+    return index;
+  };
+  const combos = [];
+  for (let blocked = 0; blocked < 1 << PURPOSES.length; blocked++) {
+    if ((blocked & ~mask) !== 0) continue;
+    for (let stated = 0; stated < 1 << PURPOSES.length; stated++) {
+      if ((stated & ~mask) !== 0) continue;
+      combos[comboIndex(blocked, stated)] = BENCH_REQUEST.purposes.map((purpose, i) => {
         const shared = (blocked & bits[i]) === 0;
         const said = (stated & bits[i]) !== 0;
         return {
@@ -63,10 +71,9 @@ if (mode === 'lines') {
           flags: [],
         };
       });
-      combos.set(key, prefs);
     }
-    return prefs;
-  };
+  }
+  const preferencesFor = (blocked, stated) => combos[comboIndex(blocked, stated)];
 
   async function* cohort() {
     for await (const lines of lineBatches(file)) {

@@ -3,22 +3,17 @@ import { resolve } from '@reuse-pref/resolver';
 import {
   type DistributionRequest,
   type EffectivePreference,
+  type EffectivePreferences,
   LatestCatalogue,
   type PurposeCatalogue,
+  type PurposeOutcome,
   type ReleaseCounts,
   type ReleaseDecision,
   type Subject,
   type SubjectOutcome,
 } from '@reuse-pref/schema';
 import type { CohortMember } from './cohort.js';
-import {
-  basisOf,
-  decideSubject,
-  judge,
-  outcomeOf,
-  prepareRequest,
-  type SubjectDecision,
-} from './decide-subject.js';
+import { basisOf, judge, outcomeOf, prepareRequest, type SubjectDecision } from './decide-subject.js';
 
 /**
  * Members one at a time, or in arrays (a batch costs one await, which matters at national scale).
@@ -58,17 +53,19 @@ export function emptyCounts(): ReleaseCounts {
   };
 }
 
+/** Adds `n` subjects with this outcome and basis to the counts. */
 export function countOutcome(
   counts: ReleaseCounts,
   decision: Pick<SubjectDecision, 'outcome' | 'basis'>,
+  n = 1,
 ): void {
-  counts.total += 1;
-  if (decision.outcome === 'INCL') counts.included += 1;
-  else if (decision.outcome === 'EXCL') counts.excluded += 1;
-  else counts.overridden += 1;
-  if (decision.basis === 'stated') counts.decidedByStatement += 1;
-  else counts.decidedByDefault += 1;
-  counts.byOutcome[decision.outcome][decision.basis] += 1;
+  counts.total += n;
+  if (decision.outcome === 'INCL') counts.included += n;
+  else if (decision.outcome === 'EXCL') counts.excluded += n;
+  else counts.overridden += n;
+  if (decision.basis === 'stated') counts.decidedByStatement += n;
+  else counts.decidedByDefault += n;
+  counts.byOutcome[decision.outcome][decision.basis] += n;
 }
 
 /**
@@ -85,24 +82,29 @@ export async function evaluateRelease(
   const prepared = prepareRequest(request, catalogue);
   const releaseId = options.releaseId ?? randomUUID();
   const decidedAt = options.decidedAt ?? new Date().toISOString();
-  const counts = emptyCounts();
   const exemption = request.exemption?.code;
-  // Without a sink nothing needs awaiting, so a batch is decided in one synchronous loop.
+  // One counter per verdict (outcome bits | STATED): the hot path bumps an integer and builds no object.
+  const tally = new Float64Array(8);
   const decideQuietly = (member: CohortMember) => {
-    const preferences = preferencesOf(member, decidedAt, catalogue, options.competenceAge);
-    const verdict = judge(prepared, preferences, exemption);
-    countOutcome(counts, { outcome: outcomeOf(verdict), basis: basisOf(verdict) });
+    tally[judge(prepared, preferencesOf(member, decidedAt, catalogue, options.competenceAge), exemption)]! +=
+      1;
   };
   const decide = async (member: CohortMember) => {
     const preferences = preferencesOf(member, decidedAt, catalogue, options.competenceAge);
-    const decision = decideSubject(prepared, preferences, exemption);
-    countOutcome(counts, decision);
-    if (options.onSubject) {
-      // Only a sink that returns a promise pays for an await: a synchronous one stays on the fast path.
-      const pending = options.onSubject({ ...decision, subject: member.subject, releaseId });
-      if (pending) await pending;
-    }
+    const purposes: PurposeOutcome[] = [];
+    const verdict = judge(prepared, preferences, exemption, purposes);
+    tally[verdict]! += 1;
+    // Only a sink that returns a promise pays for an await: a synchronous one stays on the fast path.
+    const pending = options.onSubject?.({
+      outcome: outcomeOf(verdict),
+      basis: basisOf(verdict),
+      purposes,
+      subject: member.subject,
+      releaseId,
+    });
+    if (pending) await pending;
   };
+  // Without a sink nothing needs awaiting, so a batch is decided in one synchronous loop.
   for await (const item of cohort) {
     if (Array.isArray(item)) {
       for (const member of item as readonly CohortMember[]) {
@@ -111,6 +113,11 @@ export async function evaluateRelease(
       }
     } else if (options.onSubject) await decide(item as CohortMember);
     else decideQuietly(item as CohortMember);
+  }
+  const counts = emptyCounts();
+  for (let verdict = 0; verdict < tally.length; verdict++) {
+    const n = tally[verdict]!;
+    if (n > 0) countOutcome(counts, { outcome: outcomeOf(verdict), basis: basisOf(verdict) }, n);
   }
   return {
     releaseId,
@@ -138,7 +145,7 @@ function preferencesOf(
     }).preferences;
   }
   const p = member.preferences;
-  return 'preferences' in p ? p.preferences : p;
+  return Array.isArray(p) ? p : (p as Pick<EffectivePreferences, 'preferences'>).preferences;
 }
 
 /** The SubjectOutcome document for one result. */
