@@ -1,4 +1,3 @@
-export { ageOn } from './age.js';
 export { validateHistory } from './history.js';
 export { type Rule, type RuleId, rules } from './rules.js';
 export { isValidUln, ulnCheckDigit } from './uln.js';

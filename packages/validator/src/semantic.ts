@@ -1,4 +1,4 @@
-import { ageOn } from './age.js';
+import { ageOn } from '@reuse-pref/resolver';
 import type { CatalogueIndex } from './catalogues.js';
 import { nextStamp } from './catalogues.js';
 import type { Findings } from './findings.js';

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ageOn,
-  isTemporaryUpn,
-  isValidUln,
-  isValidUpn,
-  ulnCheckDigit,
-  upnCheckLetter,
-} from '../src/index.js';
+import { isTemporaryUpn, isValidUln, isValidUpn, ulnCheckDigit, upnCheckLetter } from '../src/index.js';
 
 describe('UPN', () => {
   it.each([
@@ -53,21 +46,5 @@ describe('ULN', () => {
 
   it('has no check digit when the remainder is 0', () => {
     expect([ulnCheckDigit('0000000000'), ulnCheckDigit('1234567890')]).toEqual([undefined, 9]);
-  });
-});
-
-describe('ageOn', () => {
-  it.each([
-    ['2014-09-03', '2026-09-03T00:30:00+01:00', 12],
-    ['2014-09-04', '2026-09-03', 11],
-    ['2012-02-29', '2024-02-28', 11],
-    ['2012-02-29', '2024-02-29', 12],
-    ['2012-02-29', '2025-02-28', 12],
-    ['2012-02-29', '2025-03-01', 13],
-    ['2015-12-31', '2016-01-01', 0],
-    ['2000-02-29', '2100-02-28', 99],
-    ['2000-02-29', '2100-03-01', 100],
-  ])('born %s, on %s: %i', (dob, on, want) => {
-    expect(ageOn(dob, on)).toBe(want);
   });
 });
