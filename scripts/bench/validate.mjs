@@ -1,6 +1,8 @@
 // Benchmark "validate" (issue 2): validating NDJSON statements against a JSON.parse-only pass over the
 // same file, in the same run, each pass in its own process on the same core.
 // Targets: validation throughput >= 0.70x the parse-only throughput; peak RSS <= 200 MB.
+// The ratio is taken on CPU time: on a shared machine the wall clock of two passes run one after the
+// other sees different loads, while the CPU time each pass spent is what its code costs.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPass } from './lib/child.mjs';
@@ -23,14 +25,16 @@ export async function run({ records, dataDir, log }) {
       `${(data.bytes / 1e6).toFixed(0)} MB)${data.generated ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s` : ''}`,
   );
   const parse = await runPass(PASS, ['parse', data.path]);
-  log(`parse-only pass: ${parse.seconds.toFixed(2)} s`);
+  log(`parse-only pass: ${parse.seconds.toFixed(2)} s wall, ${parse.cpuSeconds.toFixed(2)} s CPU`);
   const validate = await runPass(PASS, ['validate', data.path]);
-  log(`validate pass: ${validate.seconds.toFixed(2)} s`);
+  log(`validate pass: ${validate.seconds.toFixed(2)} s wall, ${validate.cpuSeconds.toFixed(2)} s CPU`);
 
   const rate = (p) => p.records / p.seconds;
-  const ratio = rate(validate) / rate(parse);
+  const cpuRate = (p) => p.records / p.cpuSeconds;
+  const ratio = cpuRate(validate) / cpuRate(parse);
+  const wallRatio = rate(validate) / rate(parse);
   const rows = [
-    ['pass', 'records', 'seconds', 'records/s', 'MB/s', 'peak RSS'],
+    ['pass', 'records', 'wall s', 'records/s', 'CPU s', 'records/CPU-s', 'MB/s', 'peak RSS'],
     ...[
       ['JSON.parse only', parse],
       ['reuse-pref validate', validate],
@@ -39,14 +43,16 @@ export async function run({ records, dataDir, log }) {
       thousands(p.records),
       p.seconds.toFixed(2),
       thousands(rate(p)),
+      p.cpuSeconds.toFixed(2),
+      thousands(cpuRate(p)),
       (data.bytes / 1e6 / p.seconds).toFixed(1),
       `${p.maxRssMB.toFixed(0)} MB`,
     ]),
   ];
   const checks = [
     {
-      name: `throughput ratio validate / parse-only >= ${MIN_RATIO.toFixed(2)}`,
-      value: `${ratio.toFixed(2)}x`,
+      name: `throughput ratio validate / parse-only (CPU time) >= ${MIN_RATIO.toFixed(2)}`,
+      value: `${ratio.toFixed(2)}x (wall clock: ${wallRatio.toFixed(2)}x)`,
       ok: ratio >= MIN_RATIO,
     },
     ...[

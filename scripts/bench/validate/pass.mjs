@@ -1,7 +1,7 @@
 // One benchmark pass over an NDJSON file, run in its own process by validate.mjs:
 //   node pass.mjs parse <file>     stream line by line + JSON.parse (the baseline)
 //   node pass.mjs validate <file>  the CLI's validation pipeline (same reader + validator)
-// Prints one JSON line: records, valid, seconds, maxRssMB.
+// Prints one JSON line: records, valid, seconds (wall), cpuSeconds (all threads), maxRssMB.
 import {
   createValidator,
   LineSplitter,
@@ -15,6 +15,7 @@ const input = await openInput(file);
 let records = 0;
 let valid = 0;
 const started = process.hrtime.bigint();
+const cpuStart = process.cpuUsage();
 
 if (mode === 'parse') {
   const splitter = new LineSplitter({
@@ -41,6 +42,8 @@ if (mode === 'parse') {
 }
 
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 // maxRSS is in kilobytes.
 const maxRssMB = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ mode, records, valid, seconds, maxRssMB }));
+console.log(JSON.stringify({ mode, records, valid, seconds, cpuSeconds, maxRssMB }));
