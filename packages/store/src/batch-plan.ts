@@ -1,6 +1,6 @@
 import type { Finding } from '@reuse-pref/schema';
 import { encodeCursor } from './cursor.js';
-import { type InsertResult, type StatementRow, toStatementRow } from './statement-row.js';
+import { type InsertResult, type StatementRow, sameContent, toStatementRow } from './statement-row.js';
 import type { BatchOutcome, BatchRecord, BatchResult } from './types.js';
 
 /**
@@ -40,7 +40,7 @@ export function planBatch(records: readonly BatchRecord[]): BatchPlan {
       byId.set(row.id, rows.length);
       slots.push({ row: rows.length, repeat: false });
       rows.push(row);
-    } else if (rows[seen]!.hash === row.hash) {
+    } else if (sameContent(rows[seen]!, row.body)) {
       slots.push({ row: seen, repeat: true });
     } else {
       slots.push({ rejected: [conflictFinding(row.id)], id: row.id });
@@ -58,7 +58,8 @@ export function completeBatch(plan: BatchPlan, inserted: readonly InsertResult[]
   const conflicts = new Set<number>();
   if (inserted) {
     inserted.forEach((result, row) => {
-      if (result.existingHash !== null && result.existingHash !== plan.rows[row]!.hash) conflicts.add(row);
+      if (result.existingBody !== null && !sameContent(plan.rows[row]!, result.existingBody))
+        conflicts.add(row);
     });
   }
   const committed = inserted !== null && !plan.rejectedEarly && conflicts.size === 0;
@@ -81,7 +82,7 @@ export function completeBatch(plan: BatchPlan, inserted: readonly InsertResult[]
     }
     const result = inserted![slot.row]!;
     const cursor = encodeCursor(result.seq);
-    if (slot.repeat || result.existingHash !== null) {
+    if (slot.repeat || result.existingBody !== null) {
       counts.duplicate++;
       return { index, outcome: 'duplicate', id: row.id, cursor };
     }

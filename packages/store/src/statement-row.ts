@@ -1,16 +1,16 @@
 import type { Statement } from '@reuse-pref/schema';
-import { contentHash } from './canonical-json.js';
+import { canonicalJson } from './canonical-json.js';
 
-/** The columns both stores keep for a statement: keys to find it by, its content hash and its body. */
+/** The columns both stores keep for a statement: keys to find it by, and its body. */
 export interface StatementRow {
   id: string;
   urn: string;
   upn: string | null;
   uln: string | null;
   localId: string | null;
-  hash: string;
   /** The statement as JSON text, kept verbatim so a relay passes on exactly what it received. */
   body: string;
+  statement: Statement;
 }
 
 export function toStatementRow(statement: Statement): StatementRow {
@@ -20,13 +20,21 @@ export function toStatementRow(statement: Statement): StatementRow {
     upn: statement.subject.upn ?? null,
     uln: statement.subject.uln ?? null,
     localId: statement.subject.localId ?? null,
-    hash: contentHash(statement),
     body: JSON.stringify(statement),
+    statement,
   };
 }
 
-/** What the store found when inserting a row: its sequence number, and the hash already there if any. */
+/**
+ * Whether a body already stored under the row's id holds the same statement. Canonical comparison (key
+ * order ignored) runs only when ids collide, which keeps it off the insert path.
+ */
+export function sameContent(row: StatementRow, storedBody: string): boolean {
+  return storedBody === row.body || canonicalJson(JSON.parse(storedBody)) === canonicalJson(row.statement);
+}
+
+/** What the store found when inserting a row: its sequence number, and the body already there if any. */
 export interface InsertResult {
   seq: string;
-  existingHash: string | null;
+  existingBody: string | null;
 }

@@ -20,7 +20,6 @@ const MIGRATIONS: readonly string[] = [
     upn TEXT,
     uln TEXT,
     local_id TEXT,
-    hash TEXT NOT NULL,
     -- text, not jsonb: kept byte for byte, and jsonb would refuse a \\u0000 escape inside a string.
     body TEXT NOT NULL,
     stored_at TIMESTAMPTZ NOT NULL DEFAULT now()

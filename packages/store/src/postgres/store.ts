@@ -11,7 +11,7 @@ import {
   StatementConflictError,
 } from '../errors.js';
 import { checkPupilQuery } from '../pupil-query.js';
-import { type InsertResult, type StatementRow, toStatementRow } from '../statement-row.js';
+import { type InsertResult, type StatementRow, sameContent, toStatementRow } from '../statement-row.js';
 import type {
   AppendOutcome,
   BatchRecord,
@@ -132,7 +132,7 @@ export class PostgresStatementStore implements StatementStore {
     }
   }
 
-  /** Inserts rows under the per-school locks; returns, per row, its sequence and any hash already there. */
+  /** Inserts rows under the per-school locks; returns, per row, its sequence and any body already there. */
   async #insertRows(client: pg.PoolClient, rows: readonly StatementRow[]): Promise<InsertResult[]> {
     const schools = [...new Set(rows.map((row) => row.urn))].sort();
     for (const urn of schools) {
@@ -142,10 +142,10 @@ export class PostgresStatementStore implements StatementStore {
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
       const inserted = await client.query<{ id: string; seq: string }>(
-        `INSERT INTO statements (id, urn, upn, uln, local_id, hash, body)
-         SELECT id, urn, upn, uln, local_id, hash, body
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-                WITH ORDINALITY AS r(id, urn, upn, uln, local_id, hash, body, n)
+        `INSERT INTO statements (id, urn, upn, uln, local_id, body)
+         SELECT id, urn, upn, uln, local_id, body
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+                WITH ORDINALITY AS r(id, urn, upn, uln, local_id, body, n)
           ORDER BY n
          ON CONFLICT (id) DO NOTHING
          RETURNING id, seq`,
@@ -155,16 +155,15 @@ export class PostgresStatementStore implements StatementStore {
           chunk.map((row) => row.upn),
           chunk.map((row) => row.uln),
           chunk.map((row) => row.localId),
-          chunk.map((row) => row.hash),
           chunk.map((row) => row.body),
         ],
       );
       const fresh = new Map(inserted.rows.map((row) => [row.id, row.seq]));
       const missing = chunk.filter((row) => !fresh.has(row.id)).map((row) => row.id);
-      const existing = new Map<string, { seq: string; hash: string }>();
+      const existing = new Map<string, { seq: string; body: string }>();
       if (missing.length > 0) {
-        const found = await client.query<{ id: string; seq: string; hash: string }>(
-          'SELECT id, seq, hash FROM statements WHERE id = ANY($1::text[])',
+        const found = await client.query<{ id: string; seq: string; body: string }>(
+          'SELECT id, seq, body FROM statements WHERE id = ANY($1::text[])',
           [missing],
         );
         for (const row of found.rows) existing.set(row.id, row);
@@ -172,10 +171,10 @@ export class PostgresStatementStore implements StatementStore {
       for (const row of chunk) {
         const seq = fresh.get(row.id);
         if (seq !== undefined) {
-          results.push({ seq, existingHash: null });
+          results.push({ seq, existingBody: null });
         } else {
           const found = existing.get(row.id)!;
-          results.push({ seq: found.seq, existingHash: found.hash });
+          results.push({ seq: found.seq, existingBody: found.body });
         }
       }
     }
@@ -185,11 +184,11 @@ export class PostgresStatementStore implements StatementStore {
   async append(statement: Statement): Promise<AppendOutcome> {
     const row = toStatementRow(statement);
     const [result] = await this.#transaction((client) => this.#insertRows(client, [row]));
-    if (result!.existingHash !== null && result!.existingHash !== row.hash) {
+    if (result!.existingBody !== null && !sameContent(row, result!.existingBody)) {
       throw new StatementConflictError(row.id);
     }
     const cursor = encodeCursor(result!.seq);
-    return result!.existingHash === null
+    return result!.existingBody === null
       ? { outcome: 'stored', id: row.id, cursor }
       : { outcome: 'duplicate', id: row.id, cursor };
   }
@@ -219,8 +218,9 @@ export class PostgresStatementStore implements StatementStore {
       const results = await this.#insertRows(client, rows);
       let stored = 0;
       results.forEach((result, index) => {
-        if (result.existingHash === null) stored++;
-        else if (result.existingHash !== rows[index]!.hash) throw new StatementConflictError(rows[index]!.id);
+        if (result.existingBody === null) stored++;
+        else if (!sameContent(rows[index]!, result.existingBody))
+          throw new StatementConflictError(rows[index]!.id);
       });
       return { stored, duplicate: statements.length - stored };
     });

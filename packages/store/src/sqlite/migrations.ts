@@ -12,7 +12,6 @@ const MIGRATIONS: readonly string[] = [
     upn TEXT,
     uln TEXT,
     local_id TEXT,
-    hash TEXT NOT NULL,
     body TEXT NOT NULL,
     stored_at TEXT NOT NULL
   );

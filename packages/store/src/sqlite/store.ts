@@ -11,7 +11,7 @@ import {
 } from '../errors.js';
 import { newEtag } from '../etag.js';
 import { checkPupilQuery } from '../pupil-query.js';
-import { type InsertResult, type StatementRow, toStatementRow } from '../statement-row.js';
+import { type InsertResult, type StatementRow, sameContent, toStatementRow } from '../statement-row.js';
 import type {
   AppendOutcome,
   BatchRecord,
@@ -108,13 +108,13 @@ export class SqliteStatementStore implements StatementStore {
     migrate(db);
     this.#sql = {
       insertStatement: db.prepare<
-        [string, string, string | null, string | null, string | null, string, string, string]
+        [string, string, string | null, string | null, string | null, string, string]
       >(
-        `INSERT INTO statements (id, urn, upn, uln, local_id, hash, body, stored_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        `INSERT INTO statements (id, urn, upn, uln, local_id, body, stored_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
       ),
-      existing: db.prepare<[string], { seq: number; hash: string }>(
-        'SELECT seq, hash FROM statements WHERE id = ?',
+      existing: db.prepare<[string], { seq: number; body: string }>(
+        'SELECT seq, body FROM statements WHERE id = ?',
       ),
       byId: db.prepare<[string], StatementDbRow>('SELECT seq, stored_at, body FROM statements WHERE id = ?'),
       bySchool: db.prepare<[string, number, number], StatementDbRow>(
@@ -155,22 +155,21 @@ export class SqliteStatementStore implements StatementStore {
       row.upn,
       row.uln,
       row.localId,
-      row.hash,
       row.body,
       storedAt,
     );
-    if (info.changes === 1) return { seq: String(info.lastInsertRowid), existingHash: null };
+    if (info.changes === 1) return { seq: String(info.lastInsertRowid), existingBody: null };
     const existing = this.#sql.existing.get(row.id)!;
-    return { seq: String(existing.seq), existingHash: existing.hash };
+    return { seq: String(existing.seq), existingBody: existing.body };
   }
 
   async append(statement: Statement): Promise<AppendOutcome> {
     const row = toStatementRow(statement);
     const result = this.#db.transaction(() => this.#insertRow(row, new Date().toISOString())).immediate();
-    if (result.existingHash !== null && result.existingHash !== row.hash)
+    if (result.existingBody !== null && !sameContent(row, result.existingBody))
       throw new StatementConflictError(row.id);
     const cursor = encodeCursor(result.seq);
-    return result.existingHash === null
+    return result.existingBody === null
       ? { outcome: 'stored', id: row.id, cursor }
       : { outcome: 'duplicate', id: row.id, cursor };
   }
@@ -204,8 +203,8 @@ export class SqliteStatementStore implements StatementStore {
         let stored = 0;
         for (const row of rows) {
           const result = this.#insertRow(row, storedAt);
-          if (result.existingHash === null) stored++;
-          else if (result.existingHash !== row.hash) throw new StatementConflictError(row.id);
+          if (result.existingBody === null) stored++;
+          else if (!sameContent(row, result.existingBody)) throw new StatementConflictError(row.id);
         }
         return { stored, duplicate: rows.length - stored };
       })

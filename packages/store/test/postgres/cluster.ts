@@ -44,7 +44,8 @@ export function ensureCluster(): string {
     su postgres -c "psql -v ON_ERROR_STOP=1 -q -c \\"DO \\\\$\\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${ROLE}') THEN CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${ROLE}'; END IF; END \\\\$\\\\$;\\""
   `;
   try {
-    run('flock', [LOCK, 'sh', '-c', script]);
+    // -o: the server started here must not inherit the lock, or it would hold it for as long as it runs.
+    run('flock', ['-o', '-w', '120', LOCK, 'sh', '-c', script]);
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
     fail(`starting cluster 15/main or creating role ${ROLE} failed`, new Error(stderr || String(error)));
