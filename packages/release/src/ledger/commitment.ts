@@ -12,8 +12,20 @@ export function ledgerCommitment(entry: LedgerEntry, saltHex: string): string {
   return sha256(Buffer.from(saltHex, 'hex'), Buffer.from(canonicalJson(entry), 'utf8')).toString('hex');
 }
 
+// Salts come from one CSPRNG buffer refilled 2,048 salts at a time: a call per subject would cost more
+// than the rest of committing the entry.
+const POOL_SALTS = 2048;
+let pool = Buffer.alloc(0);
+let offset = 0;
+
 export function newSalt(): string {
-  return randomBytes(32).toString('hex');
+  if (offset >= pool.length) {
+    pool = randomBytes(32 * POOL_SALTS);
+    offset = 0;
+  }
+  const salt = pool.toString('hex', offset, offset + 32);
+  offset += 32;
+  return salt;
 }
 
 export function commitmentLeaf(entry: LedgerEntry, saltHex: string): SubjectCommitmentLeaf {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../src/index.js';
+
+describe('canonicalJson (RFC 8785)', () => {
+  it.each([
+    { given: { b: 1, a: [true, null, 'x'] }, want: '{"a":[true,null,"x"],"b":1}' },
+    { given: { z: { y: 1, x: 2 }, skipped: undefined }, want: '{"z":{"x":2,"y":1}}' },
+    // UTF-16 code unit order: U+20AC is 0x20AC, below the 0xD83D that starts U+1F600.
+    { given: { '\u{1F600}': 1, '\u20AC': 2, a: 3 }, want: '{"a":3,"\u20AC":2,"\u{1F600}":1}' },
+    { given: { s: 'line\nbreak "quoted" \u0001' }, want: '{"s":"line\\nbreak \\"quoted\\" \\u0001"}' },
+    { given: [1e21, 0.1, -0], want: '[1e+21,0.1,0]' },
+  ])('$want', ({ given, want }) => {
+    expect(canonicalJson(given)).toBe(want);
+  });
+
+  it('refuses values JSON cannot carry', () => {
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
+    expect(() => canonicalJson({ f: () => 1 })).toThrow(TypeError);
+  });
+});
