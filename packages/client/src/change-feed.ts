@@ -34,7 +34,8 @@ export async function* changeFeed(
       cursor = entry.cursor;
     }
     if (data.nextCursor) cursor = data.nextCursor;
-    if (data.hasMore) continue;
+    // An empty page that still claims more would make us spin; treat it as caught up and wait.
+    if (data.hasMore && data.changes.length > 0) continue;
     if (!options.follow) return;
     await sleep(options.pollIntervalMs ?? 30_000, options.signal);
   }

@@ -1,3 +1,4 @@
+import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ReusePrefProblemError } from '../src/index.js';
 import { feedHandler, statements } from './support/feed.js';
@@ -85,6 +86,19 @@ describe('change feed', () => {
     })();
     await expect(run).rejects.toThrow('stop');
     expect(seen).toEqual(stored.map((s) => s.id));
+  });
+
+  it('an empty page that claims more is treated as caught up, not fetched in a tight loop', async () => {
+    let calls = 0;
+    server.use(
+      http.get('*/schools/100000/changes', () => {
+        calls++;
+        return HttpResponse.json({ changes: [], nextCursor: 'c2VxOjA', hasMore: true });
+      }),
+    );
+    const seen: unknown[] = [];
+    for await (const entry of makeClient().changes('100000')) seen.push(entry);
+    expect({ seen, calls }).toEqual({ seen: [], calls: 1 });
   });
 
   it('token expiry mid-run: the feed carries on with a fresh token', async () => {
