@@ -22,3 +22,12 @@ const ESCAPES: Record<string, string> = {
 export function escapeText(text: string): string {
   return text.replace(/[&<>"'\r]/g, (c) => ESCAPES[c]!);
 }
+
+/**
+ * Text XML 1.0 cannot hold (a NUL in grounds is valid JSON) travels as a JSON string literal in an element
+ * marked `Encoding="json"`: JSON.stringify escapes controls and lone surrogates, and U+FFFE/U+FFFF are
+ * escaped here, so the literal is plain XML text that reads back to the very same string.
+ */
+export function jsonLiteral(text: string): string {
+  return JSON.stringify(text).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}

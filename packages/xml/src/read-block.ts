@@ -30,15 +30,26 @@ function noStrayContent(slice: ParsedSlice, node: XmlNode, name: string, allowed
   if (attrs.length) slice.fail(node, name, `unexpected attribute ${attrs[0]!.slice(1)} on <${name}>`);
 }
 
-function readText(slice: ParsedSlice, node: XmlNode, name: string): string {
+function readText(slice: ParsedSlice, node: XmlNode, name: string, version: BlockVersion): string {
   const children = childNames(node);
   if (children.length) {
     const child = (node[children[0]!] as XmlNode[])[0]!;
     slice.fail(child, children[0]!, `<${name}> must hold text, not <${children[0]}>`);
   }
-  const attrs = attributeNames(node);
+  const encoding = version === BlockVersions.current ? node['@Encoding'] : undefined;
+  const attrs = attributeNames(node).filter((a) => encoding === undefined || a !== '@Encoding');
   if (attrs.length) slice.fail(node, name, `unexpected attribute ${attrs[0]!.slice(1)} on <${name}>`);
-  return node['#text'] ?? '';
+  const text = node['#text'] ?? '';
+  if (encoding === undefined) return text;
+  if (encoding !== 'json')
+    slice.fail(node, name, `Encoding="${String(encoding)}" is not known (only "json")`);
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'string') return value;
+  } catch {
+    // reported below
+  }
+  return slice.fail(node, name, `<${name} Encoding="json"> must hold one JSON string literal`);
 }
 
 function readFields(
@@ -74,7 +85,7 @@ function readFields(
     }
     if (found.length > 1) slice.fail(found[1]!, xml, `<${xml}> appears more than once in <${name}>`);
     const child = found[0]!;
-    if (field.kind === 'text') out[field.json] = readText(slice, child, xml);
+    if (field.kind === 'text') out[field.json] = readText(slice, child, xml, version);
     else if (field.kind === 'group') out[field.json] = readFields(slice, child, xml, field.fields, version);
     else {
       noStrayContent(slice, child, xml);

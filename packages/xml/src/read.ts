@@ -78,7 +78,7 @@ export async function* readCarriedXml(source: XmlSource): AsyncGenerator<Carried
     }
     scanner.end();
   } catch (e) {
-    yield { kind: 'error', error: asCarriageError(e) };
+    yield { kind: 'error', error: asCarriageError(e, scanner) };
   }
 }
 
@@ -86,15 +86,26 @@ function interpretOrError(captured: CapturedElement): CarriedItem {
   try {
     return interpret(captured);
   } catch (e) {
-    if (e instanceof XmlCarriageError) return { kind: 'error', error: e };
-    throw e;
+    return { kind: 'error', error: sliceError(e, captured) };
   }
 }
 
-function asCarriageError(e: unknown): XmlCarriageError {
+/** Anything the parser throws past its own validator still becomes a located error, not a crash. */
+function sliceError(e: unknown, captured: CapturedElement): XmlCarriageError {
+  if (e instanceof XmlCarriageError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new XmlCarriageError({ ...captured.origin, element: captured.name, message });
+}
+
+function asCarriageError(e: unknown, scanner: ElementScanner): XmlCarriageError {
   if (e instanceof XmlCarriageError) return e;
   if (e instanceof TypeError && /encoded|decode/i.test(e.message)) {
-    return new XmlCarriageError({ line: 0, column: 0, element: '?', message: 'the file is not valid UTF-8' });
+    const at = scanner.tail();
+    return new XmlCarriageError({
+      ...at,
+      element: '?',
+      message: 'the file is not valid UTF-8 from about here',
+    });
   }
   throw e;
 }
@@ -122,7 +133,12 @@ export function xmlToStatements(xml: string): Statement[] {
   scanner.end();
   const out: Statement[] = [];
   for (const c of captured) {
-    const item = interpret(c);
+    let item: ReturnType<typeof interpret>;
+    try {
+      item = interpret(c);
+    } catch (e) {
+      throw sliceError(e, c);
+    }
     if (item.kind === 'pupil' || item.kind === 'block') for (const s of item.statements) out.push(s.value);
   }
   return out;

@@ -4,8 +4,6 @@ import { FILE_START, type Origin } from './locate.js';
 /** One element cut out of the file, whole, with the file position of its `<`. */
 export type CapturedElement = { name: string; xml: string; origin: Origin };
 
-const NAME_END = /[\s/>]/;
-
 /**
  * A push scanner that cuts chosen elements (a CTF `<Pupil>`, a census `<PupilOnRoll>`, the `<Header>`)
  * out of a file arriving in chunks of any size, so a census file of 1,500 pupils never sits whole in
@@ -22,6 +20,7 @@ export class ElementScanner {
   private readonly open: string[] = [];
   private capture: { name: string; start: number; depth: number } | null = null;
   private first = true;
+  private sawElement = false;
 
   constructor(private readonly names: ReadonlySet<string>) {}
 
@@ -46,6 +45,12 @@ export class ElementScanner {
     if (rest !== -1) throw this.error(rest, '?', 'the file ends inside a tag');
     const inside = this.open.at(-1);
     if (inside) throw this.error(this.buf.length, inside, `the file ends before </${inside}>`);
+    if (!this.sawElement) throw this.error(this.buf.length, '?', 'the file holds no XML element');
+  }
+
+  /** The file position just past what has arrived so far. */
+  tail(): Origin {
+    return this.position(this.buf.length);
   }
 
   private position(index: number): Origin {
@@ -104,18 +109,36 @@ export class ElementScanner {
     const b = this.buf;
     const gt = b.indexOf('>', lt);
     if (gt === -1) return -1;
-    const dq = b.indexOf('"', lt);
-    const sq = b.indexOf("'", lt);
-    if ((dq === -1 || dq > gt) && (sq === -1 || sq > gt)) return gt;
-    let quote = '';
-    for (let i = lt + 1; i < b.length; i++) {
-      const c = b[i]!;
+    // Look for quotes only inside this tag: searching on past `>` would rescan the file for every tag.
+    let i = lt + 1;
+    while (i < gt) {
+      const c = b.charCodeAt(i);
+      if (c === 0x22 || c === 0x27) break;
+      i++;
+    }
+    if (i === gt) return gt;
+    let quote = 0;
+    for (; i < b.length; i++) {
+      const c = b.charCodeAt(i);
       if (quote) {
-        if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '>') return i;
+        if (c === quote) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === 0x3e) return i;
     }
     return -1;
+  }
+
+  /** Index just past the tag name starting at `from`. */
+  private nameEnd(from: number, limit: number): number {
+    const b = this.buf;
+    let i = from;
+    while (i < limit) {
+      const c = b.charCodeAt(i);
+      // white space, '/', '>'
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e) break;
+      i++;
+    }
+    return i;
   }
 
   private scan(out: CapturedElement[]) {
@@ -147,22 +170,26 @@ export class ElementScanner {
       }
       const closing = c === '/';
       const nameStart = closing ? lt + 2 : lt + 1;
-      const rest = b.slice(nameStart, gt + 1);
-      const name = rest.slice(0, rest.search(NAME_END));
-      if (!name) throw this.error(lt, '?', 'a tag without a name');
-      const selfClosing = !closing && b[gt - 1] === '/';
+      const end = this.nameEnd(nameStart, gt + 1);
+      if (end === nameStart) throw this.error(lt, '?', 'a tag without a name');
+      const selfClosing = !closing && b.charCodeAt(gt - 1) === 0x2f;
       this.pos = gt + 1;
+      this.sawElement = true;
 
       const cap = this.capture;
       if (cap) {
-        if (name !== cap.name) continue;
+        // Compared in place: most tags inside a pupil are not the pupil's, and slicing each costs.
+        if (end - nameStart !== cap.name.length || !b.startsWith(cap.name, nameStart)) continue;
         if (closing) cap.depth--;
         else if (!selfClosing) cap.depth++;
         if (cap.depth === 0) {
           out.push({ name: cap.name, xml: b.slice(cap.start, gt + 1), origin: this.position(cap.start) });
           this.capture = null;
         }
-      } else if (closing) {
+        continue;
+      }
+      const name = b.slice(nameStart, end);
+      if (closing) {
         const top = this.open.at(-1);
         if (top !== name) {
           throw this.error(lt, name, top ? `</${name}> closes <${top}>` : `</${name}> has no start tag`);

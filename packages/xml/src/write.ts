@@ -1,5 +1,5 @@
 import type { Statement } from '@reuse-pref/schema';
-import { escapeText, firstNonXmlChar } from './escape.js';
+import { escapeText, firstNonXmlChar, jsonLiteral } from './escape.js';
 import { carriedIn, elementName, type Field, StatementFields } from './mapping.js';
 import { type BlockVersion, BlockVersions } from './versions.js';
 
@@ -45,11 +45,14 @@ function writeFields(
     if (field.kind === 'text') {
       if (typeof v !== 'string') throw new XmlWriteError(at, 'must be a string');
       const bad = firstNonXmlChar(v);
-      if (bad !== undefined) {
+      if (bad === undefined) {
+        out.push(`${indent}<${name}>${escapeText(v)}</${name}>`);
+      } else if (version === BlockVersions.previous) {
         const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        throw new XmlWriteError(at, `U+${code} cannot be carried in XML 1.0`);
+        throw new XmlWriteError(at, `U+${code} cannot be carried in ReusePreferences 1.0`);
+      } else {
+        out.push(`${indent}<${name} Encoding="json">${escapeText(jsonLiteral(v))}</${name}>`);
       }
-      out.push(`${indent}<${name}>${escapeText(v)}</${name}>`);
     } else if (field.kind === 'group') {
       if (typeof v !== 'object' || v === null || Array.isArray(v))
         throw new XmlWriteError(at, 'must be an object');

@@ -56,14 +56,10 @@ describe('text the carriage must keep exactly', () => {
 describe('the writer refuses what it cannot carry', () => {
   const cases: { why: string; change: (s: Statement) => Statement; version?: '1.0'; pointer: string }[] = [
     {
-      why: 'a C0 control character XML 1.0 has no way to write',
+      why: 'a C0 control character in the previous version, which has no Encoding attribute',
       change: (s) => ({ ...s, choices: [{ purpose: 'STAT', value: 'OBJT', grounds: 'bell\u0007' }] }),
+      version: '1.0',
       pointer: '/0/choices/0/grounds',
-    },
-    {
-      why: 'a lone surrogate',
-      change: (s) => ({ ...s, recordedBy: { ...s.recordedBy, system: 'MIS \ud800' } }),
-      pointer: '/0/recordedBy/system',
     },
     {
       why: 'provenance in the previous block version, which has no element for it',
@@ -87,6 +83,16 @@ describe('the writer refuses what it cannot carry', () => {
     expect(write).toThrow(XmlWriteError);
     expect(write).toThrow(expect.objectContaining({ pointer }));
   });
+
+  it.each([{ given: 'NUL\u0000 bell\u0007 & <tag>' }, { given: 'lone \ud800 surrogate and \uffff' }])(
+    'carries $given as Encoding="json" in the current version',
+    ({ given }) => {
+      const s: Statement = { ...example, choices: [{ purpose: 'RSXT', value: 'OBJT', grounds: given }] };
+      const xml = statementsToXml([s]);
+      expect(xml).toContain('<Grounds Encoding="json">');
+      expect(xmlToStatements(xml)).toStrictEqual([s]);
+    },
+  );
 
   it('writes the current version unless told otherwise', () => {
     expect(statementsToXml([example])).toContain(`<ReusePreferences Version="${BlockVersions.current}">`);

@@ -143,6 +143,32 @@ describe('streaming reader', () => {
     expect(error).toMatchObject({ line: 2, column: 77, element: 'Wrong' });
   });
 
+  const unreadable: { why: string; given: Uint8Array[]; element: string; line: number }[] = [
+    {
+      why: 'bytes that are not UTF-8',
+      given: [new TextEncoder().encode('<CTfile>\n  <Header>'), Uint8Array.of(0xff, 0xfe, 0x3c)],
+      element: '?',
+      line: 2,
+    },
+    {
+      why: 'a file with no element at all',
+      given: [new TextEncoder().encode('not xml\n')],
+      element: '?',
+      line: 2,
+    },
+    {
+      why: 'an unclosed root',
+      given: [new TextEncoder().encode('<CTfile>\n<CTFpupilData>\n')],
+      element: 'CTFpupilData',
+      line: 3,
+    },
+  ];
+  it.each(unreadable)('reports $why as one located error and stops', async ({ given, element, line }) => {
+    const items = await collect(given);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'error', error: { element, line } });
+  });
+
   it('hands validate one item per statement, with its line', async () => {
     const [a, b] = fc.sample(statement, { numRuns: 2, seed: 11 }) as Statement[];
     const xml = [...ctfDocument(header, [{ statements: [a!] }, { statements: [b!] }])].join('');

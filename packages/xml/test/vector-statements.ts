@@ -31,8 +31,13 @@ export function validVectorStatements(): { name: string; statement: Statement }[
       const where = relative(vectorRoot, file);
       for (const c of cases) {
         for (const t of c.tests ?? []) {
-          if (t.expect?.valid === true)
-            out.push({ name: `${where} ${c.id}/${t.id}`, statement: t.data as Statement });
+          if (t.expect?.valid !== true) continue;
+          // History-level tests validate an array of statements; each one must travel.
+          const many = Array.isArray(t.data);
+          (many ? (t.data as unknown[]) : [t.data]).forEach((s, i) => {
+            if (isSchemaValid(s))
+              out.push({ name: `${where} ${c.id}/${t.id}${many ? ` #${i}` : ''}`, statement: s });
+          });
         }
         (c.input?.statements ?? []).forEach((s, i) => {
           // Resolver histories may hold deliberately broken statements; carriage only promises valid ones.
