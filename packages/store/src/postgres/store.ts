@@ -41,9 +41,27 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
 }
 
-// Rows per INSERT ... SELECT FROM unnest: large enough to amortise round trips, small enough to keep
-// each statement's parameter arrays modest.
-const INSERT_CHUNK = 2000;
+// Rows per multi-row INSERT: enough to amortise round trips, within PostgreSQL's 65535 parameters. Plain
+// parameters, not unnest over text arrays: encoding a statement body as an array element costs the client
+// far more (escaping, garbage) than the server spends inserting it.
+const INSERT_CHUNK = 1000;
+const COLUMNS = 6;
+const insertSqlBySize = new Map<number, string>();
+
+/** INSERT for `rows` rows; VALUES order is insertion order, so sequence numbers follow the input. */
+function insertSql(rows: number): string {
+  let sql = insertSqlBySize.get(rows);
+  if (!sql) {
+    const values = Array.from({ length: rows }, (_, row) => {
+      const first = row * COLUMNS;
+      return `($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}, $${first + 5}, $${first + 6})`;
+    });
+    sql = `INSERT INTO statements (id, urn, upn, uln, local_id, body) VALUES ${values.join(', ')}
+           ON CONFLICT (id) DO NOTHING RETURNING id, seq`;
+    insertSqlBySize.set(rows, sql);
+  }
+  return sql;
+}
 // Deadlocks can only arise between batches for different schools that repeat each other's ids in a
 // different order; PostgreSQL aborts one, and it is safe to run it again.
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -141,23 +159,9 @@ export class PostgresStatementStore implements StatementStore {
     const results: InsertResult[] = [];
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
-      const inserted = await client.query<{ id: string; seq: string }>(
-        `INSERT INTO statements (id, urn, upn, uln, local_id, body)
-         SELECT id, urn, upn, uln, local_id, body
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-                WITH ORDINALITY AS r(id, urn, upn, uln, local_id, body, n)
-          ORDER BY n
-         ON CONFLICT (id) DO NOTHING
-         RETURNING id, seq`,
-        [
-          chunk.map((row) => row.id),
-          chunk.map((row) => row.urn),
-          chunk.map((row) => row.upn),
-          chunk.map((row) => row.uln),
-          chunk.map((row) => row.localId),
-          chunk.map((row) => row.body),
-        ],
-      );
+      const params: Array<string | null> = [];
+      for (const row of chunk) params.push(row.id, row.urn, row.upn, row.uln, row.localId, row.body);
+      const inserted = await client.query<{ id: string; seq: string }>(insertSql(chunk.length), params);
       const fresh = new Map(inserted.rows.map((row) => [row.id, row.seq]));
       const missing = chunk.filter((row) => !fresh.has(row.id)).map((row) => row.id);
       const existing = new Map<string, { seq: string; body: string }>();
