@@ -1,0 +1,13 @@
+export { type Harness, HarnessError, inProcessHarness, spawnHarness } from './protocol/client.js';
+export type { HarnessImplementation } from './protocol/implementation.js';
+export * from './protocol/messages.js';
+export { referenceImplementation } from './protocol/reference.js';
+export { answer, serveHarness } from './protocol/serve.js';
+export { consoleReport, jsonReport } from './report/console.js';
+export { junitXml } from './report/junit.js';
+export type { Level, Status, TestResult } from './report/result.js';
+export { applySkips, parseSkipList, type SkipList, type SkipProblem } from './report/skips.js';
+export { type Verdict, verdict } from './report/verdict.js';
+export { suiteRoot } from './suite-root.js';
+export { loadVectors, type VectorCase, type VectorFile } from './vectors/load.js';
+export { runVectors } from './vectors/run.js';

@@ -1,0 +1,45 @@
+import { resolve } from '@reuse-pref/resolver';
+import { findCatalogue, type Statement, type Subject } from '@reuse-pref/schema';
+import { createValidator, validateHistory } from '@reuse-pref/validator';
+import type { HarnessImplementation } from './implementation.js';
+import type { FindingOut } from './messages.js';
+
+const out = (f: FindingOut): FindingOut => ({ rule: f.rule, pointer: f.pointer, severity: f.severity });
+
+/** @reuse-pref/validator and @reuse-pref/resolver behind the harness interface. */
+export const referenceImplementation: HarnessImplementation = {
+  name: '@reuse-pref/validator+resolver',
+  version: '0.1.0',
+  language: 'typescript',
+  capabilities: ['validate', 'validate-history', 'resolve'],
+  validate({ data, options }) {
+    const result = createValidator(options ?? {}).validate(data);
+    return { valid: result.valid, errors: result.errors.map(out), queries: result.queries.map(out) };
+  },
+  validateHistory({ data }) {
+    const findings = validateHistory(data as Statement[]).map(out);
+    const errors = findings.filter((f) => f.severity === 'error');
+    return { valid: errors.length === 0, errors, queries: findings.filter((f) => f.severity === 'query') };
+  },
+  resolve(input) {
+    const catalogue = input.catalogueVersion ? findCatalogue(input.catalogueVersion) : undefined;
+    if (input.catalogueVersion && !catalogue) throw new Error(`unknown catalogue ${input.catalogueVersion}`);
+    const result = resolve({
+      statements: input.statements as Statement[],
+      asOf: input.asOf,
+      ...(input.subject ? { subject: input.subject as Subject } : {}),
+      ...(input.competenceAge !== undefined ? { competenceAge: input.competenceAge } : {}),
+      ...(catalogue ? { catalogue } : {}),
+    });
+    return {
+      preferences: result.preferences.map((p) => ({
+        purpose: p.purpose,
+        shared: p.shared,
+        value: p.value,
+        decidedBy: p.decidedBy,
+        default: p.default,
+        flags: [...p.flags],
+      })),
+    };
+  },
+};

@@ -1,0 +1,16 @@
+import { cpSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/bin.ts', 'src/harness-bin.ts'],
+  format: ['esm', 'cjs'],
+  dts: { entry: 'src/index.ts' },
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  // The published CLI carries the vectors, scenarios and schemas it checks against.
+  async onSuccess() {
+    cpSync('../../conformance', 'suite/conformance', { recursive: true });
+    cpSync('../../spec/v1/schemas', 'suite/spec/v1/schemas', { recursive: true });
+  },
+});
