@@ -13,8 +13,8 @@ import { readValidatorOptions } from '../validator-options.js';
 const usage = `Usage: reuse-pref validate <file|-> [options]
 
 Checks Reuse Preference statements against the v1 schema and validation rules. The input is one JSON
-statement, a JSON array of statements, or NDJSON (one statement per line); the form is read from the
-content. Use - to read standard input. Any file size: the input is streamed.
+statement, a JSON array of statements, NDJSON (one statement per line), or a CTF or census XML file
+carrying <ReusePreferences> blocks (spec/v1/xml); the form is read from the content. Use - to read standard input. Any file size: the input is streamed.
 
 Options:
   --format human|json     human (default): records with findings, then a summary;

@@ -2,7 +2,7 @@ import { ArraySplitter } from './array-splitter.js';
 import { type DepthState, freshDepth, scanDepth } from './json-depth.js';
 import { DEFAULT_MAX_RECORD_BYTES, LineSplitter } from './line-splitter.js';
 
-export type BrokenRule = 'json-syntax' | 'record-too-large';
+export type BrokenRule = 'json-syntax' | 'record-too-large' | 'xml-carriage';
 
 /** One record of the input: a parsed JSON value, or text that could not be one. */
 export type SourceRecord =

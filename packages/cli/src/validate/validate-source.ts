@@ -1,4 +1,5 @@
 import type { Validator } from '@reuse-pref/validator';
+import { readStatementsFromXml } from '@reuse-pref/xml';
 import { RecordReader } from '../input/record-reader.js';
 import { checkRecord, type RecordResult } from './check-record.js';
 
@@ -18,12 +19,71 @@ export async function validateSource(
   onResult: (result: RecordResult) => void,
   options: ValidateSourceOptions = {},
 ): Promise<void> {
+  const { xml, chunks } = await sniffXml(source);
+  if (xml) return validateXml(chunks, validator, onResult, options);
   const reader = new RecordReader((record) => onResult(checkRecord(record, validator)));
   let bytesRead = 0;
-  for await (const chunk of source) {
+  for await (const chunk of chunks) {
     reader.push(chunk);
     bytesRead += chunk.length;
     await options.afterChunk?.(bytesRead);
   }
   reader.end();
+}
+
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf]);
+
+/**
+ * A first non-space byte `<` means a CTF, census or fragment XML file (a UTF-8 BOM counts as space). The
+ * chunks read to find out are handed on first; they are copied because the reader reuses its buffer.
+ */
+async function sniffXml(
+  source: AsyncIterable<Uint8Array>,
+): Promise<{ xml: boolean; chunks: AsyncIterable<Uint8Array> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const seen: Uint8Array[] = [];
+  let xml = false;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    seen.push(Uint8Array.from(next.value));
+    const first = next.value.findIndex((b) => !WHITESPACE.has(b));
+    if (first !== -1) {
+      xml = next.value[first] === 0x3c;
+      break;
+    }
+  }
+  async function* chunks() {
+    yield* seen;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { xml, chunks: chunks() };
+}
+
+async function validateXml(
+  chunks: AsyncIterable<Uint8Array>,
+  validator: Validator,
+  onResult: (result: RecordResult) => void,
+  options: ValidateSourceOptions,
+): Promise<void> {
+  let bytesRead = 0;
+  async function* counted() {
+    for await (const chunk of chunks) {
+      yield chunk;
+      bytesRead += chunk.length;
+      await options.afterChunk?.(bytesRead);
+    }
+  }
+  for await (const item of readStatementsFromXml(counted())) {
+    const record =
+      'error' in item
+        ? {
+            kind: 'broken' as const,
+            line: item.line,
+            rule: 'xml-carriage' as const,
+            message: `<${item.error.element}> ${item.error.reason} (column ${item.column})`,
+          }
+        : { kind: 'value' as const, line: item.line, value: item.value };
+    onResult(checkRecord(record, validator));
+  }
 }
