@@ -12,5 +12,6 @@ export default defineConfig({
   async onSuccess() {
     cpSync('../../conformance', 'suite/conformance', { recursive: true });
     cpSync('../../spec/v1/schemas', 'suite/spec/v1/schemas', { recursive: true });
+    cpSync('../../spec/v1/examples', 'suite/spec/v1/examples', { recursive: true });
   },
 });

@@ -1,0 +1,139 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { runFileChecks } from '../files/run.js';
+import { spawnHarness } from '../protocol/client.js';
+import { consoleReport, jsonReport } from '../report/console.js';
+import { junitXml } from '../report/junit.js';
+import type { TestResult } from '../report/result.js';
+import { applySkips, parseSkipList } from '../report/skips.js';
+import { verdict } from '../report/verdict.js';
+import { loadScenarios, type Profile, Profiles } from '../scenarios/load.js';
+import { runScenarios } from '../scenarios/run.js';
+import { loadSchemaCheck } from '../scenarios/schemas.js';
+import { suiteRoot } from '../suite-root.js';
+import { loadVectors } from '../vectors/load.js';
+import { runVectors } from '../vectors/run.js';
+
+export const USAGE = `reuse-pref-conformance: check an implementation of the Reuse Preference Standard v1
+
+  reuse-pref-conformance run --harness "<command>"                 semantic vectors via the harness protocol
+  reuse-pref-conformance run --profile producer --files <f>...     export files (NDJSON, CTF or census XML)
+  reuse-pref-conformance run --profile <p> --base-url <url> --token <token>
+                                                                   black-box HTTP scenarios (p: ${Profiles.join('|')})
+options:
+  --token <t>               bearer token for one school (or env REUSE_PREF_TOKEN)
+  --other-school-token <t>  a token for a different school: enables the isolation scenarios
+                            (or env REUSE_PREF_OTHER_SCHOOL_TOKEN)
+  --school <urn> --la-estab <n>  the school the token may touch (default 100000 / 8012000)
+  --skips <file.json>       { "<case id>/<test id>": "reason" }: unknown or now-passing ids fail the run
+  --junit <file.xml>  --json <file.json>  reports; the console summary always prints
+  --now <date-time>         validator clock for file mode
+exit: 0 conformant, 1 a MUST test failed (or a skip-list problem), 2 usage error`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+class UsageError extends Error {}
+
+/** The whole CLI as a function: parses argv, runs, writes reports, returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    io.err(`reuse-pref-conformance: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      harness: { type: 'string' },
+      files: { type: 'string', multiple: true },
+      profile: { type: 'string' },
+      'base-url': { type: 'string' },
+      token: { type: 'string' },
+      'other-school-token': { type: 'string' },
+      school: { type: 'string' },
+      'la-estab': { type: 'string' },
+      skips: { type: 'string' },
+      junit: { type: 'string' },
+      json: { type: 'string' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (command !== 'run') throw new UsageError(command ? `unknown command ${command}` : 'missing command');
+  const root = suiteRoot();
+  const header: string[] = [];
+  let results: TestResult[];
+  const profile = values.profile as Profile | undefined;
+  if (profile !== undefined && !Profiles.includes(profile))
+    throw new UsageError(`unknown profile ${profile}`);
+
+  if (values.harness) {
+    const harness = spawnHarness(values.harness);
+    const started = await harness.start();
+    header.push(
+      `harness: ${started.implementation.name} ${started.implementation.version}` +
+        `${started.implementation.language ? ` (${started.implementation.language})` : ''}; capabilities: ${started.capabilities.join(', ')}`,
+    );
+    try {
+      results = await runVectors(harness, loadVectors(root), started.capabilities);
+    } finally {
+      await harness.stop();
+    }
+  } else if (values.files) {
+    if (profile !== 'producer')
+      throw new UsageError('file mode checks producer exports: add --profile producer');
+    const files = [...values.files, ...rest];
+    header.push(`files: ${files.join(', ')}`);
+    results = await runFileChecks(files, values.now ? { now: values.now } : {});
+  } else if (values['base-url']) {
+    if (!profile) throw new UsageError('--base-url needs --profile');
+    const token = values.token ?? io.env.REUSE_PREF_TOKEN;
+    if (!token) throw new UsageError('--base-url needs --token (or REUSE_PREF_TOKEN)');
+    const other = values['other-school-token'] ?? io.env.REUSE_PREF_OTHER_SCHOOL_TOKEN;
+    const cases = loadScenarios(root, profile);
+    if (cases.length === 0)
+      throw new Error(`no HTTP scenarios for the ${profile} profile in this suite version yet`);
+    header.push(`target: ${values['base-url']} as ${profile}`);
+    const template = JSON.parse(readFileSync(`${root}/spec/v1/examples/statement.json`, 'utf8'));
+    results = await runScenarios(
+      cases,
+      {
+        baseUrl: values['base-url'],
+        token,
+        ...(other ? { otherSchoolToken: other } : {}),
+        school: { urn: values.school ?? '100000', laEstab: values['la-estab'] ?? '8012000' },
+        template,
+      },
+      loadSchemaCheck(root),
+      `scenario:${profile}`,
+    );
+  } else {
+    throw new UsageError('say what to check: --harness, --files or --base-url');
+  }
+
+  const skips = values.skips ? parseSkipList(readFileSync(values.skips, 'utf8')) : {};
+  const applied = applySkips(results, skips);
+  const v = verdict(applied.results, applied.problems);
+  io.out(consoleReport(applied.results, v, header));
+  if (values.junit) writeFileSync(values.junit, junitXml(applied.results, v));
+  if (values.json) writeFileSync(values.json, jsonReport(applied.results, v, { header }));
+  return v.passed ? 0 : 1;
+}

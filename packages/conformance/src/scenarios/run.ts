@@ -1,0 +1,190 @@
+import type { TestResult } from '../report/result.js';
+import { matches, pointer, rulesIn } from './match.js';
+import type { SchemaCheck } from './schemas.js';
+import { Scope } from './template.js';
+import type { ScenarioCase, ScenarioExpect, ScenarioRequest, ScenarioStep, ScenarioTarget } from './types.js';
+
+class StepFailure extends Error {}
+
+interface Got {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest): Promise<Got> {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(r.headers ?? {})) headers.set(k, scope.text(v));
+  const token = r.token ?? 'main';
+  if (token === 'main') headers.set('authorization', `Bearer ${target.token}`);
+  if (token === 'other') headers.set('authorization', `Bearer ${target.otherSchoolToken}`);
+  let body: string | undefined;
+  if (r.json !== undefined) {
+    body = JSON.stringify(scope.expand(r.json));
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+  } else if (r.ndjson) {
+    body = `${(scope.expand(r.ndjson) as unknown[]).map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`;
+    if (!headers.has('content-type')) headers.set('content-type', 'application/x-ndjson');
+  } else if (r.raw !== undefined) body = scope.text(r.raw);
+  const url = new URL(
+    scope.text(r.path).replace(/^\//, ''),
+    target.baseUrl.endsWith('/') ? target.baseUrl : `${target.baseUrl}/`,
+  );
+  const res = await (target.fetch ?? fetch)(url, {
+    method: r.method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // not JSON: kept as text for the message
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas: SchemaCheck): void {
+  const fail = (m: string) => {
+    throw new StepFailure(`${what}: ${m}`);
+  };
+  if (!e.status.includes(got.status)) {
+    fail(
+      `status ${got.status}, want ${e.status.join(' or ')} (body ${JSON.stringify(got.body)?.slice(0, 300)})`,
+    );
+  }
+  if (e.contentType) {
+    const ct = (got.headers.get('content-type') ?? '').split(';')[0]!.trim();
+    if (ct !== e.contentType) fail(`content-type ${ct || '(none)'}, want ${e.contentType}`);
+  }
+  if (e.schema) {
+    const why = schemas(e.schema, got.body);
+    if (why) fail(why);
+  }
+  if (e.rules) {
+    const found = rulesIn(got.body);
+    const missing = e.rules.filter((r) => !found.has(r));
+    if (missing.length)
+      fail(`rule(s) ${missing.join(', ')} not reported (got ${[...found].join(', ') || 'none'})`);
+  }
+  if (e.body !== undefined && !matches(got.body, scope.expand(e.body))) {
+    fail(
+      `body ${JSON.stringify(got.body)?.slice(0, 300)} does not match ${JSON.stringify(scope.expand(e.body)).slice(0, 300)}`,
+    );
+  }
+  for (const [name, want] of Object.entries(e.headers ?? {})) {
+    const have = got.headers.get(name);
+    if (have === null) fail(`header ${name} missing`);
+    if (want !== '*' && have !== scope.text(want))
+      fail(`header ${name} is ${have}, want ${scope.text(want)}`);
+  }
+  if (e.sameBodyAs && JSON.stringify(got.body) !== JSON.stringify(scope.lookup(e.sameBodyAs))) {
+    fail(`body differs from the first response (${e.sameBodyAs})`);
+  }
+}
+
+async function pageThrough(target: ScenarioTarget, scope: Scope, step: ScenarioStep): Promise<void> {
+  const p = step.pageThrough!;
+  const seen: string[] = [];
+  let cursor = p.from ? String(scope.lookup(p.from.replace(/^\$\{|\}$/g, ''))) : undefined;
+  for (let page = 0; page < (p.maxPages ?? 1000); page++) {
+    const path = `${scope.text(p.path)}?limit=${p.limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const got = await send(target, scope, { method: 'GET', path });
+    if (got.status !== 200) throw new StepFailure(`change feed page ${page + 1}: status ${got.status}`);
+    const body = got.body as {
+      changes?: { statement?: { id?: string } }[];
+      nextCursor?: string;
+      hasMore?: boolean;
+    };
+    for (const c of body.changes ?? []) seen.push(String(c.statement?.id));
+    if (typeof body.nextCursor === 'string') cursor = body.nextCursor;
+    if (!body.hasMore) break;
+  }
+  if (step.capture) for (const name of Object.keys(step.capture)) scope.values.set(name, cursor);
+  if (!step.expectIds) return;
+  const want = step.expectIds.map((id) => scope.text(id));
+  const positions = want.map((id) => seen.indexOf(id));
+  for (const [i, id] of want.entries()) {
+    const count = seen.filter((s) => s === id).length;
+    if (count === 0) throw new StepFailure(`change feed skipped ${id}`);
+    if (count > 1) throw new StepFailure(`change feed repeated ${id} ${count} times`);
+    if (i > 0 && positions[i]! < positions[i - 1]!)
+      throw new StepFailure(`change feed gave ${id} out of order`);
+  }
+}
+
+async function runStep(
+  target: ScenarioTarget,
+  scope: Scope,
+  step: ScenarioStep,
+  what: string,
+  schemas: SchemaCheck,
+) {
+  if (step.pageThrough) return pageThrough(target, scope, step);
+  const got = await send(target, scope, step.request!);
+  if (step.expect) check(what, got, step.expect, scope, schemas);
+  for (const [name, from] of Object.entries(step.capture ?? {})) {
+    if (from === 'body') scope.values.set(name, got.body);
+    else if (from.startsWith('header:')) scope.values.set(name, got.headers.get(from.slice(7)) ?? '');
+    else if (from.startsWith('body:')) scope.values.set(name, pointer(got.body, from.slice(5)));
+  }
+}
+
+/** Runs each scenario test against a live service: setup, the request under test, then follow-up checks. */
+export async function runScenarios(
+  cases: readonly ScenarioCase[],
+  target: ScenarioTarget,
+  schemas: SchemaCheck,
+  suite: string,
+): Promise<TestResult[]> {
+  const results: TestResult[] = [];
+  const given: Record<string, boolean> = { otherSchoolToken: target.otherSchoolToken !== undefined };
+  const subject = (target.template.subject ?? {}) as { upn?: string };
+  for (const c of cases) {
+    const missing = (c.requires ?? []).filter((r) => !given[r]);
+    for (const t of c.tests) {
+      const base = {
+        id: `${c.id}/${t.id}`,
+        suite,
+        section: c.section,
+        level: c.level,
+        description: t.description,
+      };
+      if (missing.length) {
+        results.push({
+          ...base,
+          status: 'unsupported',
+          message: `needs --${missing.map(kebab).join(', --')}`,
+          durationMs: 0,
+        });
+        continue;
+      }
+      const started = performance.now();
+      const scope = new Scope(target.template, {
+        school: target.school.urn,
+        laEstab: target.school.laEstab,
+        pupil: subject.upn ?? '',
+      });
+      try {
+        for (const [i, s] of (t.setup ?? []).entries())
+          await runStep(target, scope, s, `setup step ${i + 1}`, schemas);
+        await runStep(target, scope, t, 'request', schemas);
+        for (const [i, s] of (t.followUp ?? []).entries())
+          await runStep(target, scope, s, `follow-up ${i + 1}`, schemas);
+        results.push({ ...base, status: 'pass', durationMs: performance.now() - started });
+      } catch (e) {
+        const status = e instanceof StepFailure ? 'fail' : 'errored';
+        results.push({
+          ...base,
+          status,
+          message: (e as Error).message,
+          durationMs: performance.now() - started,
+        });
+      }
+    }
+  }
+  return results;
+}
+
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+
+/** Values a test refers to by name: fresh ids, built statements, captures. One scope per test. */
+export class Scope {
+  readonly values = new Map<string, unknown>();
+  constructor(
+    private readonly template: Record<string, unknown>,
+    base: Record<string, string>,
+  ) {
+    for (const [k, v] of Object.entries(base)) this.values.set(k, v);
+  }
+
+  lookup(name: string): unknown {
+    if (name.startsWith('fresh.') && !this.values.has(name)) this.values.set(name, randomUUID());
+    const [head, ...rest] = name.split('.');
+    if (this.values.has(name)) return this.values.get(name);
+    let v = this.values.get(head!);
+    for (const key of rest)
+      v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+    if (v === undefined) throw new Error(`scenario refers to \${${name}}, which is not defined`);
+    return v;
+  }
+
+  text(s: string): string {
+    return s.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
+      const v = this.lookup(name);
+      return typeof v === 'string' ? v : JSON.stringify(v);
+    });
+  }
+
+  /** Expands ${…} in strings and `$statement` directives, building each named statement once. */
+  expand(value: unknown): unknown {
+    if (typeof value === 'string') {
+      const whole = /^\$\{([^}]+)\}$/.exec(value);
+      return whole ? this.lookup(whole[1]!) : this.text(value);
+    }
+    if (Array.isArray(value)) return value.map((v) => this.expand(v));
+    if (typeof value !== 'object' || value === null) return value;
+    const o = value as Record<string, unknown>;
+    if (typeof o.$statement === 'string') {
+      const name = o.$statement;
+      if (!this.values.has(name)) {
+        const base = structuredClone(this.template);
+        const built = merge(
+          {
+            ...base,
+            id: randomUUID(),
+            setting: { urn: this.lookup('school'), laEstab: this.lookup('laEstab') },
+          },
+          this.expand(o.with ?? {}),
+        );
+        this.values.set(name, built);
+      }
+      return this.values.get(name);
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, this.expand(v)]));
+  }
+}
+
+/** Deep merge for fixtures: objects merge, anything else (arrays included) replaces. */
+function merge(base: unknown, over: unknown): unknown {
+  if (typeof base !== 'object' || base === null || Array.isArray(base)) return over;
+  if (typeof over !== 'object' || over === null || Array.isArray(over)) return over;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over)) out[k] = k in out ? merge(out[k], v) : v;
+  return out;
+}

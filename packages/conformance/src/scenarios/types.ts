@@ -1,0 +1,84 @@
+import type { Level } from '../report/result.js';
+
+/** Which token a request carries: the main one (default), the other school's, or none. */
+export type TokenChoice = 'main' | 'other' | 'none';
+
+export interface ScenarioRequest {
+  method: string;
+  /** May hold ${…} references: school, laEstab, pupil, otherSchool, <statement>.id, fresh.<name>, captures. */
+  path: string;
+  headers?: Record<string, string>;
+  token?: TokenChoice;
+  /** A JSON body; `{"$statement": name, "with": {...}}` anywhere makes a fresh valid statement. */
+  json?: unknown;
+  /** An NDJSON body, one item per line (a raw string line is sent as is). */
+  ndjson?: unknown[];
+  /** A raw body, sent as is. */
+  raw?: string;
+}
+
+export interface ScenarioExpect {
+  /** Any of these statuses passes. */
+  status: number[];
+  contentType?: string;
+  /** A published schema name (spec/v1/schemas/<name>.schema.json) the body must satisfy. */
+  schema?: string;
+  /** Rule ids that must appear (as `rule` anywhere in the body). */
+  rules?: string[];
+  /** A partial match: objects by subset, arrays by "each expected element matches some element". */
+  body?: unknown;
+  /** Headers that must be present (value "*") or equal. */
+  headers?: Record<string, string>;
+  /** The body must equal a captured body. */
+  sameBodyAs?: string;
+}
+
+export interface PageThrough {
+  /** Path of a change feed (`changes` items with `statement.id`, `nextCursor`, `hasMore`). */
+  path: string;
+  limit: number;
+  /** Start after this cursor (a ${capture}); omitted: from the beginning. */
+  from?: string;
+  /** Stop after this many pages, so a server that never ends cannot hang the run. */
+  maxPages?: number;
+}
+
+export interface ScenarioStep {
+  request?: ScenarioRequest;
+  expect?: ScenarioExpect;
+  /** Follow a change feed to its end. */
+  pageThrough?: PageThrough;
+  /** For pageThrough: ids that must all appear, in this order, each exactly once. */
+  expectIds?: string[];
+  /** name -> "header:<name>" | "body" | "body:<json pointer>" | "cursor" (pageThrough: the last cursor). */
+  capture?: Record<string, string>;
+}
+
+export interface ScenarioTest extends ScenarioStep {
+  id: string;
+  description: string;
+  setup?: ScenarioStep[];
+  followUp?: ScenarioStep[];
+}
+
+export interface ScenarioCase {
+  id: string;
+  description: string;
+  comment?: string;
+  section: string;
+  level: Level;
+  /** Options the run must have been given, e.g. "otherSchoolToken"; otherwise the case is unsupported. */
+  requires?: string[];
+  tests: ScenarioTest[];
+}
+
+export interface ScenarioTarget {
+  baseUrl: string;
+  token: string;
+  otherSchoolToken?: string;
+  /** The school the main token may touch; the other token must not touch it. */
+  school: { urn: string; laEstab: string };
+  /** A valid statement to build fixtures from (its id, setting and subject are replaced). */
+  template: Record<string, unknown>;
+  fetch?: typeof fetch;
+}

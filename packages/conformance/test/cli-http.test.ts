@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/index.js';
+import { type ReferenceServer, startReferenceServer } from './reference-servers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rp-conformance-cli-'));
+const servers: Partial<Record<'producer' | 'receiver' | 'relay', ReferenceServer>> = {};
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), env: {} });
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  for (const role of ['producer', 'receiver', 'relay'] as const)
+    servers[role] = await startReferenceServer(role);
+}, 60_000);
+afterAll(async () => {
+  for (const s of Object.values(servers)) await s?.close();
+});
+
+describe.each(['producer', 'receiver', 'relay'] as const)(
+  'run --profile %s against the reference server',
+  (role) => {
+    it('passes every scenario, with JUnit and JSON reports', async () => {
+      const s = servers[role]!;
+      const junit = join(dir, `${role}.xml`);
+      const json = join(dir, `${role}.json`);
+      const { code, out } = await cli([
+        'run',
+        '--profile',
+        role,
+        '--base-url',
+        s.url,
+        '--token',
+        s.token,
+        '--other-school-token',
+        s.otherSchoolToken,
+        '--junit',
+        junit,
+        '--json',
+        json,
+      ]);
+      const report = JSON.parse(readFileSync(json, 'utf8'));
+      expect(report.results.filter((r: { status: string }) => r.status !== 'pass')).toEqual([]);
+      expect(code, out).toBe(0);
+      expect(out).toContain('RESULT: conformant');
+      expect(report.counts.total).toBeGreaterThanOrEqual(12);
+      const xml = readFileSync(junit, 'utf8');
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
+      expect(Number(parsed.testsuites['@_tests'])).toBe(report.counts.total);
+      expect(Number(parsed.testsuites['@_failures'])).toBe(0);
+    });
+  },
+);
+
+describe('without --other-school-token', () => {
+  it('reports the isolation scenarios unsupported, which fails MUST unless skip-listed', async () => {
+    const s = servers.receiver!;
+    const args = ['run', '--profile', 'receiver', '--base-url', s.url, '--token', s.token];
+    const bare = await cli(args);
+    expect(bare.code).toBe(1);
+    expect(bare.out).toContain('receiver-school-isolation/cannot-list');
+    const skips = join(dir, 'isolation-skips.json');
+    const ids = ['cannot-read-statement', 'cannot-list', 'cannot-read-changes', 'cannot-write'];
+    writeFileSync(
+      skips,
+      JSON.stringify(
+        Object.fromEntries(ids.map((i) => [`receiver-school-isolation/${i}`, 'single-school sandbox'])),
+      ),
+    );
+    const skipped = await cli([...args, '--skips', skips]);
+    expect(skipped.code, skipped.out).toBe(0);
+    expect(skipped.out).toContain('4 skip-listed');
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [['run'], 2],
+    [['walk'], 2],
+    [['run', '--profile', 'producer', '--base-url', 'http://127.0.0.1:1'], 2],
+    [['run', '--profile', 'nobody', '--base-url', 'http://127.0.0.1:1', '--token', 't'], 2],
+    [['run', '--profile', 'distributor', '--base-url', 'http://127.0.0.1:1', '--token', 't'], 2],
+    [['--help'], 0],
+  ])('%j exits %i', async (args, want) => {
+    expect((await cli(args)).code).toBe(want);
+  });
+});
