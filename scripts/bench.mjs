@@ -11,6 +11,7 @@ import { formatTable } from './bench/lib/table.mjs';
 
 const SUITES = {
   validate: () => import('./bench/validate.mjs'),
+  release: () => import('./bench/release.mjs'),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ApiSchemas } from './api/index.js';
+import { schemaRef } from './api/ref.js';
 import { PurposeCatalogueProperties } from './model/catalogue.js';
 import {
   DistributionRequestProperties,
@@ -69,13 +70,14 @@ export const SignedTreeHead = Type.Object(
 );
 export const SubjectReceipt = Type.Object(
   {
-    entry: LedgerEntry,
+    // By reference, not embedded: an embedded copy would carry a second schema with the same $id.
+    entry: schemaRef<Static<typeof LedgerEntry>>('ledger-entry'),
     salt: Type.String({
       pattern: '^[0-9a-f]{64}$',
       description: '32 random bytes, hex; only the subject gets it',
     }),
     proof: InclusionProof,
-    treeHead: SignedTreeHead,
+    treeHead: schemaRef<Static<typeof SignedTreeHead>>('signed-tree-head'),
   },
   doc('subject-receipt', 'Receipt: a ledger entry with the proof that the public log commits to it'),
 );
