@@ -5,6 +5,7 @@ export { type Authenticator, type BearerAuthOptions, bearerAuthenticator } from 
 export { jwksFromFile, jwksFromUrl } from './auth/jwks.js';
 export { mayTouchSchool, type Principal } from './auth/principal.js';
 export { parseScopes } from './auth/scopes.js';
+export type { ReleaseArchive, StoredRelease } from './distributor/release-archive.js';
 export { jsonLineLogger, type RequestLogger, type RequestLogLine, silentLogger } from './http/log.js';
 export { PROBLEM_BASE, ProblemError, type ProblemType, ProblemTypes, problem } from './http/problem.js';
 export type { RateLimitHook } from './http/rate-limit.js';
@@ -15,9 +16,11 @@ export {
   type Operation,
   type OperationContext,
   type Role,
+  type Scope,
   type Services,
   type StatementValidator,
 } from './operation.js';
 export { operations } from './operations/index.js';
+export { decideOnwardShare, type OnwardShareRequest, onwardShareLedger } from './relay/onward-shares.js';
 export { createReusePreferenceApp, type ReusePreferenceAppOptions } from './reuse-preference-app.js';
 export { type RunningServer, type StartServerOptions, startServer } from './start-server.js';

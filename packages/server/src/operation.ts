@@ -1,10 +1,14 @@
 import type { ValidationResult } from '@reuse-pref/schema';
 import type { StatementStore } from '@reuse-pref/store';
 import type { Principal } from './auth/principal.js';
+import type { ReleaseArchive } from './distributor/release-archive.js';
 import type { ServerRequest, ServerResponse } from './http/types.js';
 
 /** The profiles a server can play; each enables its operations. */
-export type Role = 'producer' | 'relay' | 'receiver';
+export type Role = 'producer' | 'relay' | 'receiver' | 'distributor';
+
+/** A role scope of openapi.yaml; an operation listing several accepts a token holding any one of them. */
+export type Scope = `${'producer' | 'relay' | 'receiver' | 'distributor' | 'subject'}:${'read' | 'write'}`;
 
 export interface Limits {
   /** Largest JSON body, bytes. */
@@ -42,6 +46,8 @@ export interface Services {
   competenceAge: number;
   software: { name: string; version: string };
   tokenEndpoint: string;
+  /** The distributor's release records (log, ledgers, register); opened on first use. */
+  releases: () => Promise<ReleaseArchive>;
 }
 
 export interface OperationContext {
@@ -67,7 +73,7 @@ export interface Operation {
    * not the server, so a relay re-serving the producer surface asks for `producer:read` too. Undefined
    * for public operations (capability statement, health).
    */
-  scope?: `${'producer' | 'relay' | 'receiver'}:${'read' | 'write'}`;
+  scope?: Scope | readonly Scope[];
   /** The path parameter naming the school the token must cover. */
   schoolParam?: string;
   /** Takes Idempotency-Key; 'required' refuses a request without one. */

@@ -1,8 +1,10 @@
+import { generateLogKeyPair, type KeyInput } from '@reuse-pref/release';
 import { DEFAULT_COMPETENCE_AGE } from '@reuse-pref/resolver';
 import type { StatementStore } from '@reuse-pref/store';
 import { createValidator } from '@reuse-pref/validator';
 import { type App, createApp } from './app.js';
 import { type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
+import { ReleaseArchive } from './distributor/release-archive.js';
 import type { RequestLogger } from './http/log.js';
 import type { RateLimitHook } from './http/rate-limit.js';
 import type { ServerRequest } from './http/types.js';
@@ -25,6 +27,11 @@ export interface ReusePreferenceAppOptions {
   now?: () => Date;
   /** Replaces the standard validator (a vendor adding local rules); called once per request. */
   validator?: (now: Date) => StatementValidator;
+  /**
+   * Ed25519 private key (PEM, DER or KeyObject) that signs the distributor's tree heads. Keep it stable:
+   * receipts verify against its public key. Without one, a key is generated per process (development only).
+   */
+  logSigningKey?: KeyInput;
 }
 
 const SOFTWARE = { name: '@reuse-pref/server', version: '0.1.0' };
@@ -41,6 +48,15 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
         competenceAge,
         ...(options.censusDate ? { censusDate: options.censusDate } : {}),
       }));
+  let archive: Promise<ReleaseArchive> | undefined;
+  const releases = () => {
+    archive ??= ReleaseArchive.open(options.store, options.logSigningKey ?? generateLogKeyPair().privateKey);
+    // A failed open (store down) is retried by the next request rather than remembered.
+    archive.catch(() => {
+      archive = undefined;
+    });
+    return archive;
+  };
   return createApp({
     services: {
       role: options.role,
@@ -51,6 +67,7 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
       competenceAge,
       software: SOFTWARE,
       tokenEndpoint: options.tokenEndpoint,
+      releases,
     },
     operations,
     authenticate: bearerAuthenticator(options.auth),

@@ -6,9 +6,14 @@ import { mayTouchSchool, type Principal } from './principal.js';
  * 403 whatever the school: the answer depends on the token only, so it reveals nothing about whether the
  * school or pupil exists here.
  */
-export function authorise(scope: string, urn: string | undefined, principal: Principal): void {
-  if (!principal.scopes.has(scope)) {
-    throw new ProblemError('forbidden', { detail: `The token has no ${scope} scope.` });
+export function authorise(
+  scope: string | readonly string[],
+  urn: string | undefined,
+  principal: Principal,
+): void {
+  const anyOf: readonly string[] = typeof scope === 'string' ? [scope] : scope;
+  if (!anyOf.some((s) => principal.scopes.has(s))) {
+    throw new ProblemError('forbidden', { detail: `The token has no ${anyOf.join(' or ')} scope.` });
   }
   if (urn !== undefined) requireSchool(urn, principal);
 }

@@ -24,6 +24,7 @@ export const ProblemTypes = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'not-acceptable': { status: 406, title: 'Not acceptable' },
   'statement-id-conflict': { status: 409, title: 'Statement id conflict' },
+  'release-conflict': { status: 409, title: 'A release with this DS reference has other content' },
   'cursor-expired': { status: 410, title: 'Cursor expired' },
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'payload-too-large': { status: 413, title: 'Content too large' },

@@ -1,10 +1,14 @@
 import type { Operation } from '../operation.js';
+import { evaluateDistribution, getRelease, listReleaseSubjects } from './distributor.js';
 import { submitBatch } from './ingest-batch.js';
 import { getBatch, submitIntakeStatement } from './intake.js';
+import { listOnwardShares } from './onward-shares.js';
 import { getPupilPreferences, listPupilStatements, recordPupilStatement } from './pupil.js';
 import { getChangeFeed, getStatement, listStatements } from './read-statements.js';
+import { getTreeHead, listRegister } from './register.js';
 import { getCapabilities, getHealth } from './service.js';
 import { getSchoolSettings, updateSchoolSettings } from './settings.js';
+import { getSubjectLedger, getSubjectReceipt } from './subject-ledger.js';
 import { submitStatement } from './submit-statement.js';
 
 /** Every operation the server implements; createApp keeps those of the configured role. */
@@ -23,4 +27,12 @@ export const operations: readonly Operation[] = [
   submitBatch,
   getBatch,
   submitIntakeStatement,
+  listOnwardShares,
+  evaluateDistribution,
+  getRelease,
+  listReleaseSubjects,
+  listRegister,
+  getTreeHead,
+  getSubjectLedger,
+  getSubjectReceipt,
 ];

@@ -20,8 +20,16 @@ export interface TestServer {
 }
 
 /** A real server on 127.0.0.1 and an ephemeral port, on a real SQLite file in a fresh temp dir. */
-export async function startTestServer(role: Role, options: { now?: () => Date } = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), `rp-server-${role}-`));
+export async function startTestServer(
+  role: Role,
+  options: {
+    now?: () => Date;
+    logSigningKey?: string;
+    /** An existing directory to keep the store in (and leave behind), e.g. to restart on the same data. */
+    dir?: string;
+  } = {},
+): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), `rp-server-${role}-`));
   const store = await openSqliteStore({ path: join(dir, 'store.db') });
   const issuer = await createIssuer();
   const logs: RequestLogLine[] = [];
@@ -35,6 +43,7 @@ export async function startTestServer(role: Role, options: { now?: () => Date } 
     logger: (line) => logs.push(line),
     onError: (error) => errors.push(error),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.logSigningKey ? { logSigningKey: options.logSigningKey } : {}),
   });
   return {
     url: running.url,
@@ -51,7 +60,7 @@ export async function startTestServer(role: Role, options: { now?: () => Date } 
     },
     async close() {
       await running.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
       // Every test file ends by closing its servers, so an unexpected 500 anywhere fails that file.
       if (errors.length > 0)
         throw new AggregateError(errors, `the ${role} server met ${errors.length} error(s)`);

@@ -16,3 +16,21 @@ export function statement(overrides: Partial<Statement> = {}): Statement {
 
 export const ndjson = (records: readonly unknown[]): string =>
   `${records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n')}\n`;
+
+const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
+
+/** A valid UPN for pupil number n (check letter per the spec: weights 2..13 on characters 2..13, mod 23). */
+export function upn(n: number): string {
+  const body = `801200${String(n).padStart(6, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i + 2);
+  return `${UPN_LETTERS[sum % 23]}${body}`;
+}
+
+/** A parent's statement about pupil `upnValue` at school A, answering only the given purposes. */
+export function answers(upnValue: string, choices: Statement['choices']): Statement {
+  return statement({
+    subject: { upn: upnValue, dateOfBirth: '2015-03-14' },
+    choices,
+  });
+}
