@@ -1,0 +1,162 @@
+import type { Role } from '@reuse-pref/server';
+import { type HttpMutation, newKey, type Reply } from './proxy.js';
+
+export interface HttpMutant {
+  name: string;
+  /** The reference role it wraps. */
+  role: Role;
+  mutation: HttpMutation;
+}
+
+const json = (reply: Reply) => JSON.parse(reply.body) as Record<string, unknown>;
+const withBody = (reply: Reply, body: unknown): Reply => ({ ...reply, body: JSON.stringify(body) });
+
+/** The change feed's cursor -> storedAt of the entry it points after, as a timestamp-only cursor would keep. */
+const cursorTimes = new Map<string, string>();
+
+export function httpMutants(mainToken: () => string): HttpMutant[] {
+  return [
+    {
+      name: 'ignores-if-match',
+      role: 'producer',
+      mutation: {
+        // Swaps whatever If-Match came in for the current ETag: every write "matches".
+        async request(ex, upstream) {
+          const m = /^\/schools\/([^/]+)\/pupils\/([^/]+)\/statements$/.exec(ex.path);
+          if (ex.method !== 'POST' || !m) return ex;
+          const current = await upstream({
+            ...ex,
+            method: 'GET',
+            path: `/schools/${m[1]}/pupils/${m[2]}/preferences`,
+            body: '',
+          });
+          const headers = new Headers(ex.headers);
+          const etag = current.headers.get('etag');
+          if (etag) headers.set('if-match', etag);
+          else headers.delete('if-match');
+          return { ...ex, headers };
+        },
+      },
+    },
+    {
+      name: 'ignores-idempotency-key',
+      role: 'producer',
+      mutation: {
+        request(ex) {
+          if (!ex.headers.has('idempotency-key')) return ex;
+          const headers = new Headers(ex.headers);
+          headers.set('idempotency-key', newKey());
+          return { ...ex, headers };
+        },
+      },
+    },
+    {
+      name: 'leaks-across-schools',
+      role: 'receiver',
+      mutation: {
+        // Whoever asks is served as if they held the main school's token.
+        request(ex) {
+          if (!ex.headers.has('authorization')) return ex;
+          const headers = new Headers(ex.headers);
+          headers.set('authorization', `Bearer ${mainToken()}`);
+          return { ...ex, headers };
+        },
+      },
+    },
+    {
+      name: 'no-authentication',
+      role: 'producer',
+      mutation: {
+        request(ex) {
+          const headers = new Headers(ex.headers);
+          headers.set('authorization', `Bearer ${mainToken()}`);
+          return { ...ex, headers };
+        },
+      },
+    },
+    {
+      name: '500-on-bad-input',
+      role: 'producer',
+      mutation: {
+        response: (reply) =>
+          reply.status === 400
+            ? {
+                status: 500,
+                headers: new Headers({ 'content-type': 'text/plain' }),
+                body: 'TypeError: Cannot read properties of undefined',
+              }
+            : reply,
+      },
+    },
+    {
+      name: 'change-feed-skips-equal-timestamps',
+      role: 'receiver',
+      mutation: {
+        // Pages on storedAt alone: after a cursor, entries stored in the same instant are lost.
+        response(reply, ex) {
+          const url = new URL(ex.path, 'http://x');
+          if (!/\/changes$/.test(url.pathname) || reply.status !== 200) return reply;
+          const body = json(reply) as { changes: { cursor: string; storedAt: string }[] };
+          const after = cursorTimes.get(url.searchParams.get('cursor') ?? '');
+          const changes = after ? body.changes.filter((c) => c.storedAt !== after) : body.changes;
+          for (const c of body.changes) cursorTimes.set(c.cursor, c.storedAt);
+          return withBody(reply, { ...body, changes });
+        },
+      },
+    },
+    {
+      name: 'batch-not-atomic',
+      role: 'receiver',
+      mutation: {
+        // A rejected batch still stores its good lines, one by one.
+        async response(reply, ex, upstream) {
+          if (ex.path !== '/intake/batches' || reply.status !== 422) return reply;
+          const outcomes = (json(reply).batch as { outcomes: { line: number; outcome: string }[] }).outcomes;
+          const lines = ex.body.split('\n');
+          for (const o of outcomes.filter((x) => x.outcome === 'not-stored')) {
+            const headers = new Headers(ex.headers);
+            headers.set('content-type', 'application/json');
+            headers.delete('idempotency-key');
+            await upstream({ method: 'POST', path: '/intake/statements', headers, body: lines[o.line - 1]! });
+          }
+          return reply;
+        },
+      },
+    },
+    {
+      name: 'loses-last-batch-record',
+      role: 'receiver',
+      mutation: {
+        // Acknowledges the batch but the last record never reaches storage (an unflushed write).
+        request(ex) {
+          if (ex.path !== '/intake/batches' || ex.method !== 'POST') return ex;
+          const lines = ex.body.split('\n').filter((l) => l.trim() !== '');
+          return lines.length > 1 ? { ...ex, body: `${lines.slice(0, -1).join('\n')}\n` } : ex;
+        },
+      },
+    },
+    {
+      name: 'relay-alters-a-field',
+      role: 'relay',
+      mutation: {
+        // Serves statements with the free-text grounds dropped.
+        response(reply, ex) {
+          if (ex.method !== 'GET' || !/\/statements\/[^/]+$/.test(ex.path) || reply.status !== 200)
+            return reply;
+          const s = json(reply) as { choices: Record<string, unknown>[] };
+          return withBody(reply, { ...s, choices: s.choices.map(({ grounds: _dropped, ...c }) => c) });
+        },
+      },
+    },
+    {
+      name: 'wrong-capability-profile',
+      role: 'relay',
+      mutation: {
+        response(reply, ex) {
+          if (ex.path !== '/.well-known/reuse-preference') return reply;
+          return withBody(reply, { ...json(reply), profiles: ['producer'] });
+        },
+      },
+    },
+  ];
+}
