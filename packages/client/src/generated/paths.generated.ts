@@ -76,6 +76,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/schools/{urn}/statements/{statementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The school's Unique Reference Number.
+                 * @example 100000
+                 */
+                urn: components["parameters"]["Urn"];
+                /**
+                 * @description The statement id.
+                 * @example 5b0e6c1e-3f6a-4d8e-9a51-2f4c8d7e1a01
+                 */
+                statementId: components["parameters"]["StatementId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch one statement
+         * @description The statement exactly as stored: the target of the `Location` header of `submitStatement`,
+         *     `recordPupilStatement` and `submitIntakeStatement`. Statements never change, so the `ETag` is the
+         *     statement id. A statement of another school is `404`, as if it did not exist. Scopes
+         *     `producer:read` and `school:{urn}`.
+         */
+        get: operations["getStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schools/{urn}/pupils/{pupil}/statements": {
         parameters: {
             query?: never;
@@ -385,7 +419,10 @@ export interface paths {
         };
         /**
          * The public register of releases
-         * @description Every recorded release, oldest first. Public; holds no personal data.
+         * @description Every recorded release, oldest first. Public; holds no personal data. JSON comes a page at a time.
+         *     A server may also answer `Accept: text/csv` or `Accept: text/html` with the whole register as one
+         *     document (cursor and limit do not apply; the reference server does), the form people download or
+         *     read; typed clients use the JSON pages.
          */
         get: operations["listRegister"];
         put?: never;
@@ -1303,81 +1340,7 @@ export interface components {
         };
         /** Receipt: a ledger entry with the proof that the public log commits to it */
         "subject-receipt.schema": {
-            /** Ledger entry: what one release did with one subject, for that subject only */
-            entry: {
-                /**
-                 * Format: uuid
-                 * @description RFC 9562 UUID, lower or upper case
-                 */
-                releaseId: string;
-                dsReference: string;
-                /**
-                 * Format: date-time
-                 * @description RFC 3339 date-time with offset
-                 */
-                decidedAt: string;
-                /** @description The pupil: at least one of upn, uln, localId; dateOfBirth where the holder has it */
-                subject: {
-                    /** @description UPN; the check letter is verified by rule upn-check-letter */
-                    upn?: string;
-                    uln?: string;
-                    localId?: string;
-                    /**
-                     * Format: date
-                     * @description RFC 3339 full-date
-                     */
-                    dateOfBirth?: string;
-                };
-                /**
-                 * @description See codelists/release-outcomes.json
-                 * @enum {string}
-                 */
-                outcome: "INCL" | "EXCL" | "OVRD";
-                recipient: {
-                    name: string;
-                    /**
-                     * @description See codelists/recipient-classes.json
-                     * @enum {string}
-                     */
-                    class: "ACAD" | "GOVD" | "LAUT" | "CHAR" | "COMM" | "MEDI" | "POLC" | "HOFF";
-                };
-                /**
-                 * @description See codelists/lawful-bases.json
-                 * @enum {string}
-                 */
-                lawfulBasis: "CNST" | "CONT" | "LEGO" | "VITL" | "PUBT" | "LEGI";
-                /**
-                 * @description See codelists/delivery-modes.json
-                 * @enum {string}
-                 */
-                deliveryMode: "TRE" | "EXTR";
-                /**
-                 * Format: date
-                 * @description RFC 3339 full-date
-                 */
-                retainUntil: string;
-                exemption?: {
-                    /**
-                     * @description See codelists/exemptions.json
-                     * @enum {string}
-                     */
-                    code: "S2P2" | "S2P4" | "CORD" | "ANON" | "CMPG" | "PINT";
-                    /** @description The legal provision relied on */
-                    citation: string;
-                };
-                purposes: {
-                    /** @description A purpose code from the catalogue */
-                    purpose: string;
-                    shared: boolean;
-                    default: boolean;
-                    decidedBy: string | null;
-                    /**
-                     * @description See codelists/exemptions.json
-                     * @enum {string}
-                     */
-                    overriddenBy?: "S2P2" | "S2P4" | "CORD" | "ANON" | "CMPG" | "PINT";
-                }[];
-            };
+            entry: components["schemas"]["ledger-entry.schema"];
             /** @description 32 random bytes, hex; only the subject gets it */
             salt: string;
             proof: {
@@ -1386,16 +1349,7 @@ export interface components {
                 /** @description RFC 9162 §2.1.3 inclusion path, leaf to root */
                 path: string[];
             };
-            /** Signed tree head of the release transparency log (RFC 9162 style) */
-            treeHead: {
-                treeSize: number;
-                /** @description SHA-256, lowercase hex */
-                rootHash: string;
-                /** @description Milliseconds since the Unix epoch */
-                timestamp: number;
-                /** @description Ed25519 over: ASCII "reuse-pref/tree-head/v1", one 0x00 byte, tree size and timestamp as big-endian u64, then the 32-byte root hash */
-                signature: string;
-            };
+            treeHead: components["schemas"]["signed-tree-head.schema"];
         };
     };
     responses: {
@@ -1542,6 +1496,11 @@ export interface components {
          * @example B801200005001
          */
         Pupil: string;
+        /**
+         * @description The statement id.
+         * @example 5b0e6c1e-3f6a-4d8e-9a51-2f4c8d7e1a01
+         */
+        StatementId: string;
         /**
          * @description The release id.
          * @example 7d4c2f0a-1b9e-4c55-8a36-0e2f5b7c9d11
@@ -1712,6 +1671,45 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The school's Unique Reference Number.
+                 * @example 100000
+                 */
+                urn: components["parameters"]["Urn"];
+                /**
+                 * @description The statement id.
+                 * @example 5b0e6c1e-3f6a-4d8e-9a51-2f4c8d7e1a01
+                 */
+                statementId: components["parameters"]["StatementId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["statement.schema"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2153,6 +2151,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description This DS reference was already recorded with the same request and cohort; the earlier decision, nothing recorded again. */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["release-decision.schema"];
+                };
+            };
             /** @description Decided and recorded. */
             201: {
                 headers: {

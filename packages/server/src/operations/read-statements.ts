@@ -26,7 +26,7 @@ export const listStatements: Operation = {
 };
 
 /**
- * One statement: the target of submitStatement's Location header (not yet in openapi.yaml). Another
+ * One statement: the target of the Location header of every statement write. Another
  * school's statement is 404, exactly as if it did not exist.
  */
 export const getStatement: Operation = {
