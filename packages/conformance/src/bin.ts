@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { main } from './cli/main.js';
 
-process.exitCode = await main(process.argv.slice(2), {
+main(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

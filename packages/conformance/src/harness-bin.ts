@@ -3,4 +3,4 @@ import { referenceImplementation } from './protocol/reference.js';
 import { serveHarness } from './protocol/serve.js';
 
 // The reference harness: what `reuse-pref-conformance run --harness reuse-pref-harness` talks to.
-await serveHarness(referenceImplementation);
+void serveHarness(referenceImplementation);
