@@ -1,11 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { StatementStore } from '@reuse-pref/store';
 import { createNodeHandler } from './adapters/node.js';
 import type { App } from './app.js';
 import { jsonLineLogger } from './http/log.js';
+import { openStore, type StoreSpec } from './open-store.js';
 import { createReusePreferenceApp, type ReusePreferenceAppOptions } from './reuse-preference-app.js';
 
-export interface StartServerOptions extends ReusePreferenceAppOptions {
+export interface StartServerOptions extends Omit<ReusePreferenceAppOptions, 'store'> {
+  /** An open store, or which one to open (`{ kind: 'postgres', databaseUrl }`); either way close() closes it. */
+  store: StatementStore | StoreSpec;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
@@ -23,16 +27,22 @@ export interface RunningServer {
 
 /** Starts one role on Node's http server; what `reuse-pref serve --role ...` runs. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const app = createReusePreferenceApp({ ...options, logger: options.logger ?? jsonLineLogger() });
+  const store = 'kind' in options.store ? await openStore(options.store) : options.store;
+  const app = createReusePreferenceApp({ ...options, store, logger: options.logger ?? jsonLineLogger() });
   const server = createServer(createNodeHandler(app));
   // Slow-loris protection: a client must send its headers and body within these bounds.
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     app,
@@ -44,7 +54,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await options.store.close();
+      await store.close();
     },
   };
 }

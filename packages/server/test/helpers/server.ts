@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StatementStore } from '@reuse-pref/store';
+import { openPostgresStore } from '@reuse-pref/store/postgres';
 import { openSqliteStore } from '@reuse-pref/store/sqlite';
+// The store package's own PostgreSQL test setup: starts cluster 15/main if needed (or uses
+// REUSE_PREF_TEST_PG_URL) and fails loudly when it cannot, so no test is ever skipped silently.
+import { createTestDatabase } from '../../../store/test/postgres/cluster.js';
 import { type RequestLogLine, type Role, type RunningServer, startServer } from '../../src/index.js';
 import { AUDIENCE, createIssuer, ISSUER, localJwks, type TokenIssuer } from './tokens.js';
 
@@ -19,7 +23,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server on 127.0.0.1 and an ephemeral port, on a real SQLite file in a fresh temp dir. */
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** The stores the key tests (auth, idempotency, If-Match, batch atomicity) run against, each in turn. */
+export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
+
+/**
+ * A real server on 127.0.0.1 and an ephemeral port, on a real SQLite file in a fresh temp dir, or on a
+ * fresh PostgreSQL database dropped again on close.
+ */
 export async function startTestServer(
   role: Role,
   options: {
@@ -27,10 +39,14 @@ export async function startTestServer(
     logSigningKey?: string;
     /** An existing directory to keep the store in (and leave behind), e.g. to restart on the same data. */
     dir?: string;
+    store?: StoreKind;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `rp-server-${role}-`));
-  const store = await openSqliteStore({ path: join(dir, 'store.db') });
+  const database = options.store === 'postgres' ? await createTestDatabase() : undefined;
+  const store = database
+    ? await openPostgresStore({ connectionString: database.url })
+    : await openSqliteStore({ path: join(dir, 'store.db') });
   const issuer = await createIssuer();
   const logs: RequestLogLine[] = [];
   const errors: unknown[] = [];
@@ -61,6 +77,7 @@ export async function startTestServer(
     async close() {
       await running.close();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
+      await database?.drop();
       // Every test file ends by closing its servers, so an unexpected 500 anywhere fails that file.
       if (errors.length > 0)
         throw new AggregateError(errors, `the ${role} server met ${errors.length} error(s)`);
