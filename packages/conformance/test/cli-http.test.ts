@@ -93,3 +93,33 @@ describe('usage', () => {
     expect((await cli(args)).code).toBe(want);
   });
 });
+
+describe('examples/vendor-ci/run-conformance.sh', () => {
+  it('runs the HTTP scenarios and writes JUnit, as a vendor copies it', async () => {
+    const { execFile } = await import('node:child_process');
+    const s = servers.producer!;
+    const reports = join(dir, 'script-reports');
+    const script = join(import.meta.dirname, '../../../examples/vendor-ci/run-conformance.sh');
+    const code = await new Promise<number>((resolve) => {
+      execFile(
+        'sh',
+        [script],
+        {
+          cwd: join(import.meta.dirname, '..'),
+          env: {
+            ...process.env,
+            PROFILE: 'producer',
+            BASE_URL: s.url,
+            REUSE_PREF_TOKEN: s.token,
+            REUSE_PREF_OTHER_SCHOOL_TOKEN: s.otherSchoolToken,
+            REPORTS: reports,
+            REUSE_PREF_CONFORMANCE: 'node --conditions=source --import tsx src/bin.ts',
+          },
+        },
+        (error) => resolve(error ? Number((error as { code?: number }).code ?? 1) : 0),
+      );
+    });
+    expect(code).toBe(0);
+    expect(XMLValidator.validate(readFileSync(join(reports, 'http.xml'), 'utf8'))).toBe(true);
+  }, 120_000);
+});
