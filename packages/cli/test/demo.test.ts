@@ -1,50 +1,88 @@
 import type { SpawnSyncReturns } from 'node:child_process';
+import { BAD_STATEMENTS, STATEMENTS } from '@reuse-pref/example-producer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT_MS, ensureBuilt, runBin } from './support/bin.js';
 
 let demo: SpawnSyncReturns<string>;
+let elapsedMs = 0;
 beforeAll(() => {
   ensureBuilt();
+  const started = performance.now();
   demo = runBin(['demo']);
+  elapsedMs = performance.now() - started;
 }, BUILD_TIMEOUT_MS);
 
-/** The row of one purpose in one pupil's table, cells split on the column gaps. */
-function row(stdout: string, pupil: string, purpose: string): string[] {
-  const section = stdout.slice(stdout.indexOf(`\n${pupil},`));
-  const line = section.split('\n').find((l) => l.startsWith(`  ${purpose} `));
+/** The cells of the first table row starting with `first`, split on the column gaps. */
+function row(stdout: string, first: string, after = ''): string[] {
+  const section = stdout.slice(stdout.indexOf(after));
+  const line = section.split('\n').find((l) => l.trim().startsWith(`${first} `));
   return (line ?? '').trim().split(/ {2,}/);
 }
 
 describe('reuse-pref demo', () => {
-  it('exits 0 and shows the receiver rejecting the bad UPN with its rule id', () => {
-    const { status, stdout, stderr } = demo;
-    expect(status).toBe(0);
-    expect(stderr).toBe('');
-    expect(stdout).toMatch(/REJECTED\s+Dylan Price .* error upn-check-letter/);
-    expect(stdout).toMatch(/accepted\s+Chloe Evans .* query pupil-under-competence-age/);
+  it('runs the chain, stops everything and exits 0 within 20 s', () => {
+    expect(demo.stderr).toBe('');
+    expect(demo.status).toBe(0);
+    expect(elapsedMs).toBeLessThan(20_000);
+    expect(demo.stdout).toContain('All servers stopped and the temporary stores removed.');
   });
 
-  const rows: { name: string; pupil: string; purpose: string; want: string[] }[] = [
-    {
-      name: 'a competent pupil prevails over a later parent objection',
-      pupil: 'Amira Khan',
-      purpose: 'LINK',
-      want: ['LINK', 'yes', 'NOOB', 'stated', 'Amira (pupil), 2026-09-10'],
-    },
-    {
-      name: 'one parent objecting stands against the other',
-      pupil: 'Ben Taylor',
-      purpose: 'RSXT',
-      want: ['RSXT', 'no', 'OBJT', 'stated', 'Ms Taylor (parent), 2026-09-03', 'parents-disagree'],
-    },
-    {
-      name: 'a consent purpose nobody was asked about is a default, not a refusal',
-      pupil: 'Dylan Price',
-      purpose: 'COMM',
-      want: ['COMM', 'no', '-', 'default', 'nobody asked: default for its kind'],
-    },
+  it('counts what arrived and what was rejected', () => {
+    const good = STATEMENTS.length;
+    expect(demo.stdout).toContain(`first sync:  ${good} statements received, ${good} stored unaltered`);
+    expect(demo.stdout).toContain('second sync: resumed from the saved cursor, 0 new statements');
+    expect(demo.stdout).toContain(
+      `What arrived: ${good} accepted, ${BAD_STATEMENTS.length} rejected (a rejected record is stored nowhere).`,
+    );
+    expect(demo.stdout).toContain(`${BAD_STATEMENTS.length} records, NOT committed, nothing of it stored`);
+  });
+
+  const rejections = [
+    { pupil: 'Dylan Price', rule: 'upn-check-letter' },
+    { pupil: 'Mia Robinson', rule: 'purpose-takes-no-choice' },
+    { pupil: 'Oliver Bennett', rule: 'expressed-at-in-future' },
   ];
-  it.each(rows)('$name', ({ pupil, purpose, want }) => {
-    expect(row(demo.stdout, pupil, purpose)).toEqual(want);
+  it.each(rejections)('rejects $pupil with rule $rule and its message', ({ pupil, rule }) => {
+    const cells = row(demo.stdout, pupil, 'Rejected, and why');
+    expect(cells[2]).toBe(rule);
+    expect(cells[3]).toMatch(/^[a-zA-Z.[\]0-9]+: /);
+  });
+
+  const preferences = [
+    {
+      name: 'a competent 13-year-old replaces a parent objection',
+      pupil: 'Noah Williams',
+      col: 'LINK',
+      want: 'yes',
+    },
+    {
+      name: 'an objection by one parent stands against the other',
+      pupil: 'Ben Taylor',
+      col: 'IMMI',
+      want: 'NO',
+    },
+    { name: 'a young pupil’s own answer does not decide', pupil: 'Chloe Evans', col: 'APPS', want: 'yes' },
+    { name: 'never asked is a default, not a refusal', pupil: 'Isla Hughes', col: 'COMM', want: 'NO*' },
+  ];
+  it.each(preferences)('preferences: $name', ({ pupil, col, want }) => {
+    const header = row(demo.stdout, 'pupil', '4. Effective preferences');
+    expect(row(demo.stdout, pupil, '4. Effective preferences')[header.indexOf(col)]).toBe(want);
+  });
+
+  it('shows the relay withholding APPS shares, with who decided', () => {
+    expect(demo.stdout).toMatch(/all 30 pupils: \d+ shared, 4 withheld, 2 not held/);
+    expect(row(demo.stdout, 'Ben Taylor', 'Withheld APPS shares')).toEqual([
+      'Ben Taylor',
+      'Homework Hub',
+      'Mr Taylor (father) PAR',
+      '2026-09-20',
+    ]);
+  });
+
+  it('shows a register entry and a ledger whose receipts verify', () => {
+    expect(row(demo.stdout, 'exemption', 'Public register entry')[1]).toMatch(/^S2P4: /);
+    const ledger = row(demo.stdout, 'DS-2026-HO-0031', "Ben Taylor's ledger");
+    expect(ledger.slice(2)).toEqual(['OVRD', 'IMMI not shared (overridden by S2P4)', 'receipt verified OK']);
+    expect(demo.stdout).not.toContain('FAILED');
   });
 });

@@ -1,78 +1,77 @@
-import { ageOn, resolve } from '@reuse-pref/resolver';
-import { type EffectivePreference, LatestCatalogue, type Statement } from '@reuse-pref/schema';
-import { createValidator } from '@reuse-pref/validator';
+import type { UploadedRecord } from '@reuse-pref/client';
+import { AS_OF, SCHOOL } from '@reuse-pref/example-producer';
+import { heldStatements, uploadToReceiver } from '@reuse-pref/example-relay';
 import { type Command, parseCommandArgs } from '../command.js';
-import { AS_OF, PEOPLE, PUPILS, type Pupil, SCHOOL, STATEMENTS } from '../demo/school.js';
-import { renderTable } from '../demo/table.js';
+import { startChain } from '../demo/chain.js';
+import { appsSection, distributorSection, intakeSection, preferencesSection } from '../demo/sections.js';
 
 const usage = `Usage: reuse-pref demo
 
-Runs the standard on a small embedded school: validates every statement as a receiver would (accepted or
-rejected, with rule ids), then prints each pupil's effective preferences from the accepted statements.`;
-
-function pupilOf(statement: Statement): Pupil | undefined {
-  return PUPILS.find((p) => p.subject.localId === statement.subject.localId);
-}
-
-function decidedBy(pref: EffectivePreference, byId: Map<string, Statement>): string {
-  if (pref.kind === 'none') return 'never blocked (listed for transparency)';
-  if (pref.decidedBy === null) return 'nobody asked: default for its kind';
-  const s = byId.get(pref.decidedBy);
-  const who = s ? (PEOPLE[s.expressedBy.personRef] ?? s.expressedBy.personRef) : pref.decidedBy;
-  return `${who}, ${pref.expressedAt?.slice(0, 10) ?? ''}`;
-}
+Runs the whole chain on one invented school, with nothing to install: the reference MIS (producer), an
+integrator (relay) and the DfE intake (receiver) start on loopback ports with temporary SQLite stores and
+their own local token server. The school's statements flow producer -> relay -> receiver; the demo prints
+what arrived and what was rejected (with rule ids), effective preferences, the integrator's withheld app
+shares, and a DfE release decision with a register entry and one pupil's verified ledger. Then it stops
+everything and removes the temporary stores.`;
 
 const demo: Command = {
   usage,
   async run(args, { stdout }) {
     parseCommandArgs(args, { options: {} });
-    const validator = createValidator({ now: AS_OF });
-    const accepted: Statement[] = [];
-    let out = `${SCHOOL.name} (URN ${SCHOOL.urn}): a demo of the Reuse Preference Standard, as at ${AS_OF}\n\n`;
+    const started = performance.now();
+    const chain = await startChain();
+    let out = '';
+    try {
+      out += `Reuse Preference Standard demo: ${SCHOOL.name} (URN ${SCHOOL.urn}), as at ${AS_OF.replace('T', ' ').slice(0, 16)} UTC\n`;
+      out +=
+        'School MIS (producer) -> integrator (relay) -> DfE intake (receiver) -> DfE release (distributor)\n';
+      out +=
+        'All four run on this machine: loopback ports, temporary SQLite stores, locally issued tokens.\n';
 
-    out += `1. The school sends ${STATEMENTS.length} statements; the receiver validates each one\n\n`;
-    const rows = STATEMENTS.map((s) => {
-      const result = validator.validate(s);
-      if (result.valid) accepted.push(s);
-      const findings = [...result.errors, ...result.queries].map((f) => `${f.severity} ${f.rule}`);
-      return [
-        result.valid ? 'accepted' : 'REJECTED',
-        pupilOf(s)?.name ?? '?',
-        `${s.expressedBy.role} ${PEOPLE[s.expressedBy.personRef] ?? s.expressedBy.personRef}`,
-        s.expressedAt.slice(0, 10),
-        s.channel,
-        findings.join(', ') || '-',
-      ];
-    });
-    out += renderTable(['outcome', 'pupil', 'expressed by', 'on', 'channel', 'findings'], rows);
-    out += `\n  ${accepted.length} accepted, ${STATEMENTS.length - accepted.length} rejected. `;
-    out += 'A rejected statement is stored nowhere and counts for nothing below;\n';
-    out += '  a query is accepted but flagged for the school to explain.\n\n';
+      const { seed } = chain.producer;
+      out += heading(1, 'The school MIS (producer)');
+      out += `  ${seed.stored + seed.duplicate} statements stored for 30 pupils; ${seed.queried.length} of them with a query.\n`;
+      out += `  ${seed.heldBack.length} held back by the MIS's own checks (step 3 sends them to DfE anyway).\n`;
 
-    out += '2. Effective preferences: what may flow for each purpose, and who decided\n\n';
-    out += LatestCatalogue.purposes.map((p) => `  ${p.code}  ${p.title} (${p.kind})\n`).join('');
-    const byId = new Map(accepted.map((s) => [s.id, s]));
-    for (const pupil of PUPILS) {
-      const history = accepted.filter((s) => s.subject.localId === pupil.subject.localId);
-      const effective = resolve({ statements: history, subject: pupil.subject, asOf: AS_OF });
-      const age = ageOn(pupil.subject.dateOfBirth!, AS_OF);
-      out += `\n${pupil.name}, UPN ${pupil.subject.upn}, age ${age}, ${history.length} accepted statement(s)\n`;
-      out += `  ${pupil.note}\n`;
-      out += renderTable(
-        ['purpose', 'shared', 'value', 'stated/default', 'decided by', 'flags'],
-        effective.preferences.map((p) => [
-          p.purpose,
-          p.shared ? 'yes' : 'no',
-          p.value ?? '-',
-          p.default ? 'default' : 'stated',
-          decidedBy(p, byId),
-          p.flags.join(', '),
-        ]),
+      out += heading(2, 'The integrator syncs from the school (relay, change feed)');
+      const first = (await chain.relay.sync()).get(SCHOOL.urn)!;
+      out += `  first sync:  ${first.received} statements received, ${first.stored} stored unaltered, cursor saved\n`;
+      const again = (await chain.relay.sync()).get(SCHOOL.urn)!;
+      out += `  second sync: resumed from the saved cursor, ${again.received} new statements\n`;
+
+      const upload = chain.client(chain.receiver.url, 'relay-upload');
+      const synced: UploadedRecord[] = await uploadToReceiver(
+        upload,
+        heldStatements(chain.relay.store, SCHOOL.urn),
       );
+      const bad = await uploadToReceiver(
+        upload,
+        seed.heldBack.map((h) => h.statement),
+      );
+      out += heading(3, 'DfE intake (receiver): NDJSON batches from the integrator');
+      out += intakeSection(synced, bad);
+
+      out += heading(4, 'Effective preferences DfE now holds (a few pupils)');
+      out += await preferencesSection(chain.receiver.store);
+
+      out += heading(5, 'Apps through the integrator: the APPS purpose');
+      out += await appsSection(chain);
+
+      out += heading(6, 'DfE release decisions (distributor)');
+      out += await distributorSection(chain.receiver.store, chain.distributorDir);
+    } finally {
+      await chain.close();
     }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    out += `\nDone in ${seconds} s. All servers stopped and the temporary stores removed.\n`;
     stdout.write(out);
     return 0;
   },
 };
+
+function heading(n: number, title: string): string {
+  const text = `${n}. ${title}`;
+  return `\n${text}\n${'='.repeat(text.length)}\n`;
+}
 
 export default demo;

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type BearerAuthOptions,
+  type RequestLogger,
+  type RunningServer,
+  startServer,
+} from '@reuse-pref/server';
+import { openSqliteStore } from '@reuse-pref/store/sqlite';
+import { type SeedReport, seedSchool } from './seed.js';
+
+export interface ProducerOptions {
+  /** Directory for the embedded store (producer.db); created when missing. */
+  dir: string;
+  auth: BearerAuthOptions;
+  tokenEndpoint: string;
+  /** 0 (default) picks a free loopback port. */
+  port?: number;
+  /** The MIS clock; the demo pins it so its output is the same on every run. */
+  now?: () => Date;
+  logger?: RequestLogger;
+}
+
+export interface RunningProducer {
+  url: string;
+  server: RunningServer;
+  seed: SeedReport;
+  close(): Promise<void>;
+}
+
+/** The reference MIS: seeds Oakfield Academy into its SQLite store and serves the producer API over it. */
+export async function startProducer(options: ProducerOptions): Promise<RunningProducer> {
+  mkdirSync(options.dir, { recursive: true });
+  const store = await openSqliteStore({ path: join(options.dir, 'producer.db') });
+  const now = options.now ?? (() => new Date());
+  const seed = await seedSchool(store, now());
+  const server = await startServer({
+    role: 'producer',
+    store,
+    port: options.port ?? 0,
+    auth: options.auth,
+    tokenEndpoint: options.tokenEndpoint,
+    now,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  return { url: server.url, server, seed, close: () => server.close() };
+}

@@ -1,0 +1,8 @@
+export { type ReceiverOptions, type RunningReceiver, startReceiver } from './app.js';
+export {
+  cohortFromIntake,
+  type Distributor,
+  openDistributor,
+  type RecordedDistribution,
+} from './distributor.js';
+export { IMMIGRATION_REQUEST, RESEARCH_REQUEST } from './requests.js';

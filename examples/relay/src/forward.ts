@@ -1,0 +1,27 @@
+import type { ReusePrefClient, UploadedRecord } from '@reuse-pref/client';
+import type { Statement } from '@reuse-pref/schema';
+import type { StatementStore } from '@reuse-pref/store';
+
+/** Every statement the relay holds for a school, in the order it took them, unaltered. */
+export async function* heldStatements(store: StatementStore, urn: string): AsyncGenerator<Statement> {
+  let after: string | undefined;
+  do {
+    const page = await store.listStatements(urn, { ...(after ? { after } : {}), limit: 500 });
+    for (const item of page.items) yield item.statement;
+    after = page.nextCursor ?? undefined;
+  } while (after);
+}
+
+/**
+ * Sends statements to a receiver's intake as NDJSON batches through the client's uploader and returns
+ * every record's outcome. A rejected batch stores nothing, so its records come back `committed: false`.
+ */
+export async function uploadToReceiver(
+  receiver: ReusePrefClient,
+  statements: Iterable<Statement> | AsyncIterable<Statement>,
+  batchSize = 500,
+): Promise<UploadedRecord[]> {
+  const outcomes: UploadedRecord[] = [];
+  for await (const record of receiver.uploadStatements(statements, { batchSize })) outcomes.push(record);
+  return outcomes;
+}
