@@ -2,7 +2,7 @@ import { type CapabilityStatement, Catalogues, type Health, SPEC_VERSION } from 
 import { json } from '../http/respond.js';
 import type { Operation } from '../operation.js';
 
-const everyRole = ['producer', 'relay', 'receiver'] as const;
+const everyRole = ['producer', 'relay', 'receiver', 'distributor'] as const;
 
 /** The capability statement: public, so a client can discover limits and the token endpoint first. */
 export const getCapabilities: Operation = {
