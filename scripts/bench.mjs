@@ -12,6 +12,7 @@ import { formatTable } from './bench/lib/table.mjs';
 const SUITES = {
   validate: () => import('./bench/validate.mjs'),
   release: () => import('./bench/release.mjs'),
+  xml: () => import('./bench/xml.mjs'),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
