@@ -1,9 +1,11 @@
 import { Statement } from '@reuse-pref/schema';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
+import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import { escapePointerToken, type Findings } from './findings.js';
 import { isDateTime, isFullDate } from './instant.js';
 import { codePointLengthKeywords } from './length-keywords.js';
+import { patternEngine } from './pattern-engine.js';
 import type { RuleId } from './rules.js';
 import { isUuid } from './uuid.js';
 
@@ -15,7 +17,12 @@ function statementSchema(): ValidateFunction {
   // strictRequired is off because `subject` says "one of upn/uln/localId" as anyOf [required...], with
   // the properties declared beside the anyOf rather than inside each branch: valid 2020-12 that the
   // check does not follow. Every other strict check is on.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    code: { regExp: patternEngine },
+  });
   // The three formats a statement uses, read strictly (see spec/v1/validation.md 3) and without regexes.
   ajv.addFormat('uuid', isUuid);
   ajv.addFormat('date', isFullDate);
@@ -26,6 +33,15 @@ function statementSchema(): ValidateFunction {
   compiled = ajv.compile(Statement);
   return compiled;
 }
+
+const NO_ROOT = {};
+const dataContext: DataValidationCxt = {
+  instancePath: '',
+  parentData: {},
+  parentDataProperty: '',
+  rootData: NO_ROOT,
+  dynamicAnchors: {},
+};
 
 function valueAt(root: unknown, pointer: string): unknown {
   let v: unknown = root;
@@ -108,7 +124,12 @@ function mapError(e: ErrorObject, root: unknown, out: Findings, bad: Set<string>
  */
 export function checkSchema(value: unknown, out: Findings): Set<string> | undefined {
   const validate = statementSchema();
-  if (validate(value)) return undefined;
+  // Passing the data context saves the generated function building two objects for its defaults on
+  // every call. Only rootData varies; it is cleared after so the context holds no record.
+  dataContext.rootData = value as DataValidationCxt['rootData'];
+  const ok = validate(value, dataContext);
+  dataContext.rootData = NO_ROOT;
+  if (ok) return undefined;
   const bad = new Set<string>();
   const errors = validate.errors ?? [];
   // A value of the wrong type also fails its enum: one mistake gives one finding.
