@@ -12,6 +12,7 @@ import { formatTable } from './bench/lib/table.mjs';
 const SUITES = {
   validate: () => import('./bench/validate.mjs'),
   release: () => import('./bench/release.mjs'),
+  ingest: () => import('./bench/ingest.mjs'),
   xml: () => import('./bench/xml.mjs'),
 };
 

@@ -1,0 +1,252 @@
+// Benchmark "ingest" (issue 4): bulk ingest of N statements over HTTP (NDJSON batches to a receiver's
+// /intake/batches) into each store, beside the same store's direct bulkInsert of the same statements in
+// the same run (target: HTTP >= 0.5x direct); then single-statement writes (/intake/statements) at a
+// fixed rate on loopback with autocannon, p50/p99 latency. Server and direct passes run in their own
+// processes on fresh stores; PostgreSQL is cluster 15/main on 127.0.0.1 (started if down).
+//   node scripts/bench.mjs ingest [--records 1000000]
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { childNodeArgs, root } from './ingest/runtime.mjs';
+import { statementOf, statementsBetween } from './ingest/statements.mjs';
+import { thousands } from './lib/table.mjs';
+
+const fromServer = createRequire(join(root, 'packages', 'server', 'package.json'));
+const fromStore = createRequire(join(root, 'packages', 'store', 'package.json'));
+const here = join(root, 'scripts', 'bench', 'ingest');
+const MIN_RATIO = 0.5;
+const BATCH = 5000;
+const CONCURRENCY = 2;
+const RATE = 200;
+const SECONDS = 10;
+const PG_ROLE = 'reuse_pref_test';
+const PG_ADMIN = `postgres://${PG_ROLE}:${PG_ROLE}@127.0.0.1:5432/postgres`;
+
+export const description = `bulk ingest over HTTP vs direct bulkInsert per store (ratio >= ${MIN_RATIO}); single writes at ${RATE}/s (p50/p99)`;
+export const defaultRecords = 1_000_000;
+
+function child(script, args) {
+  return spawn(process.execPath, [...childNodeArgs, join(here, script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+function runChild(script, args) {
+  return new Promise((resolve, reject) => {
+    const proc = child(script, args);
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (d) => {
+      out += d;
+    });
+    proc.on('close', (code) => {
+      const last = out.trimEnd().split('\n').at(-1);
+      if (code !== 0 || !last) reject(new Error(`${script} exited with ${code}`));
+      else resolve(JSON.parse(last));
+    });
+  });
+}
+
+async function startReceiver(kind, where, jwksFile) {
+  const proc = child('server.mjs', [kind, where, jwksFile]);
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line).url);
+    });
+    proc.on('close', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        proc.removeAllListeners('close');
+        proc.on('close', resolve);
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Same steps as the store tests' cluster helper: start 15/main if down, ensure the test role. */
+function ensurePostgres() {
+  const script = `
+    set -e
+    if ! pg_lsclusters -h | awk '$1 == "15" && $2 == "main" { print $4 }' | grep -q online; then
+      pg_ctlcluster 15 main start
+    fi
+    for attempt in $(seq 1 50); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.2; done
+    su postgres -c "psql -v ON_ERROR_STOP=1 -q -c \\"DO \\\\$\\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${PG_ROLE}') THEN CREATE ROLE ${PG_ROLE} LOGIN CREATEDB PASSWORD '${PG_ROLE}'; END IF; END \\\\$\\\\$;\\""
+  `;
+  execFileSync('flock', ['-o', '-w', '120', '/tmp/reuse-pref-pg-test.lock', 'sh', '-c', script], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function postgresDatabase(name) {
+  const pg = fromStore('pg');
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: PG_ADMIN });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function issuer(dir) {
+  const jose = await import(fromServer.resolve('jose'));
+  const { publicKey, privateKey } = await jose.generateKeyPair('ES256', { extractable: true });
+  const jwk = { ...(await jose.exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
+  const jwksFile = join(dir, 'jwks.json');
+  writeFileSync(jwksFile, JSON.stringify({ keys: [jwk] }));
+  const token = await new jose.SignJWT({ scope: 'receiver:write receiver:read school:*', client_id: 'bench' })
+    .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
+    .setIssuer('https://bench.invalid')
+    .setAudience('https://bench.invalid/api')
+    .setSubject('bench')
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(privateKey);
+  return { jwksFile, token };
+}
+
+/** Every statement once, in NDJSON batches, CONCURRENCY requests in flight; records/s end to end. */
+async function ingestOverHttp(url, token, records) {
+  let next = 0;
+  const started = performance.now();
+  async function worker() {
+    while (next < records) {
+      const from = next;
+      const to = Math.min(records, from + BATCH);
+      next = to;
+      const body = `${statementsBetween(from, to)
+        .map((s) => JSON.stringify(s))
+        .join('\n')}\n`;
+      const response = await fetch(`${url}/intake/batches`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/x-ndjson',
+          'idempotency-key': `batch-${from}`,
+        },
+        body,
+      });
+      const result = await response.json();
+      if (response.status >= 300 || !result.committed || result.counts.stored !== to - from) {
+        throw new Error(`batch at ${from}: ${response.status} ${JSON.stringify(result).slice(0, 300)}`);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return (performance.now() - started) / 1000;
+}
+
+async function singleWrites(url, token, firstIndex) {
+  const autocannon = fromServer('autocannon');
+  let next = firstIndex;
+  const result = await autocannon({
+    url,
+    connections: 8,
+    overallRate: RATE,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path: '/intake/statements',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(statementOf(next++)) }),
+      },
+    ],
+  });
+  return result;
+}
+
+export async function run({ records, dataDir, log }) {
+  const dir = join(dataDir, `ingest-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const rows = [['store', 'pass', 'records', 'seconds', 'records/s', 'HTTP / direct']];
+  const latencyRows = [];
+  const checks = [];
+  const { jwksFile, token } = await issuer(dir);
+  try {
+    for (const kind of ['sqlite', 'postgres']) {
+      let fresh;
+      if (kind === 'sqlite') {
+        let n = 0;
+        fresh = async () => ({ where: join(dir, `store-${n++}.db`), drop: async () => undefined });
+      } else {
+        ensurePostgres();
+        let n = 0;
+        fresh = async () => {
+          const db = await postgresDatabase(`rp_bench_ingest_${process.pid}_${n++}`);
+          return { where: db.url, drop: db.drop };
+        };
+      }
+      const directStore = await fresh();
+      log(`${kind}: direct bulkInsert of ${thousands(records)} statements`);
+      const direct = await runChild('direct.mjs', [kind, directStore.where, String(records), String(BATCH)]);
+      await directStore.drop();
+
+      const httpStore = await fresh();
+      const server = await startReceiver(kind, httpStore.where, jwksFile);
+      let httpSeconds;
+      let single;
+      try {
+        log(`${kind}: HTTP NDJSON batches of ${thousands(BATCH)}, ${CONCURRENCY} in flight`);
+        httpSeconds = await ingestOverHttp(server.url, token, records);
+        log(`${kind}: single writes at ${RATE}/s for ${SECONDS} s (autocannon)`);
+        single = await singleWrites(server.url, token, records);
+      } finally {
+        await server.stop();
+        await httpStore.drop();
+      }
+
+      const directRate = records / direct.seconds;
+      const httpRate = records / httpSeconds;
+      const ratio = httpRate / directRate;
+      rows.push([
+        kind,
+        'direct bulkInsert',
+        thousands(records),
+        direct.seconds.toFixed(1),
+        thousands(directRate),
+        '',
+      ]);
+      rows.push([
+        kind,
+        'HTTP batches',
+        thousands(records),
+        httpSeconds.toFixed(1),
+        thousands(httpRate),
+        ratio.toFixed(2),
+      ]);
+      latencyRows.push(
+        `${kind}: single writes ${thousands(single.requests.total)} at ${RATE}/s: p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms, max ${single.latency.max} ms, non-2xx ${single.non2xx}, errors ${single.errors}`,
+      );
+      checks.push({
+        name: `${kind} HTTP ingest / direct bulkInsert >= ${MIN_RATIO}`,
+        ok: ratio >= MIN_RATIO,
+        value: ratio.toFixed(2),
+      });
+      checks.push({
+        name: `${kind} single writes all 2xx`,
+        ok: single.non2xx === 0 && single.errors === 0 && single.requests.total > 0,
+        value: `${single.non2xx} non-2xx, ${single.errors} errors of ${single.requests.total}`,
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { rows, checks, notes: latencyRows };
+}
