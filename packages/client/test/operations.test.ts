@@ -36,6 +36,10 @@ const calls: Record<string, Call> = {
     }),
   getChangeFeed: (c) => c.get('/schools/{urn}/changes', { path: { urn }, query: { cursor: 'c2VxOjQw' } }),
   getSchoolSettings: (c) => c.get('/schools/{urn}/settings', { path: { urn } }),
+  getStatement: (c) =>
+    c.get('/schools/{urn}/statements/{statementId}', {
+      path: { urn, statementId: '5b0e6c1e-3f6a-4d8e-9a51-2f4c8d7e1a01' },
+    }),
   updateSchoolSettings: (c) =>
     c.put('/schools/{urn}/settings', {
       path: { urn },

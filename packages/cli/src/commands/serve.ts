@@ -1,14 +1,18 @@
-import { jwksFromFile, jwksFromUrl, type Role, startServer } from '@reuse-pref/server';
-import type { StatementStore } from '@reuse-pref/store';
-import { openSqliteStore } from '@reuse-pref/store/sqlite';
+import { readFileSync } from 'node:fs';
+import { jwksFromFile, jwksFromUrl, type Role, type StoreSpec, startServer } from '@reuse-pref/server';
 import { type Command, parseCommandArgs, UsageError } from '../command.js';
 
-const usage = `Usage: reuse-pref serve --role producer|relay|receiver [options]
+const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributor [options]
 
-  Runs the reference server for one role on the embedded SQLite store, logging one JSON line per request.
+  Runs the reference server for one role, on the embedded SQLite store by default or on PostgreSQL,
+  logging one JSON line per request.
 
-  --role <role>           producer, relay or receiver (required)
+  --role <role>           producer, relay, receiver or distributor (required)
+  --store <kind>          sqlite (default, embedded: no server to install) or postgres
   --db <file>             SQLite file, created if missing (default: reuse-pref-<role>.db)
+  --database-url <url>    PostgreSQL connection string (or DATABASE_URL), with --store postgres
+  --log-key <file>        distributor: Ed25519 private key (PEM) that signs tree heads; without it each
+                          process makes its own key and receipts verify only against that process
   --port <n>              default 8080; 0 picks a free port
   --host <address>        default 127.0.0.1
   --jwks-url <url>        the authorization server's JWKS (or REUSE_PREF_JWKS_URL)
@@ -20,7 +24,7 @@ const usage = `Usage: reuse-pref serve --role producer|relay|receiver [options]
 
 Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 2 usage error.`;
 
-const ROLES: readonly Role[] = ['producer', 'relay', 'receiver'];
+const ROLES: readonly Role[] = ['producer', 'relay', 'receiver', 'distributor'];
 
 const command: Command = {
   usage,
@@ -28,7 +32,10 @@ const command: Command = {
     const { values } = parseCommandArgs(args, {
       options: {
         role: { type: 'string' },
+        store: { type: 'string' },
         db: { type: 'string' },
+        'database-url': { type: 'string' },
+        'log-key': { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         'jwks-url': { type: 'string' },
@@ -41,7 +48,7 @@ const command: Command = {
     });
     const role = values.role as Role | undefined;
     if (!role || !ROLES.includes(role))
-      throw new UsageError('serve needs --role producer, relay or receiver');
+      throw new UsageError('serve needs --role producer, relay, receiver or distributor');
     const port = Number(values.port ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError('--port must be 0 to 65535');
@@ -52,10 +59,15 @@ const command: Command = {
     if (!jwksUrl === !jwksFile) throw new UsageError('serve needs exactly one of --jwks-url or --jwks-file');
     if (!issuer || !audience) throw new UsageError('serve needs --issuer and --audience');
 
-    const store: StatementStore = await openSqliteStore({ path: values.db ?? `reuse-pref-${role}.db` });
+    const store = storeSpec(
+      values.store ?? 'sqlite',
+      values.db ?? `reuse-pref-${role}.db`,
+      values['database-url'] ?? env.DATABASE_URL,
+    );
     const running = await startServer({
       role,
       store,
+      ...(values['log-key'] ? { logSigningKey: readFileSync(values['log-key'], 'utf8') } : {}),
       port,
       host: values.host ?? '127.0.0.1',
       auth: { jwks: jwksUrl ? jwksFromUrl(jwksUrl) : jwksFromFile(jwksFile!), issuer, audience },
@@ -76,5 +88,12 @@ const command: Command = {
     return 0;
   },
 };
+
+function storeSpec(kind: string, path: string, databaseUrl: string | undefined): StoreSpec {
+  if (kind === 'sqlite') return { kind, path };
+  if (kind !== 'postgres') throw new UsageError('--store must be sqlite or postgres');
+  if (!databaseUrl) throw new UsageError('--store postgres needs --database-url (or DATABASE_URL)');
+  return { kind, databaseUrl };
+}
 
 export default command;
