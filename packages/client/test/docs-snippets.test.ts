@@ -81,8 +81,17 @@ describe('documentation snippets', () => {
     expect(problems).toEqual([]);
   });
 
-  it('there are snippets in the README and in both guides', () => {
-    expect(new Set(all.map((s) => s.document))).toEqual(new Set(documents));
+  // Every guide is scanned, so a ```ts snippet added to any of them runs here; the client's own README
+  // and its two guides must have some. Guides for other audiences (conformance, reference apps) need not.
+  it('there are snippets in the README and in both client guides', () => {
+    const withSnippets = new Set(all.map((s) => s.document));
+    for (const doc of [
+      'packages/client/README.md',
+      'docs/guides/mis-vendor.md',
+      'docs/guides/integrator.md',
+    ]) {
+      expect(withSnippets, doc).toContain(doc);
+    }
   });
 
   it.each(all.map((s) => [`${s.document}:${s.line}`, s] as const))(
