@@ -1,3 +1,4 @@
+export { canonicalJson } from '@reuse-pref/schema';
 export { type CohortMember, subjectKey } from './gate/cohort.js';
 export {
   decideSubject,
@@ -36,7 +37,6 @@ export {
   recipientsToNotify,
   subjectLedger,
 } from './ledger/subject-ledger.js';
-export { canonicalJson } from './log/canonical.js';
 export { EMPTY_TREE_HASH, leafHash, nodeHash } from './log/hash.js';
 export { LogFormatError, readLogLines } from './log/log-file.js';
 export { MerkleTree } from './log/merkle.js';

@@ -1,6 +1,5 @@
-import type { Statement } from '@reuse-pref/schema';
+import { canonicalJson, type Statement } from '@reuse-pref/schema';
 import { parseInstant } from './instant.js';
-import { canonicalize } from './jcs.js';
 import { type Entry, toEntry } from './order.js';
 
 export interface Identified {
@@ -33,7 +32,7 @@ export function conflictKey(s: Statement): string {
 
 /** The fields that choose between copies of one id recorded at the same instant, as RFC 8785 text. */
 export function decisionProjection(s: Statement): string {
-  return canonicalize({
+  return canonicalJson({
     choices: s.choices,
     competenceBasis: s.competenceBasis,
     dateOfBirth: s.subject.dateOfBirth,
@@ -53,7 +52,7 @@ function pickCopy(copies: Entry[]): { chosen: Entry; conflict: boolean } {
     (a, b) =>
       (a.e.recorded === b.e.recorded ? 0 : a.e.recorded < b.e.recorded ? -1 : 1) ||
       byCodeUnit(a.key, b.key) ||
-      byCodeUnit(canonicalize(a.e.statement), canonicalize(b.e.statement)),
+      byCodeUnit(canonicalJson(a.e.statement), canonicalJson(b.e.statement)),
   );
   const key = conflictKey(ranked[0]!.e.statement);
   return { chosen: ranked[0]!.e, conflict: ranked.some((r) => conflictKey(r.e.statement) !== key) };

@@ -1,4 +1,5 @@
 export * from './api/index.js';
+export { canonicalJson } from './canonical-json.js';
 export * from './catalogue/index.js';
 export * from './codelists/define.js';
 export * from './codelists/lists.js';

@@ -1,4 +1,5 @@
-export { canonicalJson, contentHash } from './canonical-json.js';
+export { canonicalJson } from '@reuse-pref/schema';
+export { contentHash } from './canonical-json.js';
 export { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, MAX_PAGE_SIZE } from './cursor.js';
 export {
   IdempotencyConflictError,

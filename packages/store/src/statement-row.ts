@@ -1,5 +1,4 @@
-import type { Statement } from '@reuse-pref/schema';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, type Statement } from '@reuse-pref/schema';
 
 /** The columns both stores keep for a statement: keys to find it by, and its body. */
 export interface StatementRow {

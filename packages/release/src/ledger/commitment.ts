@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { LedgerEntry, SubjectCommitmentLeaf } from '@reuse-pref/schema';
-import { canonicalJson } from '../log/canonical.js';
+import { canonicalJson, type LedgerEntry, type SubjectCommitmentLeaf } from '@reuse-pref/schema';
 import { sha256 } from '../log/hash.js';
 
 /**

@@ -1,6 +1,5 @@
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
-import type { InclusionProof, LogLeaf, SignedTreeHead } from '@reuse-pref/schema';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson, type InclusionProof, type LogLeaf, type SignedTreeHead } from '@reuse-pref/schema';
 import { readLogLines } from './log-file.js';
 import { MerkleTree } from './merkle.js';
 import { type KeyInput, signTreeHead } from './tree-head.js';

@@ -1,6 +1,5 @@
-import type { SignedTreeHead, SubjectReceipt } from '@reuse-pref/schema';
+import { canonicalJson, type SignedTreeHead, type SubjectReceipt } from '@reuse-pref/schema';
 import { commitmentLeaf } from '../ledger/commitment.js';
-import { canonicalJson } from './canonical.js';
 import { fromHex, leafHash } from './hash.js';
 import { LogFormatError, readLogLines } from './log-file.js';
 import { MerkleTree } from './merkle.js';

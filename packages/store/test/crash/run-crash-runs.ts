@@ -22,6 +22,8 @@ export async function bundleWriter(): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Workspace packages from src, as vitest resolves them, so the child never runs a stale dist.
+    conditions: ['source'],
     external: ['better-sqlite3', 'pg'],
     outfile,
     logLevel: 'silent',

@@ -1,6 +1,8 @@
 /**
- * RFC 8785 (JCS) canonical JSON for the values the log carries: strings, finite numbers, booleans, null,
- * arrays and plain objects. Members are sorted by UTF-16 code units, which is what Array#sort does, and
+ * RFC 8785 (JCS) canonical JSON: strings, finite numbers, booleans, null, arrays and plain objects. The one
+ * serialisation every package uses when two copies of a value must compare equal (store duplicates,
+ * resolver tie-breaks) or a hash must be reproducible in another language (log leaves, ledger commitments).
+ * Built as text, never as an intermediate object, so a `__proto__` key stays an ordinary key. Members are sorted by UTF-16 code units, which is what Array#sort does, and
  * strings and numbers use ECMAScript serialisation, which is what JCS specifies. A commitment or a leaf
  * hash is only reproducible by a verifier in another language if both sides serialise this way.
  */

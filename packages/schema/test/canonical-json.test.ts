@@ -9,6 +9,8 @@ describe('canonicalJson (RFC 8785)', () => {
     { given: { '\u{1F600}': 1, '\u20AC': 2, a: 3 }, want: '{"a":3,"\u20AC":2,"\u{1F600}":1}' },
     { given: { s: 'line\nbreak "quoted" \u0001' }, want: '{"s":"line\\nbreak \\"quoted\\" \\u0001"}' },
     { given: [1e21, 0.1, -0], want: '[1e+21,0.1,0]' },
+    // JSON.parse makes "__proto__" an own key; it must serialise as one, not vanish or reach a prototype.
+    { given: JSON.parse('{"b":1,"__proto__":{"x":1}}'), want: '{"__proto__":{"x":1},"b":1}' },
   ])('$want', ({ given, want }) => {
     expect(canonicalJson(given)).toBe(want);
   });
