@@ -6,8 +6,24 @@ export function escapePointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/**
+ * Names already worked out. Pointers repeat across records ("/subject/upn", "/choices/2/purpose"), so a
+ * file's findings reuse a handful of names; the bound keeps a file full of made-up keys from growing it.
+ */
+const names = new Map<string, string>();
+const MAX_NAMES = 512;
+
 /** "/choices/2/purpose" -> "choices[2].purpose": the name a data manager recognises. */
 export function fieldName(pointer: string): string {
+  let name = names.get(pointer);
+  if (name === undefined) {
+    name = nameOf(pointer);
+    if (names.size < MAX_NAMES) names.set(pointer, name);
+  }
+  return name;
+}
+
+function nameOf(pointer: string): string {
   if (pointer === '') return 'statement';
   let out = '';
   for (const raw of pointer.slice(1).split('/')) {

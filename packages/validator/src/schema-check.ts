@@ -2,14 +2,35 @@ import { Statement } from '@reuse-pref/schema';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { DataValidationCxt } from 'ajv/dist/types/index.js';
+import { compileFastCheck } from './fast-check.js';
 import { escapePointerToken, type Findings } from './findings.js';
 import { isDateTime, isFullDate } from './instant.js';
 import { codePointLengthKeywords } from './length-keywords.js';
-import { patternEngine } from './pattern-engine.js';
+import { fastMatchers, patternEngine } from './pattern-engine.js';
 import type { RuleId } from './rules.js';
 import { isUuid } from './uuid.js';
 
 let compiled: ValidateFunction | undefined;
+let fast: ((value: unknown) => boolean) | undefined;
+
+/** The formats a statement uses, read strictly (see spec/v1/validation.md 3) and without regexes. */
+const formats = { uuid: isUuid, date: isFullDate, 'date-time': isDateTime } as const;
+
+function patternMatcher(source: string): (s: string) => boolean {
+  const match = Object.hasOwn(fastMatchers, source) ? fastMatchers[source] : undefined;
+  if (match) return match;
+  const re = new RegExp(source, 'u');
+  return (s) => re.test(s);
+}
+
+/**
+ * The yes/no check from the same schema (see fast-check.ts): a record it passes is one Ajv would pass,
+ * so Ajv, and the cost of compiling it, is only paid for records with something to report.
+ */
+export function fastStatementCheck(): (value: unknown) => boolean {
+  fast ??= compileFastCheck(Statement, { formats, pattern: patternMatcher });
+  return fast;
+}
 
 /** Compiled on first use and then shared by every validator in the process. */
 function statementSchema(): ValidateFunction {
@@ -23,10 +44,7 @@ function statementSchema(): ValidateFunction {
     strictRequired: false,
     code: { regExp: patternEngine },
   });
-  // The three formats a statement uses, read strictly (see spec/v1/validation.md 3) and without regexes.
-  ajv.addFormat('uuid', isUuid);
-  ajv.addFormat('date', isFullDate);
-  ajv.addFormat('date-time', isDateTime);
+  for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
   ajv.removeKeyword('minLength');
   ajv.removeKeyword('maxLength');
   ajv.addKeyword(codePointLengthKeywords);
@@ -123,6 +141,11 @@ function mapError(e: ErrorObject, root: unknown, out: Findings, bad: Set<string>
  * already rejected), or undefined when the record passed.
  */
 export function checkSchema(value: unknown, out: Findings): Set<string> | undefined {
+  return fastStatementCheck()(value) ? undefined : checkWithAjv(value, out);
+}
+
+/** The full check: every schema error, mapped to rules. Exported for the test that holds the fast check to it. */
+export function checkWithAjv(value: unknown, out: Findings): Set<string> | undefined {
   const validate = statementSchema();
   // Passing the data context saves the generated function building two objects for its defaults on
   // every call. Only rootData varies; it is cleared after so the context holds no record.
