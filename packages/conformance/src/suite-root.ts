@@ -8,9 +8,12 @@ import { fileURLToPath } from 'node:url';
  * and `spec/`.
  */
 export function suiteRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  const here = fileURLToPath(import.meta.url);
+  // Run from source (tests, tsx), the repository is the truth: a suite/ copy left by an earlier build is stale.
+  const fromSource = here.endsWith('.ts');
+  let dir = dirname(here);
   for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'suite/conformance/test-schema.json'))) return join(dir, 'suite');
+    if (!fromSource && existsSync(join(dir, 'suite/conformance/test-schema.json'))) return join(dir, 'suite');
     if (existsSync(join(dir, 'conformance/test-schema.json')) && existsSync(join(dir, 'spec/v1'))) return dir;
     dir = dirname(dir);
   }

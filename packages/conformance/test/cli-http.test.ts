@@ -4,10 +4,20 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/index.js';
-import { type ReferenceServer, startReferenceServer } from './reference-servers.js';
+import {
+  type ReferenceServer,
+  STORE_KINDS,
+  type StoreKind,
+  startReferenceServer,
+} from './reference-servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rp-conformance-cli-'));
-const servers: Partial<Record<'producer' | 'receiver' | 'relay', ReferenceServer>> = {};
+const ROLES = ['producer', 'receiver', 'relay', 'distributor'] as const;
+type ReferenceRole = (typeof ROLES)[number];
+const servers: Record<StoreKind, Partial<Record<ReferenceRole, ReferenceServer>>> = {
+  sqlite: {},
+  postgres: {},
+};
 
 async function cli(args: string[]) {
   let out = '';
@@ -17,20 +27,26 @@ async function cli(args: string[]) {
 }
 
 beforeAll(async () => {
-  for (const role of ['producer', 'receiver', 'relay'] as const)
-    servers[role] = await startReferenceServer(role);
-}, 60_000);
+  await Promise.all(
+    STORE_KINDS.flatMap((kind) =>
+      ROLES.map(async (role) => {
+        servers[kind][role] = await startReferenceServer(role, kind);
+      }),
+    ),
+  );
+}, 120_000);
 afterAll(async () => {
-  for (const s of Object.values(servers)) await s?.close();
+  await Promise.all(STORE_KINDS.flatMap((kind) => Object.values(servers[kind]).map((s) => s?.close())));
 });
 
-describe.each(['producer', 'receiver', 'relay'] as const)(
-  'run --profile %s against the reference server',
-  (role) => {
+describe.each(STORE_KINDS.flatMap((kind) => ROLES.map((role) => [role, kind] as const)))(
+  'run --profile %s against the reference server on %s',
+  (role, kind) => {
     it('passes every scenario, with JUnit and JSON reports', async () => {
-      const s = servers[role]!;
-      const junit = join(dir, `${role}.xml`);
-      const json = join(dir, `${role}.json`);
+      const s = servers[kind][role]!;
+      const junit = join(dir, `${role}-${kind}.xml`);
+      const json = join(dir, `${role}-${kind}.json`);
+      const intake = s.intake ? ['--intake-url', s.intake.url, '--intake-token', s.intake.token] : [];
       const { code, out } = await cli([
         'run',
         '--profile',
@@ -45,6 +61,7 @@ describe.each(['producer', 'receiver', 'relay'] as const)(
         junit,
         '--json',
         json,
+        ...intake,
       ]);
       const report = JSON.parse(readFileSync(json, 'utf8'));
       expect(report.results.filter((r: { status: string }) => r.status !== 'pass')).toEqual([]);
@@ -62,7 +79,7 @@ describe.each(['producer', 'receiver', 'relay'] as const)(
 
 describe('without --other-school-token', () => {
   it('reports the isolation scenarios unsupported, which fails MUST unless skip-listed', async () => {
-    const s = servers.receiver!;
+    const s = servers.sqlite.receiver!;
     const args = ['run', '--profile', 'receiver', '--base-url', s.url, '--token', s.token];
     const bare = await cli(args);
     expect(bare.code).toBe(1);
@@ -81,13 +98,22 @@ describe('without --other-school-token', () => {
   });
 });
 
+describe('distributor without --intake-token', () => {
+  it('reports the cases that file statements unsupported, naming the option', async () => {
+    const s = servers.sqlite.distributor!;
+    const run = await cli(['run', '--profile', 'distributor', '--base-url', s.url, '--token', s.token]);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('distributor-exemption-scope/uncovered-purpose-still-excludes');
+    expect(run.out).toContain('--intake-token');
+  });
+});
+
 describe('usage', () => {
   it.each([
     [['run'], 2],
     [['walk'], 2],
     [['run', '--profile', 'producer', '--base-url', 'http://127.0.0.1:1'], 2],
     [['run', '--profile', 'nobody', '--base-url', 'http://127.0.0.1:1', '--token', 't'], 2],
-    [['run', '--profile', 'distributor', '--base-url', 'http://127.0.0.1:1', '--token', 't'], 2],
     [['--help'], 0],
   ])('%j exits %i', async (args, want) => {
     expect((await cli(args)).code).toBe(want);
@@ -97,7 +123,7 @@ describe('usage', () => {
 describe('examples/vendor-ci/run-conformance.sh', () => {
   it('runs the HTTP scenarios and writes JUnit, as a vendor copies it', async () => {
     const { execFile } = await import('node:child_process');
-    const s = servers.producer!;
+    const s = servers.sqlite.producer!;
     const reports = join(dir, 'script-reports');
     const script = join(import.meta.dirname, '../../../examples/vendor-ci/run-conformance.sh');
     const code = await new Promise<number>((resolve) => {

@@ -1,6 +1,9 @@
+import type { Role } from '@reuse-pref/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios, loadSchemaCheck, type Profile, runScenarios, suiteRoot } from '../src/index.js';
-import { httpMutants } from './mutants/http.js';
+import { startMutantChild } from './mutants/child.js';
+import { type ChildMutant, childMutants } from './mutants/children.js';
+import { type HttpMutant, httpMutants } from './mutants/http.js';
 import { startMutantProxy } from './mutants/proxy.js';
 import { type ReferenceServer, SCHOOL, startReferenceServer } from './reference-servers.js';
 
@@ -11,42 +14,64 @@ const template = (await import('../../../spec/v1/examples/statement.json', { wit
 const servers: Partial<Record<string, ReferenceServer>> = {};
 // Mutants that ignore who is asking forge the token the server in front of them accepts.
 let forgedToken = '';
-const mutants = httpMutants(() => forgedToken);
+const proxies = httpMutants(() => forgedToken);
+const mutants: { name: string; role: Role; proxy?: HttpMutant; child?: ChildMutant }[] = [
+  ...proxies.map((m) => ({ name: m.name, role: m.role, proxy: m })),
+  ...childMutants.map((m) => ({ name: m.name, role: m.role, child: m })),
+];
 
 beforeAll(async () => {
-  for (const role of ['producer', 'receiver', 'relay'] as const)
-    servers[role] = await startReferenceServer(role);
+  await Promise.all(
+    [...new Set(mutants.map((m) => m.role))].map(async (role) => {
+      servers[role] = await startReferenceServer(role);
+    }),
+  );
 }, 60_000);
 afterAll(async () => {
   for (const s of Object.values(servers)) await s?.close();
 });
 
-describe('HTTP mutation score: each broken server (a proxy breaking one behaviour) fails a MUST scenario', () => {
+describe('HTTP mutation score: each broken server (a proxy or a server process breaking one behaviour) fails a MUST scenario', () => {
   const caught: string[] = [];
-  it.each(mutants.map((m) => [m.name, m] as const))('%s is caught', async (_name, m) => {
-    const upstream = servers[m.role]!;
-    forgedToken = upstream.token;
-    const proxy = await startMutantProxy(upstream.url, m.mutation);
-    try {
-      const results = await runScenarios(
-        loadScenarios(root, m.role as Profile),
-        {
-          baseUrl: proxy.url,
-          token: upstream.token,
-          otherSchoolToken: upstream.otherSchoolToken,
-          school: SCHOOL,
-          template,
-        },
-        schemas,
-        `scenario:${m.role}`,
-      );
-      const killers = results.filter((r) => r.level === 'MUST' && r.status !== 'pass');
-      expect(killers.length, `${m.name} survived every MUST scenario`).toBeGreaterThan(0);
-      caught.push(`${m.name}: caught by ${killers.length} MUST test(s), e.g. ${killers[0]!.id}`);
-    } finally {
-      await proxy.close();
-    }
-  });
+  it.each(mutants.map((m) => [m.name, m] as const))(
+    '%s is caught',
+    async (_name, m) => {
+      const upstream = servers[m.role]!;
+      forgedToken = upstream.token;
+      const broken = m.proxy
+        ? await startMutantProxy(upstream.url, m.proxy.mutation)
+        : await startMutantChild(m.role, m.child!.name, upstream);
+      try {
+        const results = await runScenarios(
+          loadScenarios(root, m.role as Profile),
+          {
+            baseUrl: broken.url,
+            token: upstream.token,
+            otherSchoolToken: upstream.otherSchoolToken,
+            ...(upstream.intake
+              ? { intake: { baseUrl: upstream.intake.url, token: upstream.intake.token } }
+              : {}),
+            school: SCHOOL,
+            template,
+          },
+          schemas,
+          `scenario:${m.role}`,
+        );
+        const killers = results.filter((r) => r.level === 'MUST' && r.status !== 'pass');
+        expect(killers.length, `${m.name} survived every MUST scenario`).toBeGreaterThan(0);
+        // A mutant that fails everything is a broken harness, not a caught bug.
+        expect(
+          results.some((r) => r.status === 'pass'),
+          `${m.name} passed nothing`,
+        ).toBe(true);
+        if (m.child) expect(killers.map((k) => k.id)).toEqual(expect.arrayContaining(m.child.caughtBy));
+        caught.push(`${m.name}: caught by ${killers.length} MUST test(s), e.g. ${killers[0]!.id}`);
+      } finally {
+        await broken.close();
+      }
+    },
+    30_000,
+  );
 
   it('scores 100%', () => {
     console.log(`HTTP mutation score: ${caught.length}/${mutants.length}\n  ${caught.join('\n  ')}`);

@@ -1,27 +1,41 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Role, type RunningServer, startServer } from '@reuse-pref/server';
-import { openSqliteStore } from '@reuse-pref/store/sqlite';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { type Role, type RunningServer, type StoreSpec, startServer } from '@reuse-pref/server';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { createTestDatabase } from '../../store/test/postgres/cluster.js';
 
-const ISSUER = 'https://auth.conformance.test';
-const AUDIENCE = 'https://api.conformance.test';
+export const ISSUER = 'https://auth.conformance.test';
+export const AUDIENCE = 'https://api.conformance.test';
 export const SCHOOL = { urn: '100000', laEstab: '8012000' };
 export const OTHER_SCHOOL = '100001';
 
+export type StoreKind = 'sqlite' | 'postgres';
+/** Every reference server the suite must pass against runs on each store in turn. */
+export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
+
+const SCHOOL_SCOPES = 'producer:read producer:write receiver:read receiver:write';
+const DISTRIBUTOR_SCOPES = 'distributor:read distributor:write';
+
 export interface ReferenceServer {
+  role: Role;
+  store: StoreKind;
   url: string;
-  /** Every scope a role's client would hold, for one school. */
+  /** Every scope a role's client would hold (for one school, except a distributor's). */
   token: string;
   otherSchoolToken: string;
+  /** A distributor's: the receiver intake on the same store that files the statements it judges. */
+  intake?: { url: string; token: string };
+  /** The store the server runs on, for another process to open. */
+  spec: StoreSpec;
+  /** The JWKS and claims its tokens verify against, for another process to trust. */
+  jwks: { keys: JWK[] };
   running: RunningServer;
   close(): Promise<void>;
 }
 
-/** A reference server for one role on a fresh SQLite file, with a local JWKS and tokens we sign. */
-export async function startReferenceServer(role: Role): Promise<ReferenceServer> {
-  const dir = mkdtempSync(join(tmpdir(), `rp-conformance-${role}-`));
+/** A real ES256 issuer whose public key the reference servers trust. */
+async function issuer() {
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
   const sign = (scope: string) =>
@@ -33,23 +47,56 @@ export async function startReferenceServer(role: Role): Promise<ReferenceServer>
       .setIssuedAt()
       .setExpirationTime('30m')
       .sign(privateKey);
-  const scopes = 'producer:read producer:write receiver:read receiver:write';
-  const running = await startServer({
-    role,
-    store: await openSqliteStore({ path: join(dir, 'store.db') }),
-    port: 0,
-    auth: { jwks: createLocalJWKSet({ keys: [jwk] }), issuer: ISSUER, audience: AUDIENCE },
-    tokenEndpoint: `${ISSUER}/oauth2/token`,
-    logger: () => {},
-  });
+  return { jwks: { keys: [jwk] }, sign };
+}
+
+/** A store for one server: a fresh SQLite file, or a fresh PostgreSQL database dropped on close. */
+async function freshStore(kind: StoreKind, role: Role): Promise<{ spec: StoreSpec; drop(): Promise<void> }> {
+  if (kind === 'postgres') {
+    const database = await createTestDatabase();
+    return { spec: { kind: 'postgres', databaseUrl: database.url }, drop: () => database.drop() };
+  }
+  const dir = mkdtempSync(join(tmpdir(), `rp-conformance-${role}-`));
   return {
+    spec: { kind: 'sqlite', path: join(dir, 'store.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A reference server for one role on the given store, with a local JWKS and tokens we sign. A
+ * distributor comes with a receiver on the same store: the distributor has no write surface for
+ * statements, and at DfE the census intake is what fills the records a release is judged on.
+ */
+export async function startReferenceServer(role: Role, kind: StoreKind = 'sqlite'): Promise<ReferenceServer> {
+  const store = await freshStore(kind, role);
+  const { jwks, sign } = await issuer();
+  const start = (as: Role) =>
+    startServer({
+      role: as,
+      store: store.spec,
+      port: 0,
+      auth: { jwks: createLocalJWKSet(jwks), issuer: ISSUER, audience: AUDIENCE },
+      tokenEndpoint: `${ISSUER}/oauth2/token`,
+      logger: () => {},
+    });
+  const running = await start(role);
+  const intake = role === 'distributor' ? await start('receiver') : undefined;
+  const schoolToken = await sign(`${SCHOOL_SCOPES} school:${SCHOOL.urn}`);
+  return {
+    role,
+    store: kind,
     url: running.url,
-    token: await sign(`${scopes} school:${SCHOOL.urn}`),
-    otherSchoolToken: await sign(`${scopes} school:${OTHER_SCHOOL}`),
+    token: role === 'distributor' ? await sign(DISTRIBUTOR_SCOPES) : schoolToken,
+    otherSchoolToken: await sign(`${SCHOOL_SCOPES} school:${OTHER_SCHOOL}`),
+    ...(intake ? { intake: { url: intake.url, token: schoolToken } } : {}),
+    spec: store.spec,
+    jwks,
     running,
     async close() {
+      await intake?.close();
       await running.close();
-      rmSync(dir, { recursive: true, force: true });
+      await store.drop();
     },
   };
 }

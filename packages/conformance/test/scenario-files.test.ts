@@ -33,10 +33,8 @@ const files = Profiles.flatMap((profile) =>
 );
 
 describe('scenario files', () => {
-  it('exist for producer, relay and receiver', () => {
-    expect(new Set(files.map((f) => f.path.split('/')[0]))).toEqual(
-      new Set(['producer', 'relay', 'receiver']),
-    );
+  it('exist for every profile', () => {
+    expect(new Set(files.map((f) => f.path.split('/')[0]))).toEqual(new Set(Profiles));
   });
 
   it.each(files.map((f) => [f.path, f] as const))(

@@ -25,6 +25,10 @@ options:
   --other-school-token <t>  a token for a different school: enables the isolation scenarios
                             (or env REUSE_PREF_OTHER_SCHOOL_TOKEN)
   --school <urn> --la-estab <n>  the school the token may touch (default 100000 / 8012000)
+  --intake-token <t>        distributor: a receiver token for the intake that feeds the distributor's
+                            records, used to file the statements each release is judged on, and as the
+                            token that must not act as distributor (or env REUSE_PREF_INTAKE_TOKEN)
+  --intake-url <url>        distributor: that intake's base URL (default --base-url; env REUSE_PREF_INTAKE_URL)
   --skips <file.json>       { "<case id>/<test id>": "reason" }: unknown or now-passing ids fail the run
   --junit <file.xml>  --json <file.json>  reports; the console summary always prints
   --now <date-time>         validator clock for file mode
@@ -63,6 +67,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       'base-url': { type: 'string' },
       token: { type: 'string' },
       'other-school-token': { type: 'string' },
+      'intake-url': { type: 'string' },
+      'intake-token': { type: 'string' },
       school: { type: 'string' },
       'la-estab': { type: 'string' },
       skips: { type: 'string' },
@@ -108,6 +114,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const token = values.token ?? io.env.REUSE_PREF_TOKEN;
     if (!token) throw new UsageError('--base-url needs --token (or REUSE_PREF_TOKEN)');
     const other = values['other-school-token'] ?? io.env.REUSE_PREF_OTHER_SCHOOL_TOKEN;
+    const intakeToken = values['intake-token'] ?? io.env.REUSE_PREF_INTAKE_TOKEN;
+    const intakeUrl = values['intake-url'] ?? io.env.REUSE_PREF_INTAKE_URL ?? values['base-url'];
     const cases = loadScenarios(root, profile);
     if (cases.length === 0)
       throw new Error(`no HTTP scenarios for the ${profile} profile in this suite version yet`);
@@ -119,6 +127,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         baseUrl: values['base-url'],
         token,
         ...(other ? { otherSchoolToken: other } : {}),
+        ...(intakeToken ? { intake: { baseUrl: intakeUrl, token: intakeToken } } : {}),
         school: { urn: values.school ?? '100000', laEstab: values['la-estab'] ?? '8012000' },
         template,
       },

@@ -15,9 +15,14 @@ interface Got {
 async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest): Promise<Got> {
   const headers = new Headers();
   for (const [k, v] of Object.entries(r.headers ?? {})) headers.set(k, scope.text(v));
-  const token = r.token ?? 'main';
-  if (token === 'main') headers.set('authorization', `Bearer ${target.token}`);
-  if (token === 'other') headers.set('authorization', `Bearer ${target.otherSchoolToken}`);
+  const token = r.token ?? (r.via === 'intake' ? 'intake' : 'main');
+  const bearer = {
+    main: target.token,
+    other: target.otherSchoolToken,
+    intake: target.intake?.token,
+    none: undefined,
+  }[token];
+  if (bearer !== undefined) headers.set('authorization', `Bearer ${bearer}`);
   let body: string | undefined;
   if (r.json !== undefined) {
     body = JSON.stringify(scope.expand(r.json));
@@ -26,10 +31,8 @@ async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest): P
     body = `${(scope.expand(r.ndjson) as unknown[]).map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`;
     if (!headers.has('content-type')) headers.set('content-type', 'application/x-ndjson');
   } else if (r.raw !== undefined) body = scope.text(r.raw);
-  const url = new URL(
-    scope.text(r.path).replace(/^\//, ''),
-    target.baseUrl.endsWith('/') ? target.baseUrl : `${target.baseUrl}/`,
-  );
+  const base = r.via === 'intake' ? target.intake!.baseUrl : target.baseUrl;
+  const url = new URL(scope.text(r.path).replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`);
   const res = await (target.fetch ?? fetch)(url, {
     method: r.method,
     headers,
@@ -78,6 +81,11 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     if (have === null) fail(`header ${name} missing`);
     if (want !== '*' && have !== scope.text(want))
       fail(`header ${name} is ${have}, want ${scope.text(want)}`);
+  }
+  for (const [ptr, want] of Object.entries(e.lengths ?? {})) {
+    const v = pointer(got.body, ptr);
+    if (!Array.isArray(v)) fail(`${ptr || 'body'} is not an array`);
+    else if (v.length !== want) fail(`${ptr || 'body'} has ${v.length} item(s), want ${want}`);
   }
   if (e.sameBodyAs && JSON.stringify(got.body) !== JSON.stringify(scope.lookup(e.sameBodyAs))) {
     fail(`body differs from the first response (${e.sameBodyAs})`);
@@ -139,7 +147,10 @@ export async function runScenarios(
   suite: string,
 ): Promise<TestResult[]> {
   const results: TestResult[] = [];
-  const given: Record<string, boolean> = { otherSchoolToken: target.otherSchoolToken !== undefined };
+  const given: Record<string, boolean> = {
+    otherSchoolToken: target.otherSchoolToken !== undefined,
+    intake: target.intake !== undefined,
+  };
   const subject = (target.template.subject ?? {}) as { upn?: string };
   for (const c of cases) {
     const missing = (c.requires ?? []).filter((r) => !given[r]);
@@ -187,4 +198,6 @@ export async function runScenarios(
   return results;
 }
 
-const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+// What to pass for each `requires` entry, in the words of the CLI.
+const options: Record<string, string> = { intake: 'intake-token' };
+const kebab = (s: string) => options[s] ?? s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { freshUpn } from './fresh-upn.js';
 
 /** Values a test refers to by name: fresh ids, built statements, captures. One scope per test. */
 export class Scope {
@@ -12,6 +13,7 @@ export class Scope {
 
   lookup(name: string): unknown {
     if (name.startsWith('fresh.') && !this.values.has(name)) this.values.set(name, randomUUID());
+    if (name.startsWith('freshUpn.') && !this.values.has(name)) this.values.set(name, freshUpn());
     const [head, ...rest] = name.split('.');
     if (this.values.has(name)) return this.values.get(name);
     let v = this.values.get(head!);
@@ -28,7 +30,11 @@ export class Scope {
     });
   }
 
-  /** Expands ${…} in strings and `$statement` directives, building each named statement once. */
+  /**
+   * Expands ${…} in strings and `$statement` directives, building each named statement once. `without`
+   * lists JSON pointers removed from the built statement (say the template's ULN, so a fresh UPN is a
+   * pupil with no history rather than one linked to every other fixture through a shared ULN).
+   */
   expand(value: unknown): unknown {
     if (typeof value === 'string') {
       const whole = /^\$\{([^}]+)\}$/.exec(value);
@@ -49,12 +55,22 @@ export class Scope {
           },
           this.expand(o.with ?? {}),
         );
+        for (const ptr of (o.without ?? []) as string[]) remove(built, ptr);
         this.values.set(name, built);
       }
       return this.values.get(name);
     }
     return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, this.expand(v)]));
   }
+}
+
+function remove(value: unknown, ptr: string): void {
+  const keys = ptr.split('/').slice(1);
+  const last = keys.pop();
+  let v = value;
+  for (const key of keys)
+    v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  if (last !== undefined && typeof v === 'object' && v !== null) delete (v as Record<string, unknown>)[last];
 }
 
 /** Deep merge for fixtures: objects merge, anything else (arrays included) replaces. */

@@ -1,7 +1,10 @@
 import type { Level } from '../report/result.js';
 
-/** Which token a request carries: the main one (default), the other school's, or none. */
-export type TokenChoice = 'main' | 'other' | 'none';
+/**
+ * Which token a request carries: the main one (default), the other school's, the intake's (a receiver
+ * token, which a distributor must not honour for its own operations), or none.
+ */
+export type TokenChoice = 'main' | 'other' | 'intake' | 'none';
 
 export interface ScenarioRequest {
   method: string;
@@ -9,6 +12,11 @@ export interface ScenarioRequest {
   path: string;
   headers?: Record<string, string>;
   token?: TokenChoice;
+  /**
+   * `intake`: send to the intake that feeds a distributor (with the intake token unless `token` says
+   * otherwise), which is how a distributor scenario puts statements on file before asking for a release.
+   */
+  via?: 'intake';
   /** A JSON body; `{"$statement": name, "with": {...}}` anywhere makes a fresh valid statement. */
   json?: unknown;
   /** An NDJSON body, one item per line (a raw string line is sent as is). */
@@ -31,6 +39,8 @@ export interface ScenarioExpect {
   headers?: Record<string, string>;
   /** The body must equal a captured body. */
   sameBodyAs?: string;
+  /** JSON pointer -> exact array length, e.g. `{"/entries": 1}`: "exactly one ledger entry". */
+  lengths?: Record<string, number>;
 }
 
 export interface PageThrough {
@@ -67,7 +77,7 @@ export interface ScenarioCase {
   comment?: string;
   section: string;
   level: Level;
-  /** Options the run must have been given, e.g. "otherSchoolToken"; otherwise the case is unsupported. */
+  /** Options the run must have been given ("otherSchoolToken", "intake"); otherwise the case is unsupported. */
   requires?: string[];
   tests: ScenarioTest[];
 }
@@ -76,6 +86,11 @@ export interface ScenarioTarget {
   baseUrl: string;
   token: string;
   otherSchoolToken?: string;
+  /**
+   * Where statements reach a distributor's records: a receiver intake (`POST /intake/statements`) feeding
+   * the same store, and a token for it (receiver scopes for the school). Enables the distributor scenarios.
+   */
+  intake?: { baseUrl: string; token: string };
   /** The school the main token may touch; the other token must not touch it. */
   school: { urn: string; laEstab: string };
   /** A valid statement to build fixtures from (its id, setting and subject are replaced). */
