@@ -149,6 +149,31 @@ export function httpMutants(mainToken: () => string): HttpMutant[] {
       },
     },
     {
+      name: 'distributor-trusts-any-scope',
+      role: 'distributor',
+      mutation: {
+        // Checks that a token is genuine but not what it may do: a receiver's token acts as distributor.
+        request(ex) {
+          if (!ex.headers.has('authorization')) return ex;
+          const headers = new Headers(ex.headers);
+          headers.set('authorization', `Bearer ${mainToken()}`);
+          return { ...ex, headers };
+        },
+      },
+    },
+    {
+      name: 'ledger-omits-excluded',
+      role: 'distributor',
+      mutation: {
+        // Files a ledger entry only when the pupil's record went out, so an excluded pupil cannot see the request.
+        response(reply, ex) {
+          if (ex.method !== 'GET' || !/\/ledger(\?|$)/.test(ex.path) || reply.status !== 200) return reply;
+          const ledger = json(reply) as { entries: { outcome: string }[] };
+          return withBody(reply, { ...ledger, entries: ledger.entries.filter((e) => e.outcome !== 'EXCL') });
+        },
+      },
+    },
+    {
       name: 'wrong-capability-profile',
       role: 'relay',
       mutation: {
