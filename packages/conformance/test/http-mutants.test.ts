@@ -1,7 +1,7 @@
 import type { Role } from '@reuse-pref/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios, loadSchemaCheck, type Profile, runScenarios, suiteRoot } from '../src/index.js';
-import { startMutantChild } from './mutants/child.js';
+import { startCrashingChild, startMutantChild } from './mutants/child.js';
 import { type ChildMutant, childMutants } from './mutants/children.js';
 import { type HttpMutant, httpMutants } from './mutants/http.js';
 import { startMutantProxy } from './mutants/proxy.js';
@@ -31,32 +31,38 @@ afterAll(async () => {
   for (const s of Object.values(servers)) await s?.close();
 });
 
-describe('HTTP mutation score: each broken server (a proxy or a server process breaking one behaviour) fails a MUST scenario', () => {
+/** Every scenario of the role, against `url`, with the tokens (and intake) of the reference beside it. */
+const scenariosAgainst = (url: string, role: Role, beside: ReferenceServer) =>
+  runScenarios(
+    loadScenarios(root, role as Profile),
+    {
+      baseUrl: url,
+      token: beside.token,
+      otherSchoolToken: beside.otherSchoolToken,
+      ...(beside.intake ? { intake: { baseUrl: beside.intake.url, token: beside.intake.token } } : {}),
+      school: SCHOOL,
+      template,
+    },
+    schemas,
+    `scenario:${role}`,
+  );
+
+async function startBroken(m: (typeof mutants)[number], upstream: ReferenceServer) {
+  if (m.proxy) return startMutantProxy(upstream.url, m.proxy.mutation);
+  if (m.child!.crashAfterEachBatch) return startCrashingChild(m.role, m.child!.name, upstream);
+  return startMutantChild(m.role, m.child!.name, upstream);
+}
+
+describe('HTTP mutation score: each broken server (a proxy, or a server process with the fault inside) fails a MUST scenario', () => {
   const caught: string[] = [];
   it.each(mutants.map((m) => [m.name, m] as const))(
     '%s is caught',
     async (_name, m) => {
       const upstream = servers[m.role]!;
       forgedToken = upstream.token;
-      const broken = m.proxy
-        ? await startMutantProxy(upstream.url, m.proxy.mutation)
-        : await startMutantChild(m.role, m.child!.name, upstream);
+      const broken = await startBroken(m, upstream);
       try {
-        const results = await runScenarios(
-          loadScenarios(root, m.role as Profile),
-          {
-            baseUrl: broken.url,
-            token: upstream.token,
-            otherSchoolToken: upstream.otherSchoolToken,
-            ...(upstream.intake
-              ? { intake: { baseUrl: upstream.intake.url, token: upstream.intake.token } }
-              : {}),
-            school: SCHOOL,
-            template,
-          },
-          schemas,
-          `scenario:${m.role}`,
-        );
+        const results = await scenariosAgainst(broken.url, m.role, upstream);
         const killers = results.filter((r) => r.level === 'MUST' && r.status !== 'pass');
         expect(killers.length, `${m.name} survived every MUST scenario`).toBeGreaterThan(0);
         // A mutant that fails everything is a broken harness, not a caught bug.
@@ -70,11 +76,36 @@ describe('HTTP mutation score: each broken server (a proxy or a server process b
         await broken.close();
       }
     },
-    30_000,
+    60_000,
   );
 
   it('scores 100%', () => {
     console.log(`HTTP mutation score: ${caught.length}/${mutants.length}\n  ${caught.join('\n  ')}`);
     expect(caught).toHaveLength(mutants.length);
   });
+});
+
+describe('the kill -9 harness is fair', () => {
+  it('the reference receiver, SIGKILLed after every batch it acknowledges, passes every scenario', async () => {
+    const beside = servers.receiver!;
+    const reference = await startCrashingChild('receiver', 'none', beside);
+    try {
+      const results = await scenariosAgainst(reference.url, 'receiver', beside);
+      expect(results.filter((r) => r.status !== 'pass')).toEqual([]);
+      expect(reference.crashes()).toBeGreaterThanOrEqual(3);
+    } finally {
+      await reference.close();
+    }
+  }, 60_000);
+
+  it('and without crashes the deferred-commit mutant passes too: only the kill exposes it', async () => {
+    const beside = servers.receiver!;
+    const mutant = await startMutantChild('receiver', 'loses-last-batch-on-crash', beside);
+    try {
+      const results = await scenariosAgainst(mutant.url, 'receiver', beside);
+      expect(results.filter((r) => r.status !== 'pass')).toEqual([]);
+    } finally {
+      await mutant.close();
+    }
+  }, 60_000);
 });

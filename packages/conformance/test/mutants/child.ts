@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Role } from '@reuse-pref/server';
 import { AUDIENCE, ISSUER, type ReferenceServer } from '../reference-servers.js';
+import { startMutantProxy } from './proxy.js';
 
 export interface MutantChild {
   url: string;
@@ -61,4 +62,47 @@ export function startMutantChild(role: Role, mutant: string, beside: ReferenceSe
       });
     });
   });
+}
+
+function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+/**
+ * `mutant` (or the reference, `none`) as a server process that is killed with SIGKILL right after every
+ * batch it acknowledges and started again on the same store before the sender sees the acknowledgement,
+ * behind a proxy that follows it to its new port. An acknowledged batch must survive that; what the next
+ * request finds is whatever the store had made durable.
+ */
+export async function startCrashingChild(
+  role: Role,
+  mutant: string,
+  beside: ReferenceServer,
+): Promise<MutantChild & { crashes(): number }> {
+  let current = await startMutantChild(role, mutant, beside);
+  let crashes = 0;
+  const proxy = await startMutantProxy(() => current.url, {
+    async response(reply, ex) {
+      if (ex.method !== 'POST' || ex.path !== '/intake/batches' || reply.status >= 300) return reply;
+      await killHard(current.child);
+      crashes++;
+      current = await startMutantChild(role, mutant, beside);
+      return reply;
+    },
+  });
+  return {
+    url: proxy.url,
+    get child() {
+      return current.child;
+    },
+    crashes: () => crashes,
+    async close() {
+      await proxy.close();
+      await current.close();
+    },
+  };
 }

@@ -6,6 +6,8 @@ export interface ChildMutant {
   role: Role;
   /** Scenario tests that must be among those catching it: the rule it breaks is the one they pin. */
   caughtBy: string[];
+  /** Run it killed with SIGKILL (and restarted) after every acknowledged batch. */
+  crashAfterEachBatch?: boolean;
 }
 
 /** Mutants that run as a real server process with the fault inside it. */
@@ -17,5 +19,13 @@ export const childMutants: ChildMutant[] = [
       'distributor-exemption-scope/uncovered-purpose-still-excludes',
       'distributor-exemption-scope/exemption-for-another-purpose-does-not-override',
     ],
+  },
+  {
+    // Acknowledges a batch before committing its last record; every request still sees the record, so
+    // only a crash right after the acknowledgement shows the loss.
+    name: 'loses-last-batch-on-crash',
+    role: 'receiver',
+    crashAfterEachBatch: true,
+    caughtBy: ['receiver-batch-atomic/valid-batch-all-stored'],
   },
 ];

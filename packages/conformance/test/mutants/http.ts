@@ -124,18 +124,6 @@ export function httpMutants(mainToken: () => string): HttpMutant[] {
       },
     },
     {
-      name: 'loses-last-batch-record',
-      role: 'receiver',
-      mutation: {
-        // Acknowledges the batch but the last record never reaches storage (an unflushed write).
-        request(ex) {
-          if (ex.path !== '/intake/batches' || ex.method !== 'POST') return ex;
-          const lines = ex.body.split('\n').filter((l) => l.trim() !== '');
-          return lines.length > 1 ? { ...ex, body: `${lines.slice(0, -1).join('\n')}\n` } : ex;
-        },
-      },
-    },
-    {
       name: 'relay-alters-a-field',
       role: 'relay',
       mutation: {

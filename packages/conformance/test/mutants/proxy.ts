@@ -32,17 +32,19 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * A reverse proxy in front of a real reference server that breaks exactly one behaviour: the server
- * itself is never edited, so every other behaviour stays the reference one.
+ * itself is never edited, so every other behaviour stays the reference one. The upstream may move (a
+ * server restarted on a new port): pass a function to follow it.
  */
 export async function startMutantProxy(
-  upstreamUrl: string,
+  upstreamUrl: string | (() => string),
   mutation: HttpMutation,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const upstream = async (ex: Exchange): Promise<Reply> => {
     const headers = new Headers(ex.headers);
     headers.delete('host');
     headers.delete('content-length');
-    const res = await fetch(`${upstreamUrl}${ex.path}`, {
+    const base = typeof upstreamUrl === 'string' ? upstreamUrl : upstreamUrl();
+    const res = await fetch(`${base}${ex.path}`, {
       method: ex.method,
       headers,
       ...(ex.method === 'GET' || ex.method === 'HEAD' ? {} : { body: ex.body }),
