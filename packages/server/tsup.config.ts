@@ -1,10 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The ingest worker is its own entry: a worker thread is started from a file, not a module export.
+  entry: { index: 'src/index.ts', 'ingest-worker': 'src/ingest/worker-main.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: 'src/index.ts' },
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // import.meta.url (where the worker file is found) also works in the CommonJS build.
+  shims: true,
 });

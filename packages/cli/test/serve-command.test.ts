@@ -1,19 +1,21 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT_MS, binPath, ensureBuilt, repoRoot, runBin } from './support/bin.js';
 
 let dir: string;
 let jwksFile: string;
+let signingKey: CryptoKey;
 
 beforeAll(async () => {
   ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'rp-serve-'));
-  const { publicKey } = await generateKeyPair('ES256');
+  const { publicKey, privateKey } = await generateKeyPair('ES256');
+  signingKey = privateKey;
   jwksFile = join(dir, 'jwks.json');
   writeFileSync(
     jwksFile,
@@ -31,6 +33,10 @@ describe('reuse-pref serve usage errors exit 2 and name the option', () => {
     { given: ['--role', 'receiver', '--store', 'oracle'], want: /--store must be sqlite or postgres/ },
     { given: ['--role', 'receiver', '--store', 'postgres'], want: /--store postgres needs --database-url/ },
     { given: ['--role', 'receiver', '--port', '70000'], want: /--port must be 0 to 65535/ },
+    {
+      given: ['--role', 'receiver', '--ingest-threads', 'two'],
+      want: /--ingest-threads must be a whole number from 0 to 64/,
+    },
   ])('$given', ({ given, want }) => {
     const got = runBin(['serve', ...given, ...auth()], { env: { DATABASE_URL: '' } });
     expect(got.status).toBe(2);
@@ -38,21 +44,69 @@ describe('reuse-pref serve usage errors exit 2 and name the option', () => {
   });
 });
 
+/** Starts `reuse-pref serve` with these arguments; resolves with the child and the URL it listens on. */
+async function serve(args: string[]) {
+  const child = spawn(process.execPath, [binPath, 'serve', '--port', '0', ...args, ...auth()], {
+    cwd: repoRoot,
+    env: { ...process.env, CI: '1' },
+  });
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+    lines.on('line', (line) => {
+      const msg = JSON.parse(line) as { msg?: string; url?: string };
+      if (msg.msg === 'listening' && msg.url) resolve(msg.url);
+    });
+  });
+  return { child, url };
+}
+
+describe('reuse-pref serve --role receiver --ingest-threads 1', () => {
+  it('reads an NDJSON batch on its worker thread from the built package, and stops cleanly', async () => {
+    const { child, url } = await serve([
+      '--role',
+      'receiver',
+      '--ingest-threads',
+      '1',
+      '--db',
+      join(dir, 'r.db'),
+    ]);
+    const token = await new SignJWT({ scope: 'receiver:write school:100000' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer('https://auth.test')
+      .setAudience('reuse-pref')
+      .setSubject('serve-test')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(signingKey);
+    const example = JSON.parse(readFileSync(join(repoRoot, 'spec/v1/examples/statement.json'), 'utf8')) as {
+      setting: { urn: string };
+    };
+    const res = await fetch(`${url}/intake/batches`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/x-ndjson',
+        'idempotency-key': 'serve-ingest-threads',
+      },
+      body: `${JSON.stringify(example)}\nnot json\n`,
+    });
+    const batch = (await res.json()) as {
+      batch?: { outcomes: { outcome: string; findings: { rule: string }[] }[] };
+    };
+    // One bad line rejects the batch atomically; the worker's reading of each line comes back intact.
+    expect(res.status).toBe(422);
+    expect(batch.batch?.outcomes.map((o) => o.outcome)).toEqual(['not-stored', 'rejected']);
+    expect(batch.batch?.outcomes[1]?.findings[0]?.rule).toBe('invalid-json');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
 describe('reuse-pref serve --role distributor', () => {
   it('listens on the embedded store, declares its profile, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(
-      process.execPath,
-      [binPath, 'serve', '--role', 'distributor', '--port', '0', '--db', join(dir, 'd.db'), ...auth()],
-      { cwd: repoRoot, env: { ...process.env, CI: '1' } },
-    );
-    const lines = createInterface({ input: child.stdout });
-    const url = await new Promise<string>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-      lines.on('line', (line) => {
-        const msg = JSON.parse(line) as { msg?: string; url?: string };
-        if (msg.msg === 'listening' && msg.url) resolve(msg.url);
-      });
-    });
+    const { child, url } = await serve(['--role', 'distributor', '--db', join(dir, 'd.db')]);
     const capabilities = (await (await fetch(`${url}/.well-known/reuse-preference`)).json()) as {
       profiles: string[];
     };

@@ -17,6 +17,8 @@ export interface App {
   handle(request: ServerRequest): Promise<ServerResponse>;
   readonly operations: readonly Operation[];
   readonly services: Services;
+  /** Releases what the app holds besides the store (its ingest workers, if any). */
+  close(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -99,7 +101,14 @@ export function createApp(options: AppOptions): App {
     return response;
   }
 
-  return { handle, operations, services };
+  return {
+    handle,
+    operations,
+    services,
+    close: async () => {
+      await services.ingestWorkers?.close();
+    },
+  };
 }
 
 function toProblem(error: unknown): ServerResponse {

@@ -3,6 +3,7 @@ import type { StatementStore } from '@reuse-pref/store';
 import type { Principal } from './auth/principal.js';
 import type { ReleaseArchive } from './distributor/release-archive.js';
 import type { ServerRequest, ServerResponse } from './http/types.js';
+import type { IngestWorkers } from './ingest/ingest-workers.js';
 
 /** The profiles a server can play; each enables its operations. */
 export type Role = 'producer' | 'relay' | 'receiver' | 'distributor';
@@ -46,6 +47,8 @@ export interface Services {
   competenceAge: number;
   software: { name: string; version: string };
   tokenEndpoint: string;
+  /** Worker threads that read NDJSON batches off the event loop; absent: batches are read inline. */
+  ingestWorkers?: IngestWorkers;
   /** The distributor's release records (log, ledgers, register); opened on first use. */
   releases: () => Promise<ReleaseArchive>;
 }

@@ -8,6 +8,7 @@ import { ReleaseArchive } from './distributor/release-archive.js';
 import type { RequestLogger } from './http/log.js';
 import type { RateLimitHook } from './http/rate-limit.js';
 import type { ServerRequest } from './http/types.js';
+import { IngestWorkers } from './ingest/ingest-workers.js';
 import { DEFAULT_LIMITS, type Limits, type Role, type StatementValidator } from './operation.js';
 import { operations } from './operations/index.js';
 
@@ -32,6 +33,12 @@ export interface ReusePreferenceAppOptions {
    * receipts verify against its public key. Without one, a key is generated per process (development only).
    */
   logSigningKey?: KeyInput;
+  /**
+   * Worker threads that parse and validate NDJSON intake batches (receiver role) while the event loop
+   * writes to the store. 0 or absent: batches are read on the event loop. Needs the built package, and
+   * cannot be combined with a custom `validator` (a function cannot be sent to a thread).
+   */
+  ingestThreads?: number;
 }
 
 const SOFTWARE = { name: '@reuse-pref/server', version: '0.1.0' };
@@ -48,6 +55,19 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
         competenceAge,
         ...(options.censusDate ? { censusDate: options.censusDate } : {}),
       }));
+  const ingestThreads = options.ingestThreads ?? 0;
+  if (ingestThreads > 0 && options.validator) {
+    throw new RangeError(
+      'ingestThreads cannot be used with a custom validator: workers run the standard one',
+    );
+  }
+  const ingestWorkers =
+    ingestThreads > 0 && options.role === 'receiver'
+      ? new IngestWorkers(ingestThreads, {
+          competenceAge,
+          ...(options.censusDate ? { censusDate: options.censusDate } : {}),
+        })
+      : undefined;
   let archive: Promise<ReleaseArchive> | undefined;
   const releases = () => {
     archive ??= ReleaseArchive.open(options.store, options.logSigningKey ?? generateLogKeyPair().privateKey);
@@ -68,6 +88,7 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
       software: SOFTWARE,
       tokenEndpoint: options.tokenEndpoint,
       releases,
+      ...(ingestWorkers ? { ingestWorkers } : {}),
     },
     operations,
     authenticate: bearerAuthenticator(options.auth),

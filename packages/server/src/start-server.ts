@@ -40,6 +40,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       server.listen(options.port ?? 0, host, () => resolve());
     });
   } catch (error) {
+    await app.close();
     await store.close();
     throw error;
   }
@@ -54,6 +55,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await app.close();
       await store.close();
     },
   };

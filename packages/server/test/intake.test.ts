@@ -4,10 +4,19 @@ import { ndjson, SCHOOL_A, SCHOOL_B, statement } from './helpers/statements.js';
 
 const WRITE = `receiver:write receiver:read producer:read school:${SCHOOL_A.urn}`;
 
-describe.each(STORE_KINDS)('on the %s store', (store) => {
+// Every batch behaviour holds whether batches are read on the event loop or on an ingest worker thread.
+const SETUPS = STORE_KINDS.flatMap((store) =>
+  [0, 1].map((ingestThreads) => ({
+    store,
+    ingestThreads,
+    name: `${store} store, ${ingestThreads === 0 ? 'batches read inline' : 'batches read on a worker thread'}`,
+  })),
+);
+
+describe.each(SETUPS)('on the $name', ({ store, ingestThreads }) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('receiver', { store });
+    server = await startTestServer('receiver', { store, ingestThreads });
   }, 60_000);
   afterAll(() => server.close());
 
@@ -23,6 +32,10 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
     const page = await server.store.listStatements(urn, { limit: 10_000 });
     return page.items.map((i) => i.statement.id);
   }
+
+  it(`reads batches ${ingestThreads === 0 ? 'on the event loop' : 'on its ingest worker'}`, () => {
+    expect(server.running.app.services.ingestWorkers !== undefined).toBe(ingestThreads > 0);
+  });
 
   describe('submitBatch', () => {
     it('commits every record of a valid batch and reports each one', async () => {

@@ -34,7 +34,7 @@ export function planBatch(records: readonly BatchRecord[]): BatchPlan {
       rejectedEarly = true;
       continue;
     }
-    const row = toStatementRow(record.statement);
+    const row = 'prepared' in record ? record.prepared : toStatementRow(record.statement);
     const seen = byId.get(row.id);
     if (seen === undefined) {
       byId.set(row.id, rows.length);

@@ -9,4 +9,5 @@ export {
   StatementConflictError,
   StoreError,
 } from './errors.js';
+export { toStatementRow as prepareStatement } from './statement-row.js';
 export type * from './types.js';

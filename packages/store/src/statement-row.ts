@@ -1,6 +1,10 @@
 import { canonicalJson, type Statement } from '@reuse-pref/schema';
 
-/** The columns both stores keep for a statement: keys to find it by, and its body. */
+/**
+ * The columns both stores keep for a statement: keys to find it by, and its body. Plain strings only, so
+ * a caller can prepare rows away from the thread that writes them (a worker) and hand them over cheaply,
+ * and a batch holds no parsed statement objects while it waits for its transaction.
+ */
 export interface StatementRow {
   id: string;
   urn: string;
@@ -9,9 +13,9 @@ export interface StatementRow {
   localId: string | null;
   /** The statement as JSON text, kept verbatim so a relay passes on exactly what it received. */
   body: string;
-  statement: Statement;
 }
 
+/** A validated statement as a store row; what `BatchRecord`'s `prepared` carries. */
 export function toStatementRow(statement: Statement): StatementRow {
   return {
     id: statement.id,
@@ -20,7 +24,6 @@ export function toStatementRow(statement: Statement): StatementRow {
     uln: statement.subject.uln ?? null,
     localId: statement.subject.localId ?? null,
     body: JSON.stringify(statement),
-    statement,
   };
 }
 
@@ -29,7 +32,9 @@ export function toStatementRow(statement: Statement): StatementRow {
  * order ignored) runs only when ids collide, which keeps it off the insert path.
  */
 export function sameContent(row: StatementRow, storedBody: string): boolean {
-  return storedBody === row.body || canonicalJson(JSON.parse(storedBody)) === canonicalJson(row.statement);
+  return (
+    storedBody === row.body || canonicalJson(JSON.parse(storedBody)) === canonicalJson(JSON.parse(row.body))
+  );
 }
 
 /** What the store found when inserting a row: its sequence number, and the body already there if any. */

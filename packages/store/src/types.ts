@@ -1,4 +1,7 @@
 import type { Finding, Statement } from '@reuse-pref/schema';
+import type { StatementRow } from './statement-row.js';
+
+export type { StatementRow } from './statement-row.js';
 
 /** Any value JSON can carry; what the store keeps for state, ledger entries and stored responses. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -17,8 +20,14 @@ export type AppendOutcome =
   /** The same id with identical content was already stored: nothing changed. */
   | { outcome: 'duplicate'; id: string; cursor: string };
 
-/** One record of a batch, after the caller's validation: either a statement to store or its rejection. */
-export type BatchRecord = { statement: Statement } | { rejected: Finding[]; id?: string };
+/**
+ * One record of a batch, after the caller's validation: a statement to store (as the object, or already
+ * prepared as a row with `prepareStatement`), or its rejection.
+ */
+export type BatchRecord =
+  | { statement: Statement }
+  | { prepared: StatementRow }
+  | { rejected: Finding[]; id?: string };
 
 export type BatchOutcome =
   | { index: number; outcome: 'stored'; id: string; cursor: string }

@@ -7,7 +7,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const requireFromClient = createRequire(join(root, 'packages', 'client', 'package.json'));
 
+// BENCH_CHILD_NODE_ARGS adds Node flags to every child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" to see
+// where a server pass spends its time (NODE_OPTIONS refuses --cpu-prof).
 export const childNodeArgs = [
+  ...(process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean),
   '--conditions=source',
   '--import',
   pathToFileURL(requireFromClient.resolve('tsx/esm')).href,

@@ -17,6 +17,8 @@ const running = await startServer({
   tokenEndpoint: 'https://bench.invalid/token',
   logger: () => undefined,
   limits: { maxBatchBytes: 16 * 1024 * 1024 },
+  // One worker reads batches while the event loop writes: the way a receiver with a spare core runs.
+  ingestThreads: 1,
 });
 console.log(JSON.stringify({ url: running.url }));
 process.on('SIGTERM', () => {

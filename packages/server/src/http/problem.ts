@@ -63,7 +63,8 @@ export class ProblemError extends Error {
   readonly response: ServerResponse;
   constructor(
     readonly type: ProblemType,
-    extras: ProblemExtras = {},
+    /** Kept so the error can cross from an ingest worker to the event loop and be rebuilt there. */
+    readonly extras: ProblemExtras = {},
   ) {
     super(extras.detail ?? ProblemTypes[type].title);
     this.name = 'ProblemError';

@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchResult, Finding, RecordOutcome } from '@reuse-pref/schema';
-import type { BatchOutcome, BatchRecord } from '@reuse-pref/store';
-import type { Principal } from '../auth/principal.js';
-import { parseJson } from '../http/parse-json.js';
-import { ProblemError, problem } from '../http/problem.js';
+import type { BatchResult, RecordOutcome } from '@reuse-pref/schema';
+import type { BatchOutcome } from '@reuse-pref/store';
+import { problem } from '../http/problem.js';
 import { json } from '../http/respond.js';
-import type { Operation, Services, StatementValidator } from '../operation.js';
+import { type BatchLine, readBatch } from '../ingest/read-batch.js';
+import type { Operation } from '../operation.js';
 import { saveBatchResult } from './batch-results.js';
-import { checkStatement, readId } from './check-statement.js';
-
-interface Line {
-  line: number;
-  record: BatchRecord;
-  queries: Finding[];
-}
 
 /**
  * NDJSON bulk ingest at the census intake. A batch commits atomically and all-or-nothing
@@ -31,8 +23,11 @@ export const submitBatch: Operation = {
   idempotent: 'required',
   body: { types: ['application/x-ndjson'], limit: 'maxBatchBytes' },
   async handle({ body, principal, services }) {
-    const lines = readLines(services, body, principal);
-    const receivedAt = services.now().toISOString();
+    const now = services.now();
+    const lines = services.ingestWorkers
+      ? await services.ingestWorkers.read(body, now, principal, services.limits)
+      : readBatch(body, { validator: services.validator(), limits: services.limits, principal });
+    const receivedAt = now.toISOString();
     const result = await services.store.appendBatch(lines.map((l) => l.record));
     const outcomes = result.outcomes.map((o) => recordOutcome(o, lines[o.index]!));
     const count = (outcome: RecordOutcome['outcome']) => outcomes.filter((o) => o.outcome === outcome).length;
@@ -60,51 +55,7 @@ export const submitBatch: Operation = {
   },
 };
 
-function readLines(services: Services, body: string, principal: Principal): Line[] {
-  const validator = services.validator();
-  const lines: Line[] = [];
-  const texts = body.split('\n');
-  for (const [i, raw] of texts.entries()) {
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (text.trim() === '') continue;
-    if (lines.length === services.limits.maxBatchRecords) {
-      throw new ProblemError('batch-too-large', {
-        detail: `At most ${services.limits.maxBatchRecords} records per batch.`,
-        maxBatchRecords: services.limits.maxBatchRecords,
-      });
-    }
-    lines.push(readLine(services, validator, text, i + 1, principal));
-  }
-  if (lines.length === 0) throw new ProblemError('bad-request', { detail: 'The batch has no records.' });
-  return lines;
-}
-
-function readLine(
-  services: Services,
-  validator: StatementValidator,
-  text: string,
-  line: number,
-  principal: Principal,
-): Line {
-  let value: unknown;
-  try {
-    value = parseJson(text, { maxDepth: services.limits.maxDepth });
-  } catch (error) {
-    if (!(error instanceof ProblemError)) throw error;
-    const finding: Finding = { rule: error.type, severity: 'error', pointer: '', message: error.message };
-    return { line, record: { rejected: [finding] }, queries: [] };
-  }
-  const checked = checkStatement(validator, value, undefined, principal);
-  if (checked.ok) return { line, record: { statement: checked.statement }, queries: checked.queries };
-  const id = readId(value);
-  return {
-    line,
-    record: { rejected: [...checked.errors, ...checked.queries], ...(id ? { id } : {}) },
-    queries: checked.queries,
-  };
-}
-
-function recordOutcome(outcome: BatchOutcome, line: Line): RecordOutcome {
+function recordOutcome(outcome: BatchOutcome, line: BatchLine): RecordOutcome {
   switch (outcome.outcome) {
     case 'stored':
     case 'duplicate':

@@ -40,6 +40,8 @@ export async function startTestServer(
     /** An existing directory to keep the store in (and leave behind), e.g. to restart on the same data. */
     dir?: string;
     store?: StoreKind;
+    /** Read NDJSON batches on this many worker threads (the built worker in dist/). */
+    ingestThreads?: number;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `rp-server-${role}-`));
@@ -58,6 +60,7 @@ export async function startTestServer(
     tokenEndpoint: `${ISSUER}/oauth2/token`,
     logger: (line) => logs.push(line),
     onError: (error) => errors.push(error),
+    ...(options.ingestThreads ? { ingestThreads: options.ingestThreads } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.logSigningKey ? { logSigningKey: options.logSigningKey } : {}),
   });

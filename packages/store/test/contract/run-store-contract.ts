@@ -5,6 +5,7 @@ import {
   InvalidRequestError,
   LedgerConflictError,
   PreconditionFailedError,
+  prepareStatement,
   StatementConflictError,
   type StatementStore,
   type StoredStatement,
@@ -189,6 +190,24 @@ export function runStoreContract(name: string, openStore: StoreFactory): void {
         expect(changed.committed).toBe(false);
         expect(changed.outcomes.map((o) => o.outcome)).toEqual(['withheld', 'rejected']);
         expect(await store.getStatement(other.id)).toBeUndefined();
+      });
+
+      it('takes prepared rows like statements: stored, folded as repeats, conflicts rejected', async () => {
+        const store = await open();
+        const urn = freshUrn();
+        const a = makeStatement({ urn });
+        const b = makeStatement({ urn });
+        const result = await store.appendBatch([
+          { prepared: prepareStatement(a) },
+          { statement: b },
+          { prepared: prepareStatement(reorderKeys(a)) },
+        ]);
+        expect(result.outcomes.map((o) => o.outcome)).toEqual(['stored', 'stored', 'duplicate']);
+        expect((await store.getStatement(a.id))?.statement).toEqual(a);
+        const changed = await store.appendBatch([
+          { prepared: prepareStatement({ ...b, channel: 'ONLN' } as Statement) },
+        ]);
+        expect(changed.outcomes[0]).toMatchObject({ outcome: 'rejected', id: b.id });
       });
 
       it('accepts an empty batch', async () => {
