@@ -4,13 +4,14 @@
 #
 #   PROFILE=receiver BASE_URL=https://intake.test.example REUSE_PREF_TOKEN=... ./run-conformance.sh
 #
-# Optional: REUSE_PREF_OTHER_SCHOOL_TOKEN (enables the school isolation scenarios), HARNESS (a command
+# Optional: REUSE_PREF_OTHER_SCHOOL_TOKEN (enables the school isolation scenarios), REUSE_PREF_INTAKE_TOKEN
+# and REUSE_PREF_INTAKE_URL (distributor: a receiver intake on the same store), HARNESS (a command
 # speaking the harness protocol, to run the semantic vectors), FILES (export files, producers),
 # SKIPS (a skip list), REPORTS (directory for JUnit/JSON, default ./reports), SUITE_VERSION.
 # Exit status: 0 conformant, 1 a MUST test failed (or the skip list is stale), 2 usage error.
 set -eu
 
-: "${PROFILE:?set PROFILE to producer, relay or receiver}"
+: "${PROFILE:?set PROFILE to producer, relay, receiver or distributor (distributor also needs REUSE_PREF_INTAKE_TOKEN)}"
 : "${BASE_URL:?set BASE_URL to your service, e.g. http://127.0.0.1:8080}"
 : "${REUSE_PREF_TOKEN:?set REUSE_PREF_TOKEN to a bearer token for one school}"
 REPORTS="${REPORTS:-reports}"
