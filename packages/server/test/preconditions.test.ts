@@ -63,6 +63,35 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
       expect(stored.filter(Boolean)).toHaveLength(1);
     });
 
+    it('two servers on one database, writers with the same ETag: exactly one wins', async () => {
+      // The second server stands for a second process: it shares no memory with the first, only the
+      // database. The race itself is proved at the store (appendIf's contract test fails without the
+      // lock); this shows the servers use it, and keep no ETag state of their own.
+      const other = await startTestServer('producer', { store, shareWith: server });
+      try {
+        const etag = (await preferences()).headers.get('etag')!;
+        const writers = Array.from({ length: 6 }, () => statement());
+        const results = await Promise.all(
+          writers.map(async (s, i) => {
+            const target = i % 2 === 0 ? server : other;
+            const res = await target.call(`/schools/${URN}/pupils/${PUPIL}/statements`, {
+              method: 'POST',
+              scope,
+              headers: { 'content-type': 'application/json', 'if-match': etag },
+              body: JSON.stringify(s),
+            });
+            return res.status;
+          }),
+        );
+        expect(results.filter((status) => status === 201)).toHaveLength(1);
+        expect(results.filter((status) => status === 412)).toHaveLength(writers.length - 1);
+        const stored = await Promise.all(writers.map((s) => server.store.getStatement(s.id)));
+        expect(stored.filter(Boolean)).toHaveLength(1);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('If-None-Match with the current ETag is 304', async () => {
       const etag = (await preferences()).headers.get('etag')!;
       const res = await server.call(`/schools/${URN}/pupils/${PUPIL}/preferences`, {

@@ -20,6 +20,8 @@ export type AppendOutcome =
   /** The same id with identical content was already stored: nothing changed. */
   | { outcome: 'duplicate'; id: string; cursor: string };
 
+export type GuardedAppendOutcome = AppendOutcome | { outcome: 'refused'; history: StoredStatement[] };
+
 /**
  * One record of a batch, after the caller's validation: a statement to store (as the object, or already
  * prepared as a row with `prepareStatement`), or its rejection.
@@ -133,6 +135,18 @@ export interface StatementStore {
   changes(urn: string, page?: PageRequest): Promise<ChangeFeedPage>;
   /** Every statement about one pupil, in insertion order. */
   pupilHistory(query: PupilQuery): Promise<StoredStatement[]>;
+  /**
+   * Stores `statement` only if `guard` accepts the pupil's history (as pupilHistory reads it) at that
+   * moment: the read, the guard and the write are one transaction that no other append to the same
+   * school interleaves with, from this process or any other on the same database. This is what makes
+   * If-Match on a pupil's preference set exact with several servers. `query.urn` must be the
+   * statement's school. A refusal stores nothing and returns the history the guard saw.
+   */
+  appendIf(
+    statement: Statement,
+    query: PupilQuery,
+    guard: (history: readonly StoredStatement[]) => boolean,
+  ): Promise<GuardedAppendOutcome>;
 
   /** Throws IdempotencyConflictError when the key was used with a different request hash. */
   getIdempotent(scope: string, key: string, requestHash: string): Promise<IdempotencyLookup>;

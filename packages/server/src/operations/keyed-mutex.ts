@@ -1,8 +1,7 @@
 /**
- * Serialises async work per key within this process. recordPupilStatement holds it across "read the
- * pupil's ETag, compare, append", so two writers with the same If-Match cannot both succeed. It covers a
- * single server process (the embedded store); several processes on one PostgreSQL need a conditional
- * append in the store itself.
+ * Serialises async work per key within this process (the distributor's release archive uses it around
+ * each log append). It covers one process only: a pupil's If-Match is made exact across processes by
+ * the store's appendIf, not by this.
  */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<void>>();

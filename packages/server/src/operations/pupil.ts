@@ -13,7 +13,6 @@ import { ProblemError, problem } from '../http/problem.js';
 import { empty, json } from '../http/respond.js';
 import type { Operation, Services } from '../operation.js';
 import { checkStatement } from './check-statement.js';
-import { KeyedMutex } from './keyed-mutex.js';
 import { pupilEtag } from './pupil-etag.js';
 import { isAbout, pupilQuery } from './pupil-ref.js';
 
@@ -104,8 +103,6 @@ export const getPupilPreferences: Operation = {
   },
 };
 
-const pupilLocks = new KeyedMutex();
-
 /**
  * A change made against the preference set the caller last saw: If-Match must be that set's ETag.
  * Missing is 428, stale is 412 with the current ETag, and in both cases nothing is stored.
@@ -144,30 +141,32 @@ export const recordPupilStatement: Operation = {
         ],
       });
     }
-    const lockKey = `${urn}\n${params.pupil}`;
-    return pupilLocks.run(lockKey, async () => {
-      const before = await history(services, query);
+    // Read, compare and append are one store transaction that no other append to this school can
+    // interleave with, in this process or another on the same database: two writers holding the same
+    // ETag cannot both succeed.
+    let before: Statement[] = [];
+    const appended = await services.store.appendIf(checked.statement, query, (stored) => {
+      before = stored.map((s) => s.statement).filter((s) => isAbout(s, query));
       const current = pupilEtag(before);
-      const matches = ifMatch === '*' ? before.length > 0 : ifMatch === current;
-      if (!matches) {
-        return problem('precondition-failed', {
-          detail: 'If-Match does not match the current ETag; re-read and retry.',
-          headers: { etag: current },
-        });
-      }
-      const appended = await services.store.append(checked.statement);
-      const stored = await services.store.getStatement(appended.id);
-      const after = before.some((s) => s.id === appended.id) ? before : [...before, checked.statement];
-      const receipt: StatementReceipt = {
-        statementId: appended.id,
-        outcome: appended.outcome,
-        storedAt: stored?.storedAt ?? services.now().toISOString(),
-        queries: checked.queries,
-      };
-      return json(appended.outcome === 'stored' ? 201 : 200, receipt, {
-        etag: pupilEtag(after),
-        location: `/schools/${urn}/statements/${appended.id}`,
+      return ifMatch === '*' ? before.length > 0 : ifMatch === current;
+    });
+    if (appended.outcome === 'refused') {
+      return problem('precondition-failed', {
+        detail: 'If-Match does not match the current ETag; re-read and retry.',
+        headers: { etag: pupilEtag(before) },
       });
+    }
+    const stored = await services.store.getStatement(appended.id);
+    const after = before.some((s) => s.id === appended.id) ? before : [...before, checked.statement];
+    const receipt: StatementReceipt = {
+      statementId: appended.id,
+      outcome: appended.outcome,
+      storedAt: stored?.storedAt ?? services.now().toISOString(),
+      queries: checked.queries,
+    };
+    return json(appended.outcome === 'stored' ? 201 : 200, receipt, {
+      etag: pupilEtag(after),
+      location: `/schools/${urn}/statements/${appended.id}`,
     });
   },
 };

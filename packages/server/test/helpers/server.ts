@@ -18,6 +18,8 @@ export interface TestServer {
   /** Unexpected errors (500s) the server met; tests assert it stays empty. */
   errors: unknown[];
   running: RunningServer;
+  /** A new store handle on this server's database, as a second server process would open it. */
+  openSameStore(): Promise<StatementStore>;
   /** fetch against the server with a bearer token for the given scopes (none when scope is undefined). */
   call(path: string, init?: RequestInit & { scope?: string }): Promise<Response>;
   close(): Promise<void>;
@@ -42,13 +44,18 @@ export async function startTestServer(
     store?: StoreKind;
     /** Read NDJSON batches on this many worker threads (the built worker in dist/). */
     ingestThreads?: number;
+    /** Serve the same database as this server (which keeps owning it), like a second process would. */
+    shareWith?: TestServer;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `rp-server-${role}-`));
-  const database = options.store === 'postgres' ? await createTestDatabase() : undefined;
-  const store = database
-    ? await openPostgresStore({ connectionString: database.url })
-    : await openSqliteStore({ path: join(dir, 'store.db') });
+  const database =
+    options.store === 'postgres' && !options.shareWith ? await createTestDatabase() : undefined;
+  const openSameStore = () =>
+    database
+      ? openPostgresStore({ connectionString: database.url })
+      : openSqliteStore({ path: join(dir, 'store.db') });
+  const store = options.shareWith ? await options.shareWith.openSameStore() : await openSameStore();
   const issuer = await createIssuer();
   const logs: RequestLogLine[] = [];
   const errors: unknown[] = [];
@@ -71,6 +78,7 @@ export async function startTestServer(
     logs,
     errors,
     running,
+    openSameStore,
     async call(path, init = {}) {
       const { scope, ...rest } = init;
       const headers = new Headers(rest.headers);

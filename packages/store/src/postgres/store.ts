@@ -10,7 +10,7 @@ import {
   PreconditionFailedError,
   StatementConflictError,
 } from '../errors.js';
-import { checkPupilQuery } from '../pupil-query.js';
+import { checkGuardQuery, checkPupilQuery } from '../pupil-query.js';
 import { type InsertResult, type StatementRow, sameContent, toStatementRow } from '../statement-row.js';
 import type {
   AppendOutcome,
@@ -18,6 +18,7 @@ import type {
   BatchResult,
   BulkInsertResult,
   ChangeFeedPage,
+  GuardedAppendOutcome,
   IdempotencyLookup,
   IdempotentResponse,
   IfMatch,
@@ -261,13 +262,43 @@ export class PostgresStatementStore implements StatementStore {
 
   async pupilHistory(query: PupilQuery): Promise<StoredStatement[]> {
     checkPupilQuery(query);
-    const { rows } = await this.#pool.query<StatementDbRow>(
+    return this.#pupilHistory(this.#pool, query);
+  }
+
+  async #pupilHistory(db: pg.Pool | pg.PoolClient, query: PupilQuery): Promise<StoredStatement[]> {
+    const { rows } = await db.query<StatementDbRow>(
       `SELECT seq, stored_at, body FROM statements
         WHERE (upn = $1 OR uln = $2 OR local_id = $3) AND ($4::text IS NULL OR urn = $4)
         ORDER BY seq`,
       [query.upn ?? null, query.uln ?? null, query.localId ?? null, query.urn ?? null],
     );
     return rows.map(toStored);
+  }
+
+  async appendIf(
+    statement: Statement,
+    query: PupilQuery,
+    guard: (history: readonly StoredStatement[]) => boolean,
+  ): Promise<GuardedAppendOutcome> {
+    checkGuardQuery(statement, query);
+    const row = toStatementRow(statement);
+    return this.#transaction(async (client): Promise<GuardedAppendOutcome> => {
+      // Every append to a school holds this lock until it commits (see #insertRows, which takes it
+      // again: advisory locks nest within a session). Taken before the read, it means no server process
+      // can append to this school between the history the guard sees and the insert; and the read, made
+      // after the lock under READ COMMITTED, sees everything committed before it.
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SCHOOL_APPEND, row.urn]);
+      const history = await this.#pupilHistory(client, query);
+      if (!guard(history)) return { outcome: 'refused', history };
+      const [result] = await this.#insertRows(client, [row]);
+      if (result!.existingBody !== null && !sameContent(row, result!.existingBody)) {
+        throw new StatementConflictError(row.id);
+      }
+      const cursor = encodeCursor(result!.seq);
+      return result!.existingBody === null
+        ? { outcome: 'stored', id: row.id, cursor }
+        : { outcome: 'duplicate', id: row.id, cursor };
+    });
   }
 
   async getIdempotent(scope: string, key: string, requestHash: string): Promise<IdempotencyLookup> {

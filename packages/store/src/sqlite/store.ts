@@ -10,7 +10,7 @@ import {
   StatementConflictError,
 } from '../errors.js';
 import { newEtag } from '../etag.js';
-import { checkPupilQuery } from '../pupil-query.js';
+import { checkGuardQuery, checkPupilQuery } from '../pupil-query.js';
 import { type InsertResult, type StatementRow, sameContent, toStatementRow } from '../statement-row.js';
 import type {
   AppendOutcome,
@@ -18,6 +18,7 @@ import type {
   BatchResult,
   BulkInsertResult,
   ChangeFeedPage,
+  GuardedAppendOutcome,
   IdempotencyLookup,
   IdempotentResponse,
   IfMatch,
@@ -231,6 +232,35 @@ export class SqliteStatementStore implements StatementStore {
 
   async pupilHistory(query: PupilQuery): Promise<StoredStatement[]> {
     checkPupilQuery(query);
+    return this.#pupilHistory(query);
+  }
+
+  async appendIf(
+    statement: Statement,
+    query: PupilQuery,
+    guard: (history: readonly StoredStatement[]) => boolean,
+  ): Promise<GuardedAppendOutcome> {
+    checkGuardQuery(statement, query);
+    const row = toStatementRow(statement);
+    // BEGIN IMMEDIATE takes SQLite's write lock before the read: no other connection, in this process or
+    // another, can append between the history the guard sees and the insert.
+    return this.#db
+      .transaction((): GuardedAppendOutcome => {
+        const history = this.#pupilHistory(query);
+        if (!guard(history)) return { outcome: 'refused', history };
+        const result = this.#insertRow(row, new Date().toISOString());
+        if (result.existingBody !== null && !sameContent(row, result.existingBody)) {
+          throw new StatementConflictError(row.id);
+        }
+        const cursor = encodeCursor(result.seq);
+        return result.existingBody === null
+          ? { outcome: 'stored', id: row.id, cursor }
+          : { outcome: 'duplicate', id: row.id, cursor };
+      })
+      .immediate();
+  }
+
+  #pupilHistory(query: PupilQuery): StoredStatement[] {
     const matches: string[] = [];
     const params: string[] = [];
     if (query.upn !== undefined) {

@@ -437,6 +437,70 @@ export function runStoreContract(name: string, openStore: StoreFactory): void {
       });
     });
 
+    describe('appendIf', () => {
+      const pupil = (urn: string, n: number) => ({ urn, upn: upn(n) });
+      const empty = (history: readonly StoredStatement[]) => history.length === 0;
+
+      it('stores when the guard accepts the history, and shows the guard that history', async () => {
+        const store = await open();
+        const urn = freshUrn();
+        const first = makeStatement({ urn, upn: upn(7) });
+        expect(await store.appendIf(first, pupil(urn, 7), empty)).toMatchObject({
+          outcome: 'stored',
+          id: first.id,
+        });
+        const second = makeStatement({ urn, upn: upn(7) });
+        let seen: string[] = [];
+        const outcome = await store.appendIf(second, pupil(urn, 7), (history) => {
+          seen = ids(history);
+          return true;
+        });
+        expect(outcome).toMatchObject({ outcome: 'stored', id: second.id });
+        expect(seen).toEqual([first.id]);
+      });
+
+      it('refuses when the guard does not, storing nothing and returning the history it saw', async () => {
+        const store = await open();
+        const urn = freshUrn();
+        const first = makeStatement({ urn, upn: upn(8) });
+        await store.append(first);
+        const second = makeStatement({ urn, upn: upn(8) });
+        const outcome = await store.appendIf(second, pupil(urn, 8), empty);
+        expect(outcome.outcome).toBe('refused');
+        expect(ids((outcome as { history: StoredStatement[] }).history)).toEqual([first.id]);
+        expect(await store.getStatement(second.id)).toBeUndefined();
+      });
+
+      it('lets exactly one of many racing writers through, across separate connections', async () => {
+        // Two handles on the same database stand for two server processes: each writer checks "no
+        // statement yet" and appends. Without the lock around read and write, several would see an empty
+        // history and all be stored.
+        const [a, b] = [await open(), await open()];
+        const urn = freshUrn();
+        const outcomes = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 === 0 ? a : b).appendIf(makeStatement({ urn, upn: upn(9) }), pupil(urn, 9), empty),
+          ),
+        );
+        expect(outcomes.filter((o) => o.outcome === 'stored')).toHaveLength(1);
+        expect(outcomes.filter((o) => o.outcome === 'refused')).toHaveLength(7);
+        expect(await a.pupilHistory(pupil(urn, 9))).toHaveLength(1);
+      });
+
+      it('rejects a conflicting id like append, and a query for another school', async () => {
+        const store = await open();
+        const urn = freshUrn();
+        const stored = makeStatement({ urn, upn: upn(10) });
+        await store.append(stored);
+        await expect(
+          store.appendIf({ ...stored, channel: 'ONLN' } as Statement, pupil(urn, 10), () => true),
+        ).rejects.toBeInstanceOf(StatementConflictError);
+        await expect(
+          store.appendIf(makeStatement({ urn, upn: upn(10) }), pupil(freshUrn(), 10), () => true),
+        ).rejects.toBeInstanceOf(InvalidRequestError);
+      });
+    });
+
     describe('idempotency keys', () => {
       const response = { status: 201, headers: { location: '/statements/1' }, body: { stored: 1 } };
 
