@@ -1,4 +1,7 @@
 import { canonicalJson, type Statement } from '@reuse-pref/schema';
+import { encodeCursor } from './cursor.js';
+import { StatementConflictError } from './errors.js';
+import type { AppendOutcome } from './types.js';
 
 /**
  * The columns both stores keep for a statement: keys to find it by, and its body. Plain strings only, so
@@ -41,4 +44,18 @@ export function sameContent(row: StatementRow, storedBody: string): boolean {
 export interface InsertResult {
   seq: string;
   existingBody: string | null;
+}
+
+/**
+ * What appending one row came to: stored, or a duplicate of the same content already held. Throws
+ * StatementConflictError for other content under the same id; inside a transaction that rolls it back.
+ */
+export function appendOutcome(row: StatementRow, result: InsertResult): AppendOutcome {
+  if (result.existingBody !== null && !sameContent(row, result.existingBody)) {
+    throw new StatementConflictError(row.id);
+  }
+  const cursor = encodeCursor(result.seq);
+  return result.existingBody === null
+    ? { outcome: 'stored', id: row.id, cursor }
+    : { outcome: 'duplicate', id: row.id, cursor };
 }

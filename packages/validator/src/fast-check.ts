@@ -8,6 +8,8 @@
  * decision 0014 and test/fast-check.test.ts, which holds it to Ajv over generated and mutated records).
  */
 
+import { countCodePoints } from './code-points.js';
+
 type Schema = Readonly<Record<string, unknown>>;
 
 export interface FastCheckParts {
@@ -34,20 +36,6 @@ const CHECKED = new Set([
   'minLength',
   'maxLength',
 ]);
-
-/** A string's length in code points: what minLength and maxLength count. */
-export function codePointCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    n++;
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-  }
-  return n;
-}
 
 class Emitter {
   private lines: string[] = [];
@@ -130,11 +118,13 @@ class Emitter {
     // The UTF-16 length bounds the code-point count (length/2 <= count <= length), so counting is only
     // needed when the cheap comparison cannot decide.
     if (typeof maxLength === 'number') {
-      checks.push(`(${value}.length > ${maxLength} && ${this.ref(codePointCount)}(${value}) > ${maxLength})`);
+      checks.push(
+        `(${value}.length > ${maxLength} && ${this.ref(countCodePoints)}(${value}) > ${maxLength})`,
+      );
     }
     if (typeof minLength === 'number') {
       checks.push(
-        `(${value}.length < ${minLength} || (${value}.length < ${2 * minLength} && ${this.ref(codePointCount)}(${value}) < ${minLength}))`,
+        `(${value}.length < ${minLength} || (${value}.length < ${2 * minLength} && ${this.ref(countCodePoints)}(${value}) < ${minLength}))`,
       );
     }
     if (typeof pattern === 'string') checks.push(`!${this.ref(this.parts.pattern(pattern))}(${value})`);

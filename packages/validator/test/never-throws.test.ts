@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createValidator, validateHistory } from '../src/index.js';
+import { example, mutatedStatement } from './arbitraries.js';
 
-const example = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../spec/v1/examples/statement.json'), 'utf8'),
-) as Record<string, unknown>;
 const validator = createValidator({ now: '2026-11-01T00:00:00Z', censusDate: '2026-10-01' });
 
 /** A well-formed result: no throw, findings with rule, severity, pointer and a message naming the rule. */
@@ -20,26 +16,7 @@ function checkResult(value: unknown) {
   return result;
 }
 
-/** Replaces the value at a random path of a statement with an arbitrary JSON value, or deletes it. */
-const mutated = fc
-  .tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.option(fc.jsonValue(), { nil: undefined }))
-  .map(([path, replacement]) => {
-    const copy = structuredClone(example) as Record<string, unknown>;
-    let node: Record<string, unknown> = copy;
-    for (let depth = 0; depth < path.length; depth++) {
-      const keys = Object.keys(node);
-      if (keys.length === 0) break;
-      const key = keys[path[depth]! % keys.length]!;
-      const child = node[key];
-      if (depth === path.length - 1 || child === null || typeof child !== 'object') {
-        if (replacement === undefined) delete node[key];
-        else node[key] = replacement;
-        break;
-      }
-      node = child as Record<string, unknown>;
-    }
-    return copy;
-  });
+const mutated = mutatedStatement;
 
 describe('validate never throws', () => {
   it('on arbitrary JSON values', () => {

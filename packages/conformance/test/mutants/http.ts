@@ -1,5 +1,5 @@
 import type { Role } from '@reuse-pref/server';
-import { type HttpMutation, newKey, type Reply } from './proxy.js';
+import { type Exchange, type HttpMutation, newKey, type Reply } from './proxy.js';
 
 export interface HttpMutant {
   name: string;
@@ -15,6 +15,13 @@ const withBody = (reply: Reply, body: unknown): Reply => ({ ...reply, body: JSON
 const cursorTimes = new Map<string, string>();
 
 export function httpMutants(mainToken: () => string): HttpMutant[] {
+  /** Any request that carries a token is served as if it carried the main school's own. */
+  const withMainToken = (ex: Exchange) => {
+    if (!ex.headers.has('authorization')) return ex;
+    const headers = new Headers(ex.headers);
+    headers.set('authorization', `Bearer ${mainToken()}`);
+    return { ...ex, headers };
+  };
   return [
     {
       name: 'ignores-if-match',
@@ -55,12 +62,7 @@ export function httpMutants(mainToken: () => string): HttpMutant[] {
       role: 'receiver',
       mutation: {
         // Whoever asks is served as if they held the main school's token.
-        request(ex) {
-          if (!ex.headers.has('authorization')) return ex;
-          const headers = new Headers(ex.headers);
-          headers.set('authorization', `Bearer ${mainToken()}`);
-          return { ...ex, headers };
-        },
+        request: withMainToken,
       },
     },
     {
@@ -141,12 +143,7 @@ export function httpMutants(mainToken: () => string): HttpMutant[] {
       role: 'distributor',
       mutation: {
         // Checks that a token is genuine but not what it may do: a receiver's token acts as distributor.
-        request(ex) {
-          if (!ex.headers.has('authorization')) return ex;
-          const headers = new Headers(ex.headers);
-          headers.set('authorization', `Bearer ${mainToken()}`);
-          return { ...ex, headers };
-        },
+        request: withMainToken,
       },
     },
     {

@@ -11,7 +11,13 @@ import {
   StatementConflictError,
 } from '../errors.js';
 import { checkGuardQuery, checkPupilQuery } from '../pupil-query.js';
-import { type InsertResult, type StatementRow, sameContent, toStatementRow } from '../statement-row.js';
+import {
+  appendOutcome,
+  type InsertResult,
+  type StatementRow,
+  sameContent,
+  toStatementRow,
+} from '../statement-row.js';
 import type {
   AppendOutcome,
   BatchRecord,
@@ -189,13 +195,7 @@ export class PostgresStatementStore implements StatementStore {
   async append(statement: Statement): Promise<AppendOutcome> {
     const row = toStatementRow(statement);
     const [result] = await this.#transaction((client) => this.#insertRows(client, [row]));
-    if (result!.existingBody !== null && !sameContent(row, result!.existingBody)) {
-      throw new StatementConflictError(row.id);
-    }
-    const cursor = encodeCursor(result!.seq);
-    return result!.existingBody === null
-      ? { outcome: 'stored', id: row.id, cursor }
-      : { outcome: 'duplicate', id: row.id, cursor };
+    return appendOutcome(row, result!);
   }
 
   async appendBatch(records: readonly BatchRecord[]): Promise<BatchResult> {
@@ -291,13 +291,7 @@ export class PostgresStatementStore implements StatementStore {
       const history = await this.#pupilHistory(client, query);
       if (!guard(history)) return { outcome: 'refused', history };
       const [result] = await this.#insertRows(client, [row]);
-      if (result!.existingBody !== null && !sameContent(row, result!.existingBody)) {
-        throw new StatementConflictError(row.id);
-      }
-      const cursor = encodeCursor(result!.seq);
-      return result!.existingBody === null
-        ? { outcome: 'stored', id: row.id, cursor }
-        : { outcome: 'duplicate', id: row.id, cursor };
+      return appendOutcome(row, result!);
     });
   }
 

@@ -11,7 +11,13 @@ import {
 } from '../errors.js';
 import { newEtag } from '../etag.js';
 import { checkGuardQuery, checkPupilQuery } from '../pupil-query.js';
-import { type InsertResult, type StatementRow, sameContent, toStatementRow } from '../statement-row.js';
+import {
+  appendOutcome,
+  type InsertResult,
+  type StatementRow,
+  sameContent,
+  toStatementRow,
+} from '../statement-row.js';
 import type {
   AppendOutcome,
   BatchRecord,
@@ -167,12 +173,7 @@ export class SqliteStatementStore implements StatementStore {
   async append(statement: Statement): Promise<AppendOutcome> {
     const row = toStatementRow(statement);
     const result = this.#db.transaction(() => this.#insertRow(row, new Date().toISOString())).immediate();
-    if (result.existingBody !== null && !sameContent(row, result.existingBody))
-      throw new StatementConflictError(row.id);
-    const cursor = encodeCursor(result.seq);
-    return result.existingBody === null
-      ? { outcome: 'stored', id: row.id, cursor }
-      : { outcome: 'duplicate', id: row.id, cursor };
+    return appendOutcome(row, result);
   }
 
   async appendBatch(records: readonly BatchRecord[]): Promise<BatchResult> {
@@ -248,14 +249,7 @@ export class SqliteStatementStore implements StatementStore {
       .transaction((): GuardedAppendOutcome => {
         const history = this.#pupilHistory(query);
         if (!guard(history)) return { outcome: 'refused', history };
-        const result = this.#insertRow(row, new Date().toISOString());
-        if (result.existingBody !== null && !sameContent(row, result.existingBody)) {
-          throw new StatementConflictError(row.id);
-        }
-        const cursor = encodeCursor(result.seq);
-        return result.existingBody === null
-          ? { outcome: 'stored', id: row.id, cursor }
-          : { outcome: 'duplicate', id: row.id, cursor };
+        return appendOutcome(row, this.#insertRow(row, new Date().toISOString()));
       })
       .immediate();
   }
