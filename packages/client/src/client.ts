@@ -1,7 +1,7 @@
 import { ClientCredentials, type TokenProvider } from './auth.js';
 import { type UploadOptions, uploadStatements } from './batches.js';
 import { type ChangeFeedOptions, changeFeed } from './change-feed.js';
-import { ReusePrefProblemError } from './errors.js';
+import { problemKind, ReusePrefProblemError } from './errors.js';
 import { items, pages } from './pages.js';
 import {
   backoffDelay,
@@ -215,13 +215,28 @@ export class ReusePrefClient {
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.now());
       const canRetry =
         retryable &&
-        retryableStatuses.has(response.status) &&
+        (retryableStatuses.has(response.status) || (await keyInUse(response, headers))) &&
         attempt < this.retry.maxAttempts &&
         (retryAfter === undefined || retryAfter <= this.retry.maxRetryAfterMs);
       if (!canRetry) throw await problemError(response, retryAfter);
       await drain(response);
       await sleep(retryAfter ?? backoffDelay(attempt, this.retry, this.random), options.signal);
     }
+  }
+}
+
+/**
+ * A 409 that says the same Idempotency-Key is still being processed (the first attempt timed out here
+ * but is running there): waiting and sending the same request again gets its answer. Every other 409
+ * (a statement id already used) is final.
+ */
+async function keyInUse(response: Response, headers: Headers): Promise<boolean> {
+  if (response.status !== 409 || !headers.has('idempotency-key')) return false;
+  try {
+    const problem = (await response.clone().json()) as { type?: unknown };
+    return typeof problem.type === 'string' && problemKind(problem.type) === 'idempotency-key-in-use';
+  } catch {
+    return false;
   }
 }
 

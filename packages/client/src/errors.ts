@@ -33,7 +33,8 @@ export class ReusePrefProblemError extends ReusePrefError {
   }
 }
 
-function problemKind(type: string): string {
+/** A problem type URI's last path segment, e.g. `validation-failed`. */
+export function problemKind(type: string): string {
   return type.slice(type.lastIndexOf('/') + 1);
 }
 

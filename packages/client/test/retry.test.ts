@@ -87,6 +87,32 @@ describe('retries', () => {
     expect(seen[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('waits out a 409 idempotency-key-in-use on a keyed POST, then gets the answer', async () => {
+    const seen = flaky('post', submitUrl, 'submitStatement', [
+      () => problem('ProblemIdempotencyKeyInUse', 409, { 'retry-after': '1' }),
+    ]);
+    const { status } = await makeClient().post('/schools/{urn}/statements', {
+      path: { urn: '100000' },
+      body: example<Statement>('StatementParent'),
+      idempotencyKey: true,
+    });
+    expect(status).toBe(201);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(seen[1]!.idempotencyKey).toBe(seen[0]!.idempotencyKey);
+  });
+
+  it('never retries any other 409: a statement id already used is final', async () => {
+    const seen = flaky('post', submitUrl, 'submitStatement', [() => problem('ProblemConflict', 409)]);
+    const call = makeClient().post('/schools/{urn}/statements', {
+      path: { urn: '100000' },
+      body: example<Statement>('StatementParent'),
+      idempotencyKey: true,
+    });
+    await expect(call).rejects.toMatchObject({ status: 409, kind: 'statement-id-conflict' });
+    expect(seen).toHaveLength(1);
+  });
+
   it('waits as long as Retry-After says on a 429', async () => {
     const seen = flaky('get', healthUrl, 'getHealth', [
       () => problem('ProblemTooManyRequests', 429, { 'retry-after': '1' }),

@@ -42,11 +42,22 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
       expect(await producer.store.getStatement(other.id)).toBeUndefined();
     });
 
-    it('concurrent retries with one key all get the same answer and store once', async () => {
+    it('concurrent retries with one key: one runs, the rest replay it or get 409 to retry; stored once', async () => {
       const body = JSON.stringify(statement());
       const responses = await Promise.all(Array.from({ length: 5 }, () => submit(body, 'race-key')));
       const bodies = await Promise.all(responses.map((r) => r.json()));
-      expect(new Set(bodies.map((b) => b.statementId)).size).toBe(1);
+      const waited = responses.filter((r) => r.status === 409);
+      for (const r of waited) expect(r.headers.get('retry-after')).toBe('1');
+      for (const b of bodies.filter((_, i) => responses[i]!.status === 409)) {
+        expect(b.type).toBe('https://reuse-pref.org/problems/idempotency-key-in-use');
+      }
+      const answered = bodies.filter((_, i) => responses[i]!.status !== 409);
+      expect(answered.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(answered.map((b) => b.statementId)).size).toBe(1);
+      // Once the first is done, a retry replays its answer.
+      const retry = await submit(body, 'race-key');
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect((await retry.json()).statementId).toBe(answered[0]!.statementId);
       expect((await producer.store.listStatements(SCHOOL_A.urn)).items).toHaveLength(2);
     });
 

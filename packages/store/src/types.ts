@@ -85,6 +85,15 @@ export type IdempotencyLookup =
   | { state: 'new' }
   | { state: 'replay'; response: IdempotentResponse; createdAt: string };
 
+/**
+ * What claiming a key found: a stored response to replay, a claim held by a request still running (the
+ * caller answers 409 and the client retries), or the claim now being this caller's.
+ */
+export type IdempotencyClaim =
+  | { state: 'claimed' }
+  | { state: 'in-progress' }
+  | { state: 'replay'; response: IdempotentResponse; createdAt: string };
+
 /** A versioned current-state record for a school, guarded by ETag/If-Match. */
 export interface SchoolState {
   urn: string;
@@ -151,8 +160,23 @@ export interface StatementStore {
   /** Throws IdempotencyConflictError when the key was used with a different request hash. */
   getIdempotent(scope: string, key: string, requestHash: string): Promise<IdempotencyLookup>;
   /**
-   * Saves the response for a key unless one exists; returns the response that is stored (the earlier one
-   * if a concurrent request won). Throws IdempotencyConflictError on a different request hash.
+   * Looks the key up and, when nothing is stored or running under it, claims it for this request, in one
+   * step no concurrent caller (any process) can split. A claim older than `staleAfterMs` (its request
+   * died with its process) is taken over. End a claim with putIdempotent, or releaseIdempotent when the
+   * outcome is not to be replayed. Throws IdempotencyConflictError on a different request hash.
+   */
+  claimIdempotent(
+    scope: string,
+    key: string,
+    requestHash: string,
+    staleAfterMs: number,
+  ): Promise<IdempotencyClaim>;
+  /** Drops this key's claim without storing a response, so a retry runs afresh. */
+  releaseIdempotent(scope: string, key: string): Promise<void>;
+  /**
+   * Saves the response for a key unless one exists, and ends its claim; returns the response that is
+   * stored (the earlier one if a concurrent request won). Throws IdempotencyConflictError on a different
+   * request hash.
    */
   putIdempotent(
     scope: string,

@@ -1390,9 +1390,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["problem-details.schema"];
             };
         };
-        /** @description A statement with this id is already held with different content (or a release with this DS reference and different content). */
+        /** @description A statement with this id is already held with different content (or a release with this DS reference and different content); or a request with the same `Idempotency-Key` is still being processed (`idempotency-key-in-use`, retry after `Retry-After` seconds). */
         Conflict: {
             headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -2044,6 +2045,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description The batch was not committed; nothing of it is stored. `batch.outcomes` gives each record's outcome. */

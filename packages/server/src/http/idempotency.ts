@@ -29,8 +29,18 @@ export function readIdempotencyKey(header: string | undefined, required = false)
 const NOT_REPLAYED = new Set([401, 403, 429]);
 
 /**
+ * How long a claim protects a running request. Longer than any request may run (the Node server's
+ * requestTimeout is 60 s), so only the claim of a request that died with its process is ever taken over.
+ */
+export const CLAIM_STALE_MS = 120_000;
+
+/**
  * Runs `execute` at most once per (client, key): the same key with the same request replays the stored
  * response (marked Idempotent-Replayed: true); with a different request it gets 422 and nothing runs.
+ * While the first request with a key is still running, a retry with that key gets 409
+ * (`idempotency-key-in-use`, Retry-After: 1) instead of running beside it: otherwise the retry could
+ * answer first (say 412, the ETag having moved under it) and its answer become the one every caller sees,
+ * though the first request's write was stored.
  */
 export async function withIdempotency(
   store: StatementStore,
@@ -41,10 +51,25 @@ export async function withIdempotency(
 ): Promise<ServerResponse> {
   if (key === undefined) return execute();
   try {
-    const lookup = await store.getIdempotent(scope, key, hash);
-    if (lookup.state === 'replay') return replayed(lookup.response);
-    const response = await execute();
-    if (response.status >= 500 || NOT_REPLAYED.has(response.status)) return response;
+    const claim = await store.claimIdempotent(scope, key, hash, CLAIM_STALE_MS);
+    if (claim.state === 'replay') return replayed(claim.response);
+    if (claim.state === 'in-progress') {
+      throw new ProblemError('idempotency-key-in-use', {
+        detail: 'A request with this Idempotency-Key is still being processed; retry shortly.',
+        headers: { 'retry-after': '1' },
+      });
+    }
+    let response: ServerResponse;
+    try {
+      response = await execute();
+    } catch (error) {
+      await store.releaseIdempotent(scope, key);
+      throw error;
+    }
+    if (response.status >= 500 || NOT_REPLAYED.has(response.status)) {
+      await store.releaseIdempotent(scope, key);
+      return response;
+    }
     const body = (response.body === undefined ? null : JSON.parse(response.body)) as JsonValue;
     const kept = await store.putIdempotent(scope, key, hash, {
       status: response.status,

@@ -62,6 +62,16 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER ledger_no_truncate BEFORE TRUNCATE ON ledger_entries
     FOR EACH STATEMENT EXECUTE FUNCTION reuse_pref_append_only();
   `,
+  // 2: a request running under an Idempotency-Key holds a claim, so a concurrent retry waits (409).
+  `
+  CREATE TABLE idempotency_claims (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    claimed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
+    PRIMARY KEY (scope, key)
+  );
+  `,
 ];
 
 /** Brings the database up to this library's schema; concurrent openers wait on an advisory lock. */

@@ -25,6 +25,7 @@ import type {
   BulkInsertResult,
   ChangeFeedPage,
   GuardedAppendOutcome,
+  IdempotencyClaim,
   IdempotencyLookup,
   IdempotentResponse,
   IfMatch,
@@ -310,17 +311,58 @@ export class PostgresStatementStore implements StatementStore {
     };
   }
 
+  async claimIdempotent(
+    scope: string,
+    key: string,
+    requestHash: string,
+    staleAfterMs: number,
+  ): Promise<IdempotencyClaim> {
+    // The claim is taken first, atomically (insert, or take over a stale claim with the same hash); the
+    // stored response is read after it. A request that finished in between has committed its response
+    // and dropped its claim together, so whoever got the claim that way still sees the response here.
+    const { rowCount } = await this.#pool.query(
+      `INSERT INTO idempotency_claims (scope, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (scope, key) DO UPDATE SET claimed_at = clock_timestamp()
+         WHERE idempotency_claims.request_hash = EXCLUDED.request_hash
+           AND idempotency_claims.claimed_at < clock_timestamp() - make_interval(secs => $4::double precision / 1000)`,
+      [scope, key, requestHash, staleAfterMs],
+    );
+    const done = await this.getIdempotent(scope, key, requestHash).catch(async (error: unknown) => {
+      if (rowCount === 1) await this.releaseIdempotent(scope, key);
+      throw error;
+    });
+    if (done.state === 'replay') {
+      if (rowCount === 1) await this.releaseIdempotent(scope, key);
+      return done;
+    }
+    if (rowCount === 1) return { state: 'claimed' };
+    const { rows } = await this.#pool.query<{ request_hash: string }>(
+      'SELECT request_hash FROM idempotency_claims WHERE scope = $1 AND key = $2',
+      [scope, key],
+    );
+    if (rows[0] && rows[0].request_hash !== requestHash) throw new IdempotencyConflictError(scope, key);
+    return { state: 'in-progress' };
+  }
+
+  async releaseIdempotent(scope: string, key: string): Promise<void> {
+    await this.#pool.query('DELETE FROM idempotency_claims WHERE scope = $1 AND key = $2', [scope, key]);
+  }
+
   async putIdempotent(
     scope: string,
     key: string,
     requestHash: string,
     response: IdempotentResponse,
   ): Promise<IdempotentResponse> {
-    await this.#pool.query(
-      `INSERT INTO idempotency (scope, key, request_hash, response) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (scope, key) DO NOTHING`,
-      [scope, key, requestHash, JSON.stringify(response)],
-    );
+    // The response and the end of the claim commit together (see claimIdempotent).
+    await this.#transaction(async (client) => {
+      await client.query(
+        `INSERT INTO idempotency (scope, key, request_hash, response) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (scope, key) DO NOTHING`,
+        [scope, key, requestHash, JSON.stringify(response)],
+      );
+      await client.query('DELETE FROM idempotency_claims WHERE scope = $1 AND key = $2', [scope, key]);
+    });
     const lookup = await this.getIdempotent(scope, key, requestHash);
     if (lookup.state !== 'replay') throw new Error(`idempotency key ${key} vanished after it was written`);
     return lookup.response;

@@ -53,6 +53,16 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger_entries
     BEGIN SELECT RAISE(ABORT, 'ledgers are append-only'); END;
   `,
+  // 2: a request running under an Idempotency-Key holds a claim, so a concurrent retry waits (409).
+  `
+  CREATE TABLE idempotency_claims (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    PRIMARY KEY (scope, key)
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -25,6 +25,7 @@ import type {
   BulkInsertResult,
   ChangeFeedPage,
   GuardedAppendOutcome,
+  IdempotencyClaim,
   IdempotencyLookup,
   IdempotentResponse,
   IfMatch,
@@ -131,6 +132,14 @@ export class SqliteStatementStore implements StatementStore {
         [string, string],
         { request_hash: string; response: string; created_at: string }
       >('SELECT request_hash, response, created_at FROM idempotency WHERE scope = ? AND key = ?'),
+      getClaim: db.prepare<[string, string], { request_hash: string; claimed_at: number }>(
+        'SELECT request_hash, claimed_at FROM idempotency_claims WHERE scope = ? AND key = ?',
+      ),
+      putClaim: db.prepare<[string, string, string, number]>(
+        `INSERT INTO idempotency_claims (scope, key, request_hash, claimed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (scope, key) DO UPDATE SET claimed_at = excluded.claimed_at`,
+      ),
+      dropClaim: db.prepare<[string, string]>('DELETE FROM idempotency_claims WHERE scope = ? AND key = ?'),
       putIdempotent: db.prepare<[string, string, string, string, string]>(
         `INSERT INTO idempotency (scope, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (scope, key) DO NOTHING`,
@@ -294,6 +303,40 @@ export class SqliteStatementStore implements StatementStore {
     };
   }
 
+  async claimIdempotent(
+    scope: string,
+    key: string,
+    requestHash: string,
+    staleAfterMs: number,
+  ): Promise<IdempotencyClaim> {
+    // One write transaction: no other connection can store or claim the key between these reads.
+    return this.#db
+      .transaction((): IdempotencyClaim => {
+        const done = this.#sql.getIdempotent.get(scope, key);
+        if (done) {
+          if (done.request_hash !== requestHash) throw new IdempotencyConflictError(scope, key);
+          return {
+            state: 'replay',
+            response: JSON.parse(done.response) as IdempotentResponse,
+            createdAt: done.created_at,
+          };
+        }
+        const now = Date.now();
+        const claim = this.#sql.getClaim.get(scope, key);
+        if (claim) {
+          if (claim.request_hash !== requestHash) throw new IdempotencyConflictError(scope, key);
+          if (now - claim.claimed_at < staleAfterMs) return { state: 'in-progress' };
+        }
+        this.#sql.putClaim.run(scope, key, requestHash, now);
+        return { state: 'claimed' };
+      })
+      .immediate();
+  }
+
+  async releaseIdempotent(scope: string, key: string): Promise<void> {
+    this.#sql.dropClaim.run(scope, key);
+  }
+
   async putIdempotent(
     scope: string,
     key: string,
@@ -302,6 +345,7 @@ export class SqliteStatementStore implements StatementStore {
   ): Promise<IdempotentResponse> {
     return this.#db
       .transaction(() => {
+        this.#sql.dropClaim.run(scope, key);
         this.#sql.putIdempotent.run(
           scope,
           key,

@@ -516,6 +516,48 @@ export function runStoreContract(name: string, openStore: StoreFactory): void {
         expect(await store.putIdempotent(scope, 'key-1', 'hash-a', later)).toEqual(response);
       });
 
+      it('claims a key once: a second claim waits, the response ends the claim, later claims replay', async () => {
+        const [a, b] = [await open(), await open()];
+        const scope = `client-${freshUrn()}`;
+        expect(await a.claimIdempotent(scope, 'key-c', 'hash-a', 60_000)).toEqual({ state: 'claimed' });
+        // Another connection (another server process) sees the claim.
+        expect(await b.claimIdempotent(scope, 'key-c', 'hash-a', 60_000)).toEqual({ state: 'in-progress' });
+        await expect(b.claimIdempotent(scope, 'key-c', 'hash-b', 60_000)).rejects.toBeInstanceOf(
+          IdempotencyConflictError,
+        );
+        await a.putIdempotent(scope, 'key-c', 'hash-a', response);
+        expect(await b.claimIdempotent(scope, 'key-c', 'hash-a', 60_000)).toMatchObject({
+          state: 'replay',
+          response,
+        });
+      });
+
+      it('lets exactly one of many racing claims through, across separate connections', async () => {
+        const [a, b] = [await open(), await open()];
+        const scope = `client-${freshUrn()}`;
+        const claims = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 === 0 ? a : b).claimIdempotent(scope, 'key-r', 'h', 60_000),
+          ),
+        );
+        expect(claims.filter((c) => c.state === 'claimed')).toHaveLength(1);
+        expect(claims.filter((c) => c.state === 'in-progress')).toHaveLength(7);
+      });
+
+      it('frees a released claim, and takes over a stale one', async () => {
+        const store = await open();
+        const scope = `client-${freshUrn()}`;
+        await store.claimIdempotent(scope, 'key-x', 'hash-a', 60_000);
+        await store.releaseIdempotent(scope, 'key-x');
+        expect(await store.claimIdempotent(scope, 'key-x', 'hash-a', 60_000)).toEqual({ state: 'claimed' });
+        // The request holding it died: once older than staleAfterMs, the claim goes to the retry.
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        expect(await store.claimIdempotent(scope, 'key-x', 'hash-a', 60_000)).toEqual({
+          state: 'in-progress',
+        });
+        expect(await store.claimIdempotent(scope, 'key-x', 'hash-a', 10)).toEqual({ state: 'claimed' });
+      });
+
       it('treats the same key with a different request as a conflict', async () => {
         const store = await open();
         const scope = `client-${freshUrn()}`;
