@@ -471,7 +471,9 @@ export interface paths {
          * A subject's ledger
          * @description Which releases considered this pupil, to whom, with what outcome and why. Scope `subject:read`
          *     with `pupil:{upn}` (or `pupil:{uln}`) naming this pupil (a token issued to the family after
-         *     identity checks), or `distributor:read` when answering a subject access request.
+         *     identity checks), or `distributor:read` when answering a subject access request. A pupil no
+         *     release has considered gets `200` with no entries, never `404`: the answer must not tell anyone
+         *     whether the distributor holds data about a pupil.
          */
         get: operations["getSubjectLedger"];
         put?: never;
