@@ -25,8 +25,20 @@ export function parseJson(text: string, limits: JsonLimits): unknown {
   // Checked after parsing rather than with a reviver: a reviver calls back into JS for every value and
   // made parsing three times slower, the largest cost of bulk ingest. JSON.parse defines "__proto__" as
   // an own property (it never sets the prototype), so nothing is polluted before the walk refuses it.
-  checkKeysAndStrings(value);
+  if (mayHideSomething(text)) checkKeysAndStrings(value);
   return value;
+}
+
+/**
+ * Whether the parsed value could hold a forbidden key or an escaped NUL. Without any `\u` escape, every
+ * key and string of the value is written out literally in the text, so a forbidden name that is not in
+ * the text is not in the value, and an escaped NUL cannot be there at all (a raw one was refused while
+ * scanning). Most records have neither, and skip the walk over the whole value.
+ */
+function mayHideSomething(text: string): boolean {
+  if (text.includes('\\u')) return true;
+  for (const key of FORBIDDEN_KEYS) if (text.includes(key)) return true;
+  return false;
 }
 
 /** Refuses forbidden property names, and U+0000 written as an escape, anywhere in the parsed value. */
