@@ -9,6 +9,7 @@ import type { RequestLogger } from './http/log.js';
 import type { RateLimitHook } from './http/rate-limit.js';
 import type { ServerRequest } from './http/types.js';
 import { IngestWorkers } from './ingest/ingest-workers.js';
+import type { IngestWorkerData } from './ingest/messages.js';
 import { DEFAULT_LIMITS, type Limits, type Role, type StatementValidator } from './operation.js';
 import { operations } from './operations/index.js';
 
@@ -47,14 +48,13 @@ const SOFTWARE = { name: '@reuse-pref/server', version: '0.1.0' };
 export function createReusePreferenceApp(options: ReusePreferenceAppOptions): App {
   const now = options.now ?? (() => new Date());
   const competenceAge = options.competenceAge ?? DEFAULT_COMPETENCE_AGE;
+  // What the standard validator is given besides the clock, on the event loop and in ingest workers alike.
+  const validatorOptions: IngestWorkerData = {
+    competenceAge,
+    ...(options.censusDate ? { censusDate: options.censusDate } : {}),
+  };
   const makeValidator =
-    options.validator ??
-    ((at: Date) =>
-      createValidator({
-        now: at,
-        competenceAge,
-        ...(options.censusDate ? { censusDate: options.censusDate } : {}),
-      }));
+    options.validator ?? ((at: Date) => createValidator({ now: at, ...validatorOptions }));
   const ingestThreads = options.ingestThreads ?? 0;
   if (ingestThreads > 0 && options.validator) {
     throw new RangeError(
@@ -63,10 +63,7 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
   }
   const ingestWorkers =
     ingestThreads > 0 && options.role === 'receiver'
-      ? new IngestWorkers(ingestThreads, {
-          competenceAge,
-          ...(options.censusDate ? { censusDate: options.censusDate } : {}),
-        })
+      ? new IngestWorkers(ingestThreads, validatorOptions)
       : undefined;
   let archive: Promise<ReleaseArchive> | undefined;
   const releases = () => {

@@ -39,14 +39,19 @@ const CHECKED = new Set([
 
 class Emitter {
   private lines: string[] = [];
-  private refs: unknown[] = [];
+  /** Helper functions the generated code calls, each under one name however often it is used. */
+  private refs = new Map<unknown, string>();
   private vars = 0;
 
   constructor(private readonly parts: FastCheckParts) {}
 
   ref(value: unknown): string {
-    this.refs.push(value);
-    return `f${this.refs.length - 1}`;
+    let name = this.refs.get(value);
+    if (name === undefined) {
+      name = `f${this.refs.size}`;
+      this.refs.set(value, name);
+    }
+    return name;
   }
 
   fresh(): string {
@@ -183,10 +188,10 @@ class Emitter {
 
   private arrayChecks(schema: Schema, value: string, where: string): void {
     const { items, minItems, maxItems } = schema;
-    const isArray = schema.type === 'array';
-    if (!isArray && (items !== undefined || minItems !== undefined || maxItems !== undefined)) {
-      this.line(`if (Array.isArray(${value})) {`);
-    }
+    // Without `type: array` the array keywords apply only when the value is one.
+    const guarded =
+      schema.type !== 'array' && (items !== undefined || minItems !== undefined || maxItems !== undefined);
+    if (guarded) this.line(`if (Array.isArray(${value})) {`);
     if (typeof minItems === 'number') this.line(`if (${value}.length < ${minItems}) return false;`);
     if (typeof maxItems === 'number') this.line(`if (${value}.length > ${maxItems}) return false;`);
     if (items !== undefined) {
@@ -200,7 +205,7 @@ class Emitter {
       this.schema(items as Schema, item, `${where}/items`);
       this.line('}');
     }
-    if (!isArray && (items !== undefined || minItems !== undefined || maxItems !== undefined)) this.line('}');
+    if (guarded) this.line('}');
   }
 
   private anyOf(branches: Schema[], value: string, where: string): void {
@@ -214,11 +219,9 @@ class Emitter {
   }
 
   build(): (value: unknown) => boolean {
-    // Each helper is a const of the enclosing scope rather than an element of an array, so the JIT sees
-    // one fixed function at each call site and can inline it.
-    const names = this.refs.map((_, i) => `f${i}`);
+    // The helpers are parameters of an outer function, which returns the check closed over them.
     const body = `return function fastCheck(d) {\n${this.lines.join('\n')}\nreturn true;\n};`;
-    return new Function(...names, body)(...this.refs) as (value: unknown) => boolean;
+    return new Function(...this.refs.values(), body)(...this.refs.keys()) as (value: unknown) => boolean;
   }
 }
 

@@ -127,11 +127,22 @@ class FastPattern implements RegExpLike {
   }
 }
 
+const knownMatcher = (pattern: string) =>
+  Object.hasOwn(fastMatchers, pattern) ? fastMatchers[pattern] : undefined;
+
 /** Ajv's `code.regExp`: a fast matcher for a known pattern, a real RegExp for any other. */
 export const patternEngine: RegExpEngine = Object.assign(
   (pattern: string, flags: string): RegExpLike => {
-    const match = Object.hasOwn(fastMatchers, pattern) ? fastMatchers[pattern] : undefined;
+    const match = knownMatcher(pattern);
     return match === undefined ? new RegExp(pattern, flags) : new FastPattern(pattern, match);
   },
   { code: 'patternEngine' },
 );
+
+/** The same choice as a plain yes/no function (for the fast check): a JSON Schema pattern reads as `u`. */
+export function patternMatcher(pattern: string): (s: string) => boolean {
+  const match = knownMatcher(pattern);
+  if (match) return match;
+  const re = new RegExp(pattern, 'u');
+  return (s) => re.test(s);
+}

@@ -6,7 +6,7 @@ import { compileFastCheck } from './fast-check.js';
 import { escapePointerToken, type Findings } from './findings.js';
 import { isDateTime, isFullDate } from './instant.js';
 import { codePointLengthKeywords } from './length-keywords.js';
-import { fastMatchers, patternEngine } from './pattern-engine.js';
+import { patternEngine, patternMatcher } from './pattern-engine.js';
 import type { RuleId } from './rules.js';
 import { isUuid } from './uuid.js';
 
@@ -15,13 +15,6 @@ let fast: ((value: unknown) => boolean) | undefined;
 
 /** The formats a statement uses, read strictly (see spec/v1/validation.md 3) and without regexes. */
 const formats = { uuid: isUuid, date: isFullDate, 'date-time': isDateTime } as const;
-
-function patternMatcher(source: string): (s: string) => boolean {
-  const match = Object.hasOwn(fastMatchers, source) ? fastMatchers[source] : undefined;
-  if (match) return match;
-  const re = new RegExp(source, 'u');
-  return (s) => re.test(s);
-}
 
 /**
  * The yes/no check from the same schema (see fast-check.ts): a record it passes is one Ajv would pass,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { freshUpn } from './fresh-upn.js';
+import { pointer } from './match.js';
 
 /** Values a test refers to by name: fresh ids, built statements, captures. One scope per test. */
 export class Scope {
@@ -64,13 +65,16 @@ export class Scope {
   }
 }
 
+/** Deletes the member a JSON pointer names, if its parent exists. */
 function remove(value: unknown, ptr: string): void {
-  const keys = ptr.split('/').slice(1);
-  const last = keys.pop();
-  let v = value;
-  for (const key of keys)
-    v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
-  if (last !== undefined && typeof v === 'object' && v !== null) delete (v as Record<string, unknown>)[last];
+  const cut = ptr.lastIndexOf('/');
+  if (cut === -1) return;
+  const parent = pointer(value, ptr.slice(0, cut));
+  const last = ptr
+    .slice(cut + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
+  if (typeof parent === 'object' && parent !== null) delete (parent as Record<string, unknown>)[last];
 }
 
 /** Deep merge for fixtures: objects merge, anything else (arrays included) replaces. */

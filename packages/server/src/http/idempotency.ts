@@ -63,7 +63,8 @@ export async function withIdempotency(
     try {
       response = await execute();
     } catch (error) {
-      await store.releaseIdempotent(scope, key);
+      // The request's own error is the one to report; a claim that cannot be dropped goes stale instead.
+      await store.releaseIdempotent(scope, key).catch(() => undefined);
       throw error;
     }
     if (response.status >= 500 || NOT_REPLAYED.has(response.status)) {

@@ -1,13 +1,11 @@
+import type { ValidatorOptions } from '@reuse-pref/validator';
 import type { Principal } from '../auth/principal.js';
 import type { ProblemExtras, ProblemType } from '../http/problem.js';
 import type { Limits } from '../operation.js';
 import type { BatchLine } from './read-batch.js';
 
 /** Fixed for a worker's life: the validator options that do not change per request. */
-export interface IngestWorkerData {
-  competenceAge: number;
-  censusDate?: string;
-}
+export type IngestWorkerData = Pick<ValidatorOptions, 'competenceAge' | 'censusDate'>;
 
 /** One batch body to read; `now` is the request's clock as an ISO string. */
 export interface IngestJob {

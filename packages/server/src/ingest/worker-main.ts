@@ -6,14 +6,14 @@ import { ProblemError } from '../http/problem.js';
 import type { IngestJob, IngestReply, IngestWorkerData } from './messages.js';
 import { readBatch } from './read-batch.js';
 
-const { competenceAge, censusDate } = workerData as IngestWorkerData;
+const validatorOptions = workerData as IngestWorkerData;
 const port = parentPort!;
 
 port.on('message', (job: IngestJob) => {
   let reply: IngestReply;
   try {
     // Made per job, as the event loop makes one per request: "in the future" rules use the request time.
-    const validator = createValidator({ now: job.now, competenceAge, ...(censusDate ? { censusDate } : {}) });
+    const validator = createValidator({ now: job.now, ...validatorOptions });
     reply = {
       id: job.id,
       lines: readBatch(job.body, { validator, limits: job.limits, principal: job.principal }),

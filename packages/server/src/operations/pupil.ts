@@ -6,7 +6,7 @@ import type {
   StatementReceipt,
   Subject,
 } from '@reuse-pref/schema';
-import type { PupilQuery } from '@reuse-pref/store';
+import type { PupilQuery, StoredStatement } from '@reuse-pref/store';
 import { requireIfMatch } from '../http/etag.js';
 import { parseJson } from '../http/parse-json.js';
 import { ProblemError, problem } from '../http/problem.js';
@@ -20,8 +20,11 @@ const readers = ['producer', 'relay', 'receiver'] as const;
 const writers = ['producer', 'relay'] as const;
 
 async function history(services: Services, query: PupilQuery): Promise<Statement[]> {
-  const stored = await services.store.pupilHistory(query);
-  // The store matches any shared identifier; the path names one key, and only that key counts.
+  return aboutPupil(await services.store.pupilHistory(query), query);
+}
+
+/** The store matches any shared identifier; the path names one key, and only that key counts. */
+function aboutPupil(stored: readonly StoredStatement[], query: PupilQuery): Statement[] {
   return stored.map((s) => s.statement).filter((s) => isAbout(s, query));
 }
 
@@ -146,7 +149,7 @@ export const recordPupilStatement: Operation = {
     // ETag cannot both succeed.
     let before: Statement[] = [];
     const appended = await services.store.appendIf(checked.statement, query, (stored) => {
-      before = stored.map((s) => s.statement).filter((s) => isAbout(s, query));
+      before = aboutPupil(stored, query);
       const current = pupilEtag(before);
       return ifMatch === '*' ? before.length > 0 : ifMatch === current;
     });

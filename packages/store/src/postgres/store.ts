@@ -131,6 +131,8 @@ class Rollback extends Error {}
  * a transaction-level advisory lock per school it touches, and a school's rows therefore commit in
  * sequence order (docs/decisions/0009).
  */
+const DROP_CLAIM = 'DELETE FROM idempotency_claims WHERE scope = $1 AND key = $2';
+
 export class PostgresStatementStore implements StatementStore {
   readonly #pool: pg.Pool;
   readonly #ownsPool: boolean;
@@ -345,7 +347,7 @@ export class PostgresStatementStore implements StatementStore {
   }
 
   async releaseIdempotent(scope: string, key: string): Promise<void> {
-    await this.#pool.query('DELETE FROM idempotency_claims WHERE scope = $1 AND key = $2', [scope, key]);
+    await this.#pool.query(DROP_CLAIM, [scope, key]);
   }
 
   async putIdempotent(
@@ -361,7 +363,7 @@ export class PostgresStatementStore implements StatementStore {
          ON CONFLICT (scope, key) DO NOTHING`,
         [scope, key, requestHash, JSON.stringify(response)],
       );
-      await client.query('DELETE FROM idempotency_claims WHERE scope = $1 AND key = $2', [scope, key]);
+      await client.query(DROP_CLAIM, [scope, key]);
     });
     const lookup = await this.getIdempotent(scope, key, requestHash);
     if (lookup.state !== 'replay') throw new Error(`idempotency key ${key} vanished after it was written`);
