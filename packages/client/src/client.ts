@@ -1,7 +1,8 @@
+import { problemTypeOf } from '@reuse-pref/contract';
 import { ClientCredentials, type TokenProvider } from './auth.js';
 import { type UploadOptions, uploadStatements } from './batches.js';
 import { type ChangeFeedOptions, changeFeed } from './change-feed.js';
-import { problemKind, ReusePrefProblemError } from './errors.js';
+import { ReusePrefProblemError } from './errors.js';
 import { items, pages } from './pages.js';
 import {
   backoffDelay,
@@ -234,7 +235,7 @@ async function keyInUse(response: Response, headers: Headers): Promise<boolean> 
   if (response.status !== 409 || !headers.has('idempotency-key')) return false;
   try {
     const problem = (await response.clone().json()) as { type?: unknown };
-    return typeof problem.type === 'string' && problemKind(problem.type) === 'idempotency-key-in-use';
+    return typeof problem.type === 'string' && problemTypeOf(problem.type) === 'idempotency-key-in-use';
   } catch {
     return false;
   }

@@ -63,7 +63,15 @@ export function createApp(options: AppOptions): App {
       const tooLarge = op.body.limit === 'maxBatchBytes' ? 'batch-too-large' : 'payload-too-large';
       body = await readBody(request.body, services.limits[op.body.limit], tooLarge);
     }
-    const context: OperationContext = { request, params, principal, services, body, ...{ contentType } };
+    const context: OperationContext = {
+      request,
+      params,
+      query: request.query,
+      principal,
+      services,
+      body,
+      ...{ contentType },
+    };
     if (!op.idempotent) return op.handle(context);
     const key = readIdempotencyKey(request.headers['idempotency-key'], op.idempotent === 'required');
     const hash = requestHash(request.method, request.path, body);

@@ -9,13 +9,20 @@ export type { ReleaseArchive, StoredRelease } from './distributor/release-archiv
 export { jsonLineLogger, type RequestLogger, type RequestLogLine, silentLogger } from './http/log.js';
 export { PROBLEM_BASE, ProblemError, type ProblemType, ProblemTypes, problem } from './http/problem.js';
 export type { RateLimitHook } from './http/rate-limit.js';
-export type { ServerRequest, ServerResponse } from './http/types.js';
+export type { Sent, ServerRequest, ServerResponse } from './http/types.js';
 export { openStore, type StoreSpec } from './open-store.js';
 export {
+  type ContractContext,
+  type ContractOperation,
+  type ContractQuery,
   DEFAULT_LIMITS,
+  defineOperation,
   type Limits,
   type Operation,
   type OperationContext,
+  type OperationDefinition,
+  type OperationResponse,
+  outsideContract,
   type Role,
   type Scope,
   type Services,

@@ -5,7 +5,7 @@ import { Value } from '@sinclair/typebox/value';
 import { parseJson } from '../http/parse-json.js';
 import { problem } from '../http/problem.js';
 import { json } from '../http/respond.js';
-import type { Operation } from '../operation.js';
+import { defineOperation } from '../operation.js';
 import { nextIndexCursor, readIndexPage } from './index-cursor.js';
 
 const MAX_COHORT = 100_000;
@@ -15,12 +15,10 @@ const MAX_COHORT = 100_000;
  * statements and records it (log, ledgers, register). Idempotency-Key is required: a retry must never
  * record a second release.
  */
-export const evaluateDistribution: Operation = {
-  operationId: 'evaluateDistribution',
+export const evaluateDistribution = defineOperation('evaluateDistribution', {
   method: 'POST',
   path: '/releases',
   roles: ['distributor'],
-  scope: 'distributor:write',
   idempotent: 'required',
   // A national cohort is large: the batch limit bounds it, not the single-statement one.
   body: { types: ['application/json'], limit: 'maxBatchBytes' },
@@ -58,36 +56,32 @@ export const evaluateDistribution: Operation = {
     const location = `/releases/${result.decision.releaseId}`;
     return json(result.outcome === 'recorded' ? 201 : 200, result.decision, { location });
   },
-};
+});
 
-export const getRelease: Operation = {
-  operationId: 'getRelease',
+export const getRelease = defineOperation('getRelease', {
   method: 'GET',
   path: '/releases/{releaseId}',
   roles: ['distributor'],
-  scope: 'distributor:read',
   async handle({ params, services }) {
-    const stored = await (await services.releases()).release(releaseIdParam(params.releaseId!));
+    const stored = await (await services.releases()).release(releaseIdParam(params.releaseId));
     return stored ? json(200, stored.decision) : problem('not-found', { detail: 'No such release.' });
   },
-};
+});
 
-export const listReleaseSubjects: Operation = {
-  operationId: 'listReleaseSubjects',
+export const listReleaseSubjects = defineOperation('listReleaseSubjects', {
   method: 'GET',
   path: '/releases/{releaseId}/subjects',
   roles: ['distributor'],
-  scope: 'distributor:read',
-  async handle({ request, params, services }) {
+  async handle({ query, params, services }) {
     const archive = await services.releases();
-    const releaseId = releaseIdParam(params.releaseId!);
+    const releaseId = releaseIdParam(params.releaseId);
     if (!(await archive.release(releaseId))) return problem('not-found', { detail: 'No such release.' });
-    const { from, limit } = readIndexPage(request.query, services.limits.maxPageSize);
+    const { from, limit } = readIndexPage(query, services.limits.maxPageSize);
     const items = await archive.releaseSubjects(releaseId, from, limit);
     const page: ReleaseSubjectPage = { items, nextCursor: nextIndexCursor(from, items.length, limit) };
     return json(200, page);
   },
-};
+});
 
 /** Lower-cased so one release has one name; anything not a UUID simply matches nothing. */
 const releaseIdParam = (raw: string) => raw.toLowerCase();

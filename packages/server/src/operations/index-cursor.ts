@@ -1,10 +1,14 @@
 import { ProblemError } from '../http/problem.js';
+import type { ContractQuery } from '../operation.js';
 
 /**
  * Paging over an append-only ledger: the cursor is the position to read from, base64url so clients treat
  * it as opaque. Positions never move, so a cursor never expires.
  */
-export function readIndexPage(query: URLSearchParams, maxPageSize: number): { from: number; limit: number } {
+export function readIndexPage(
+  query: ContractQuery<'cursor' | 'limit'>,
+  maxPageSize: number,
+): { from: number; limit: number } {
   const cursor = query.get('cursor');
   let from = 0;
   if (cursor !== null) {

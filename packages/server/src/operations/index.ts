@@ -1,4 +1,5 @@
-import type { Operation } from '../operation.js';
+import type { OperationId } from '@reuse-pref/contract';
+import type { ContractOperation, Operation } from '../operation.js';
 import { evaluateDistribution, getRelease, listReleaseSubjects } from './distributor.js';
 import { submitBatch } from './ingest-batch.js';
 import { getBatch, submitIntakeStatement } from './intake.js';
@@ -11,8 +12,11 @@ import { getSchoolSettings, updateSchoolSettings } from './settings.js';
 import { getSubjectLedger, getSubjectReceipt } from './subject-ledger.js';
 import { submitStatement } from './submit-statement.js';
 
-/** Every operation the server implements; createApp keeps those of the configured role. */
-export const operations: readonly Operation[] = [
+/**
+ * Every operation of the contract, by operationId. Typed so that an operation missing, extra, or filed
+ * under another operation's id is a compile error: the server implements exactly openapi.yaml.
+ */
+const byId: { [Id in OperationId]: ContractOperation<Id> } = {
   getCapabilities,
   getHealth,
   listStatements,
@@ -35,4 +39,7 @@ export const operations: readonly Operation[] = [
   getTreeHead,
   getSubjectLedger,
   getSubjectReceipt,
-];
+};
+
+/** Every operation the server implements; createApp keeps those of the configured role. */
+export const operations: readonly Operation[] = Object.values(byId);

@@ -4,7 +4,7 @@ import type { BatchOutcome } from '@reuse-pref/store';
 import { problem } from '../http/problem.js';
 import { json } from '../http/respond.js';
 import { type BatchLine, readBatch } from '../ingest/read-batch.js';
-import type { Operation } from '../operation.js';
+import { defineOperation } from '../operation.js';
 import { saveBatchResult } from './batch-results.js';
 
 /**
@@ -14,12 +14,10 @@ import { saveBatchResult } from './batch-results.js';
  * record about a school outside the token's scopes is rejected (rule school-not-in-scope), not 403,
  * so one stray record does not hide the outcomes of the rest.
  */
-export const submitBatch: Operation = {
-  operationId: 'submitBatch',
+export const submitBatch = defineOperation('submitBatch', {
   method: 'POST',
   path: '/intake/batches',
   roles: ['receiver'],
-  scope: 'receiver:write',
   idempotent: 'required',
   body: { types: ['application/x-ndjson'], limit: 'maxBatchBytes' },
   async handle({ body, principal, services }) {
@@ -53,7 +51,7 @@ export const submitBatch: Operation = {
       batch,
     });
   },
-};
+});
 
 function recordOutcome(outcome: BatchOutcome, line: BatchLine): RecordOutcome {
   switch (outcome.outcome) {

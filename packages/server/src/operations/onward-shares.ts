@@ -1,7 +1,7 @@
 import type { OnwardShare, OnwardSharePage } from '@reuse-pref/schema';
 import { ProblemError } from '../http/problem.js';
 import { json } from '../http/respond.js';
-import type { Operation } from '../operation.js';
+import { defineOperation } from '../operation.js';
 import { onwardShareLedger } from '../relay/onward-shares.js';
 import { indexCursor, readIndexPage } from './index-cursor.js';
 
@@ -9,17 +9,15 @@ import { indexCursor, readIndexPage } from './index-cursor.js';
  * What the relay shared onward and withheld, oldest first. With `shared=`, the page is filled by reading
  * on past non-matching decisions; the cursor marks how far the ledger was read, not how many matched.
  */
-export const listOnwardShares: Operation = {
-  operationId: 'listOnwardShares',
+export const listOnwardShares = defineOperation('listOnwardShares', {
   method: 'GET',
   path: '/schools/{urn}/onward-shares',
   roles: ['relay'],
-  scope: 'relay:read',
   schoolParam: 'urn',
-  async handle({ request, params, services }) {
-    const { from, limit } = readIndexPage(request.query, services.limits.maxPageSize);
-    const filter = sharedFilter(request.query.get('shared'));
-    const ledger = onwardShareLedger(params.urn!);
+  async handle({ query, params, services }) {
+    const { from, limit } = readIndexPage(query, services.limits.maxPageSize);
+    const filter = sharedFilter(query.get('shared'));
+    const ledger = onwardShareLedger(params.urn);
     const items: OnwardShare[] = [];
     let next = from;
     let atEnd = false;
@@ -39,7 +37,7 @@ export const listOnwardShares: Operation = {
     };
     return json(200, page);
   },
-};
+});
 
 function sharedFilter(raw: string | null): boolean | undefined {
   if (raw === null) return undefined;

@@ -2,7 +2,7 @@ import type { SubjectLedger } from '@reuse-pref/schema';
 import type { Principal } from '../auth/principal.js';
 import { ProblemError, problem } from '../http/problem.js';
 import { json } from '../http/respond.js';
-import type { Operation } from '../operation.js';
+import { defineOperation } from '../operation.js';
 import { nextIndexCursor, readIndexPage } from './index-cursor.js';
 import { pupilLedgerKey } from './pupil-key.js';
 
@@ -15,17 +15,15 @@ function requirePupil(principal: Principal, pupil: string): void {
   throw new ProblemError('forbidden', { detail: `The token has no pupil:${pupil} scope.` });
 }
 
-export const getSubjectLedger: Operation = {
-  operationId: 'getSubjectLedger',
+export const getSubjectLedger = defineOperation('getSubjectLedger', {
   method: 'GET',
   path: '/subjects/{pupil}/ledger',
   roles: ['distributor'],
-  scope: ['subject:read', 'distributor:read'],
-  async handle({ request, params, principal, services }) {
-    const pupil = params.pupil!;
+  async handle({ query, params, principal, services }) {
+    const pupil = params.pupil;
     const key = pupilLedgerKey(pupil);
     requirePupil(principal, pupil);
-    const { from, limit } = readIndexPage(request.query, services.limits.maxPageSize);
+    const { from, limit } = readIndexPage(query, services.limits.maxPageSize);
     // Cohorts name pupils by UPN or ULN only, so a school's local id has no ledger here.
     if (key.startsWith('local:')) return problem('not-found', { detail: 'Ledgers are kept by UPN or ULN.' });
     const records = await (await services.releases()).subjectRecords(key, from, limit);
@@ -38,21 +36,19 @@ export const getSubjectLedger: Operation = {
     };
     return json(200, ledger, { 'cache-control': 'no-store' });
   },
-};
+});
 
-export const getSubjectReceipt: Operation = {
-  operationId: 'getSubjectReceipt',
+export const getSubjectReceipt = defineOperation('getSubjectReceipt', {
   method: 'GET',
   path: '/subjects/{pupil}/ledger/{releaseId}/receipt',
   roles: ['distributor'],
-  scope: ['subject:read', 'distributor:read'],
   async handle({ params, principal, services }) {
-    const pupil = params.pupil!;
+    const pupil = params.pupil;
     const key = pupilLedgerKey(pupil);
     requirePupil(principal, pupil);
     const archive = await services.releases();
-    const receipt = await archive.receipt(key, params.releaseId!.toLowerCase(), services.now());
+    const receipt = await archive.receipt(key, params.releaseId.toLowerCase(), services.now());
     if (!receipt) return problem('not-found', { detail: 'This release did not consider this pupil.' });
     return json(200, receipt, { 'cache-control': 'no-store' });
   },
-};
+});

@@ -2,21 +2,19 @@ import type { StatementReceipt } from '@reuse-pref/schema';
 import { parseJson } from '../http/parse-json.js';
 import { problem } from '../http/problem.js';
 import { json } from '../http/respond.js';
-import type { Operation } from '../operation.js';
+import { defineOperation } from '../operation.js';
 import { checkStatement } from './check-statement.js';
 
 /** One statement, validated at the edge: any error finding means 422 and nothing stored. */
-export const submitStatement: Operation = {
-  operationId: 'submitStatement',
+export const submitStatement = defineOperation('submitStatement', {
   method: 'POST',
   path: '/schools/{urn}/statements',
   roles: ['producer', 'relay'],
-  scope: 'producer:write',
   schoolParam: 'urn',
   idempotent: true,
   body: { types: ['application/json'], limit: 'maxBodyBytes' },
   async handle({ body, params, services }) {
-    const urn = params.urn!;
+    const urn = params.urn;
     const value = parseJson(body, { maxDepth: services.limits.maxDepth });
     const checked = checkStatement(services.validator(), value, urn);
     if (!checked.ok) {
@@ -36,4 +34,4 @@ export const submitStatement: Operation = {
     const location = `/schools/${urn}/statements/${appended.id}`;
     return json(appended.outcome === 'stored' ? 201 : 200, receipt, { location });
   },
-};
+});

@@ -1,5 +1,5 @@
 // Generated from spec/v1/openapi.yaml by openapi-typescript; do not edit.
-// Regenerate with: pnpm --filter @reuse-pref/client generate
+// Regenerate with: pnpm --filter @reuse-pref/contract generate
 
 export interface paths {
     "/.well-known/reuse-preference": {
