@@ -1,6 +1,7 @@
 import { problemTypeOf } from '@reuse-pref/contract';
 import { ClientCredentials, type TokenProvider } from './auth.js';
 import { type UploadOptions, uploadStatements } from './batches.js';
+import type { ApiResponse, ContractCalls, RequestOptions } from './calls.js';
 import { type ChangeFeedOptions, changeFeed } from './change-feed.js';
 import { ReusePrefProblemError } from './errors.js';
 import { items, pages } from './pages.js';
@@ -39,18 +40,6 @@ export interface ClientOptions {
   now?: () => number;
 }
 
-type BodyArg<O> = [RequestBodyOf<O>] extends [never] ? { body?: undefined } : { body: RequestBodyOf<O> };
-
-export type RequestOptions<O> = ParamsOf<O> &
-  BodyArg<O> & {
-    signal?: AbortSignal;
-    timeoutMs?: number;
-    /** A key for a write (a UUID), or `true` to generate one; a write with a key may be retried. */
-    idempotencyKey?: string | true;
-    /** Extra headers, e.g. If-Match where the contract marks it optional. */
-    headers?: Record<string, string>;
-  };
-
 /** What every RequestOptions<O> is at run time, once the contract's types have done their work. */
 interface LooseRequest {
   path?: Record<string, string>;
@@ -63,14 +52,6 @@ interface LooseRequest {
   idempotencyKey?: string | true;
 }
 
-export interface ApiResponse<T> {
-  status: number;
-  data: T;
-  headers: Headers;
-  /** The ETag of current state, for a later If-Match. */
-  etag: string | undefined;
-}
-
 const defaultRetry: Required<RetryOptions> = {
   maxAttempts: 4,
   baseDelayMs: 250,
@@ -79,7 +60,7 @@ const defaultRetry: Required<RetryOptions> = {
 };
 
 /** Typed access to every operation in spec/v1/openapi.yaml, addressed by method and path template. */
-export class ReusePrefClient {
+export class ReusePrefClient implements ContractCalls {
   readonly baseUrl: string;
   private readonly transport: Transport;
   private readonly retry: Required<RetryOptions>;
