@@ -18,10 +18,8 @@ import type {
   HttpMethod,
   Operation,
   PagedPath,
-  ParamsOf,
   PathsWith,
   ProblemDetails,
-  RequestBodyOf,
   Statement,
   SuccessBody,
 } from './types.js';
