@@ -11,7 +11,8 @@ import { applyRateLimit, type RateLimitHook } from './http/rate-limit.js';
 import { readBody } from './http/read-body.js';
 import { Router } from './http/router.js';
 import type { ServerRequest, ServerResponse } from './http/types.js';
-import type { Operation, OperationContext, Services } from './operation.js';
+import type { Operation, OperationContext } from './operation.js';
+import type { Services } from './services.js';
 
 export interface App {
   handle(request: ServerRequest): Promise<ServerResponse>;

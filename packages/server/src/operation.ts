@@ -8,60 +8,9 @@ import {
   type QueryName,
   type RequestMediaType,
 } from '@reuse-pref/contract';
-import type { ValidationResult } from '@reuse-pref/schema';
-import type { StatementStore } from '@reuse-pref/store';
 import type { Principal } from './auth/principal.js';
-import type { ReleaseArchive } from './distributor/release-archive.js';
 import type { Sent, ServerRequest, ServerResponse } from './http/types.js';
-import type { IngestWorkers } from './ingest/ingest-workers.js';
-
-/** The profiles a server can play; each enables its operations. */
-export type Role = 'producer' | 'relay' | 'receiver' | 'distributor';
-
-/** A role scope of openapi.yaml; an operation listing several accepts a token holding any one of them. */
-export type Scope = `${'producer' | 'relay' | 'receiver' | 'distributor' | 'subject'}:${'read' | 'write'}`;
-
-export interface Limits {
-  /** Largest JSON body, bytes. */
-  maxBodyBytes: number;
-  /** Largest NDJSON batch body, bytes. */
-  maxBatchBytes: number;
-  maxBatchRecords: number;
-  maxDepth: number;
-  maxPageSize: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  maxBodyBytes: 256 * 1024,
-  maxBatchBytes: 8 * 1024 * 1024,
-  maxBatchRecords: 10_000,
-  maxDepth: 16,
-  maxPageSize: 1000,
-};
-
-export interface StatementValidator {
-  validate(value: unknown): ValidationResult;
-}
-
-/** What every handler may use; built once per app. */
-export interface Services {
-  role: Role;
-  store: StatementStore;
-  /**
-   * A validator for this moment: "in the future" rules need the current clock, so a long-running server
-   * makes one per request (cheap: the schema is compiled once per process).
-   */
-  validator: () => StatementValidator;
-  limits: Limits;
-  now: () => Date;
-  competenceAge: number;
-  software: { name: string; version: string };
-  tokenEndpoint: string;
-  /** Worker threads that read NDJSON batches off the event loop; absent: batches are read inline. */
-  ingestWorkers?: IngestWorkers;
-  /** The distributor's release records (log, ledgers, register); opened on first use. */
-  releases: () => Promise<ReleaseArchive>;
-}
+import type { Role, Scope, Services } from './services.js';
 
 /**
  * What a handler may read of the query string: only the parameters the contract declares for its

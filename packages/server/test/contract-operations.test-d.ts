@@ -10,7 +10,7 @@ import {
   defineOperation,
   type OperationResponse,
 } from '../src/operation.js';
-import { operations } from '../src/operations/index.js';
+import { operations } from '../src/operations.js';
 
 declare const batchResult: Schema<'BatchResult'>;
 declare const receipt: Schema<'StatementReceipt'>;

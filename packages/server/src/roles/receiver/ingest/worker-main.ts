@@ -2,7 +2,7 @@
 // off the event loop. See ingest-workers.ts for why, and docs/decisions/0015.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createValidator } from '@reuse-pref/validator';
-import { ProblemError } from '../http/problem.js';
+import { ProblemError } from '../../../http/problem.js';
 import type { IngestJob, IngestReply, IngestWorkerData } from './messages.js';
 import { readBatch } from './read-batch.js';
 

@@ -1,8 +1,8 @@
 import { registerCsv, registerHtml } from '@reuse-pref/release';
 import type { RegisterPage } from '@reuse-pref/schema';
-import { json, text } from '../http/respond.js';
-import { defineOperation, outsideContract } from '../operation.js';
-import { nextIndexCursor, readIndexPage } from './index-cursor.js';
+import { json, text } from '../../http/respond.js';
+import { defineOperation, outsideContract } from '../../operation.js';
+import { nextIndexCursor, readIndexPage } from '../../paging/index-cursor.js';
 
 /**
  * The public register: JSON pages by default; `Accept: text/csv` or `text/html` gets the whole register

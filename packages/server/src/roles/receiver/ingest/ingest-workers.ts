@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Principal } from '../auth/principal.js';
-import { ProblemError } from '../http/problem.js';
-import type { Limits } from '../operation.js';
+import type { Principal } from '../../../auth/principal.js';
+import { ProblemError } from '../../../http/problem.js';
+import type { Limits } from '../../../limits.js';
 import type { IngestJob, IngestReply, IngestWorkerData } from './messages.js';
 import type { BatchLine } from './read-batch.js';
 
@@ -103,7 +103,7 @@ interface Slot {
 export function defaultWorkerScript(): URL {
   const here = import.meta.url;
   const script = here.endsWith('.ts')
-    ? new URL('../../dist/ingest-worker.js', here)
+    ? new URL('../../../../dist/ingest-worker.js', here)
     : new URL('./ingest-worker.js', here);
   if (!existsSync(fileURLToPath(script))) {
     throw new Error(

@@ -1,10 +1,11 @@
 import type { Finding } from '@reuse-pref/schema';
 import { type BatchRecord, prepareStatement } from '@reuse-pref/store';
-import type { Principal } from '../auth/principal.js';
-import { parseJson } from '../http/parse-json.js';
-import { ProblemError } from '../http/problem.js';
-import type { Limits, StatementValidator } from '../operation.js';
-import { checkStatement, readId } from '../operations/check-statement.js';
+import type { Principal } from '../../../auth/principal.js';
+import { parseJson } from '../../../http/parse-json.js';
+import { ProblemError } from '../../../http/problem.js';
+import type { Limits } from '../../../limits.js';
+import { checkStatement } from '../../../statements/check-statement.js';
+import type { StatementValidator } from '../../../statements/statement-validator.js';
 
 /** One NDJSON line of a batch, read and checked: what the store gets, and the queries to report. */
 export interface BatchLine {
@@ -60,10 +61,6 @@ function readLine(context: ReadBatchContext, text: string, line: number): BatchL
   if (checked.ok) {
     return { line, record: { prepared: prepareStatement(checked.statement) }, queries: checked.queries };
   }
-  const id = readId(value);
-  return {
-    line,
-    record: { rejected: [...checked.errors, ...checked.queries], ...(id ? { id } : {}) },
-    queries: checked.queries,
-  };
+  const { id, findings } = checked;
+  return { line, record: { rejected: findings, ...(id ? { id } : {}) }, queries: checked.queries };
 }

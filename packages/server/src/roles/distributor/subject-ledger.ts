@@ -1,10 +1,10 @@
 import type { SubjectLedger } from '@reuse-pref/schema';
-import type { Principal } from '../auth/principal.js';
-import { ProblemError, problem } from '../http/problem.js';
-import { json } from '../http/respond.js';
-import { defineOperation } from '../operation.js';
-import { nextIndexCursor, readIndexPage } from './index-cursor.js';
-import { pupilLedgerKey } from './pupil-key.js';
+import type { Principal } from '../../auth/principal.js';
+import { ProblemError, problem } from '../../http/problem.js';
+import { json } from '../../http/respond.js';
+import { defineOperation } from '../../operation.js';
+import { nextIndexCursor, readIndexPage } from '../../paging/index-cursor.js';
+import { pupilLedgerKey } from '../../pupils/pupil-key.js';
 
 /**
  * A family's token (`subject:read` + `pupil:{id}`) reads only the pupil it names; `distributor:read`

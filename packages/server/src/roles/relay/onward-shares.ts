@@ -1,9 +1,9 @@
 import type { OnwardShare, OnwardSharePage } from '@reuse-pref/schema';
-import { ProblemError } from '../http/problem.js';
-import { json } from '../http/respond.js';
-import { defineOperation } from '../operation.js';
-import { onwardShareLedger } from '../relay/onward-shares.js';
-import { indexCursor, readIndexPage } from './index-cursor.js';
+import { ProblemError } from '../../http/problem.js';
+import { json } from '../../http/respond.js';
+import { defineOperation } from '../../operation.js';
+import { indexCursor, readIndexPage } from '../../paging/index-cursor.js';
+import { onwardShareLedger } from './decide-onward-share.js';
 
 /**
  * What the relay shared onward and withheld, oldest first. With `shared=`, the page is filled by reading

@@ -2,11 +2,11 @@ import { parseDistributionRequest, prepareRequest, RequestError } from '@reuse-p
 import { type Finding, LatestCatalogue, type ReleaseSubjectPage, SubjectKey } from '@reuse-pref/schema';
 import { isValidUln, isValidUpn } from '@reuse-pref/validator';
 import { Value } from '@sinclair/typebox/value';
-import { parseJson } from '../http/parse-json.js';
-import { problem } from '../http/problem.js';
-import { json } from '../http/respond.js';
-import { defineOperation } from '../operation.js';
-import { nextIndexCursor, readIndexPage } from './index-cursor.js';
+import { parseJson } from '../../http/parse-json.js';
+import { problem } from '../../http/problem.js';
+import { json } from '../../http/respond.js';
+import { defineOperation } from '../../operation.js';
+import { nextIndexCursor, readIndexPage } from '../../paging/index-cursor.js';
 
 const MAX_COHORT = 100_000;
 

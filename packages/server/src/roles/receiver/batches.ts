@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { BatchResult, RecordOutcome } from '@reuse-pref/schema';
 import type { BatchOutcome } from '@reuse-pref/store';
-import { problem } from '../http/problem.js';
-import { json } from '../http/respond.js';
-import { type BatchLine, readBatch } from '../ingest/read-batch.js';
-import { defineOperation } from '../operation.js';
-import { saveBatchResult } from './batch-results.js';
+import { problem } from '../../http/problem.js';
+import { json } from '../../http/respond.js';
+import { defineOperation } from '../../operation.js';
+import { loadBatchResult, saveBatchResult } from './batch-results.js';
+import { type BatchLine, readBatch } from './ingest/read-batch.js';
 
 /**
  * NDJSON bulk ingest at the census intake. A batch commits atomically and all-or-nothing
@@ -50,6 +50,20 @@ export const submitBatch = defineOperation('submitBatch', {
       detail: `${batch.counts.rejected} of ${batch.counts.records} record(s) rejected; nothing was stored.`,
       batch,
     });
+  },
+});
+
+/** A committed batch's result again, for a sender that lost the response. */
+export const getBatch = defineOperation('getBatch', {
+  method: 'GET',
+  path: '/intake/batches/{batchId}',
+  roles: ['receiver'],
+  async handle({ params, principal, services }) {
+    const batchId = params.batchId;
+    const batch = /^[0-9a-f-]{36}$/i.test(batchId)
+      ? await loadBatchResult(services.store, principal.clientId, batchId.toLowerCase())
+      : undefined;
+    return batch ? json(200, batch) : problem('not-found', { detail: 'No committed batch with this id.' });
   },
 });
 

@@ -1,10 +1,18 @@
 import type { Finding, Statement } from '@reuse-pref/schema';
 import { mayTouchSchool, type Principal } from '../auth/principal.js';
-import type { StatementValidator } from '../operation.js';
+import type { StatementValidator } from './statement-validator.js';
 
 export type CheckedStatement =
   | { ok: true; statement: Statement; queries: Finding[] }
-  | { ok: false; id?: string; errors: Finding[]; queries: Finding[] };
+  | {
+      ok: false;
+      /** The record's id when it has a well-formed one, so a rejection can still name the statement. */
+      id?: string;
+      errors: Finding[];
+      queries: Finding[];
+      /** What a rejection reports: every error, then every query. */
+      findings: Finding[];
+    };
 
 /**
  * Validates one parsed record. With `urn` (a per-school path) the statement must be about that school:
@@ -38,7 +46,8 @@ export function checkStatement(
   }
   if (errors.length === 0) return { ok: true, statement: value as Statement, queries: result.queries };
   const id = readId(value);
-  return { ok: false, errors, queries: result.queries, ...(id ? { id } : {}) };
+  const findings = [...errors, ...result.queries];
+  return { ok: false, errors, queries: result.queries, findings, ...(id ? { id } : {}) };
 }
 
 export function readSettingUrn(value: unknown): string | undefined {

@@ -26,7 +26,7 @@ import type {
   SubjectReceipt,
 } from '@reuse-pref/schema';
 import type { JsonValue, StatementStore } from '@reuse-pref/store';
-import { KeyedMutex } from '../operations/keyed-mutex.js';
+import { KeyedMutex } from './keyed-mutex.js';
 
 // Everything lives in the store's append-only ledgers, so the distributor runs on either store and a
 // PostgreSQL deployment needs no file beside it. Names are prefixed so no other user of ledgers collides.

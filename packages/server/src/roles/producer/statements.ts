@@ -1,8 +1,8 @@
 import type { ChangeFeedPage, StatementPage } from '@reuse-pref/schema';
-import { problem } from '../http/problem.js';
-import { json } from '../http/respond.js';
-import { defineOperation } from '../operation.js';
-import { pageQuery } from './page-query.js';
+import { problem } from '../../http/problem.js';
+import { json } from '../../http/respond.js';
+import { defineOperation } from '../../operation.js';
+import { pageQuery } from '../../paging/page-query.js';
 
 // The receiver serves the read surface too: DfE staff and the demo read what arrived the same way.
 const readers = ['producer', 'relay', 'receiver'] as const;

@@ -1,10 +1,10 @@
 import type { SchoolSettings } from '@reuse-pref/schema';
 import type { JsonValue } from '@reuse-pref/store';
-import { requireIfMatch } from '../http/etag.js';
-import { parseJson } from '../http/parse-json.js';
-import { ProblemError, problem } from '../http/problem.js';
-import { json } from '../http/respond.js';
-import { defineOperation, outsideContract } from '../operation.js';
+import { requireIfMatch } from '../../http/etag.js';
+import { parseJson } from '../../http/parse-json.js';
+import { ProblemError, problem } from '../../http/problem.js';
+import { json } from '../../http/respond.js';
+import { defineOperation, outsideContract } from '../../operation.js';
 import { checkSettings } from './settings-check.js';
 
 const roles = ['producer', 'relay'] as const;
