@@ -11,6 +11,7 @@ import {
   type OperationResponse,
 } from '../src/operation.js';
 import { operations } from '../src/operations.js';
+import { acceptStatement } from '../src/statements/accept-statement.js';
 
 declare const batchResult: Schema<'BatchResult'>;
 declare const receipt: Schema<'StatementReceipt'>;
@@ -125,6 +126,17 @@ describe('an operation definition must match the contract', () => {
       body: { types: ['application/json'], limit: 'maxBodyBytes' },
       handle,
     });
+  });
+});
+
+describe('a request body is read as the contract types it', () => {
+  it('only an operation whose body is a statement can accept one', async () => {
+    const intake = {} as ContractContext<'submitIntakeStatement'>;
+    const accepted = await acceptStatement(intake);
+    if (accepted.outcome === 'stored') expectTypeOf(accepted.statement).toEqualTypeOf<Schema<'Statement'>>();
+    const settings = {} as ContractContext<'updateSchoolSettings'>;
+    // @ts-expect-error updateSchoolSettings takes school settings, not a statement
+    await acceptStatement(settings);
   });
 });
 

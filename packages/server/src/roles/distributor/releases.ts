@@ -1,3 +1,4 @@
+import type { RequestBody } from '@reuse-pref/contract';
 import { parseDistributionRequest, prepareRequest, RequestError } from '@reuse-pref/release';
 import { type Finding, LatestCatalogue, type ReleaseSubjectPage, SubjectKey } from '@reuse-pref/schema';
 import { isValidUln, isValidUpn } from '@reuse-pref/validator';
@@ -43,8 +44,11 @@ export const evaluateDistribution = defineOperation('evaluateDistribution', {
         errors: [schemaFinding('/request', error.message)],
       });
     }
+    // Checked above member by member; typed as the contract's request body, so a body openapi.yaml
+    // describes differently no longer compiles.
+    const evaluation: RequestBody<'evaluateDistribution'> = { request, cohort: value.cohort as SubjectKey[] };
     const archive = await services.releases();
-    const result = await archive.record(request, value.cohort as SubjectKey[], {
+    const result = await archive.record(request, evaluation.cohort, {
       now: services.now(),
       competenceAge: services.competenceAge,
     });

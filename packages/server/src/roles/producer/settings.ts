@@ -1,3 +1,4 @@
+import type { RequestBody } from '@reuse-pref/contract';
 import type { SchoolSettings } from '@reuse-pref/schema';
 import type { JsonValue } from '@reuse-pref/store';
 import { requireIfMatch } from '../../http/etag.js';
@@ -41,7 +42,10 @@ export const updateSchoolSettings = defineOperation('updateSchoolSettings', {
     const value = parseJson(body, { maxDepth: services.limits.maxDepth });
     const errors = checkSettings(value);
     if (errors.length > 0) return problem('validation-failed', { errors });
-    const { updatedAt: _ignored, ...data } = value as Record<string, JsonValue>;
+    // checkSettings found nothing wrong, so this is the model's SchoolSettings; typed as the contract's
+    // request body, so a body openapi.yaml describes differently no longer compiles.
+    const settings: RequestBody<'updateSchoolSettings'> = value as SchoolSettings;
+    const { updatedAt: _ignored, ...data } = settings;
     if (data.urn !== urn) {
       throw new ProblemError('validation-failed', {
         errors: [
@@ -54,11 +58,11 @@ export const updateSchoolSettings = defineOperation('updateSchoolSettings', {
         ],
       });
     }
-    const state = await services.store.compareAndSet(urn, ifMatch, data);
-    const settings = { ...(data as unknown as SchoolSettings), updatedAt: state.updatedAt };
-    if (!creating) return json(200, settings, { etag: state.etag });
+    const state = await services.store.compareAndSet(urn, ifMatch, data as unknown as JsonValue);
+    const stored = { ...data, updatedAt: state.updatedAt };
+    if (!creating) return json(200, stored, { etag: state.etag });
     // contract: creating with `If-None-Match: *` answers 201, and neither is in openapi.yaml for
     // updateSchoolSettings (issue 12: a school's first settings).
-    return outsideContract(json(201, settings, { etag: state.etag }));
+    return outsideContract(json(201, stored, { etag: state.etag }));
   },
 });
