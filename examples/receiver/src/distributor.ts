@@ -26,13 +26,13 @@ import type { StatementStore } from '@reuse-pref/store';
  * every statement the intake holds about each. A pupil with no statement is still in it: "never asked".
  */
 export async function cohortFromIntake(
-  store: StatementStore,
+  store: Pick<StatementStore, 'statements'>,
   subjects: readonly Subject[],
 ): Promise<CohortMember[]> {
   const cohort: CohortMember[] = [];
   for (const subject of subjects) {
     const query = subject.upn ? { upn: subject.upn } : subject.uln ? { uln: subject.uln } : undefined;
-    const history = query ? await store.pupilHistory(query) : [];
+    const history = query ? await store.statements.pupilHistory(query) : [];
     cohort.push({ subject, statements: history.map((h) => h.statement) });
   }
   return cohort;

@@ -91,7 +91,7 @@ export class ReleaseArchive {
   ): Promise<RecordResult> {
     return this.lock.run('record', async () => {
       const contentHash = createHash('sha256').update(canonicalJson({ request, cohort })).digest('hex');
-      const [earlier] = await this.store.readLedger(dsLedger(request.dsReference), { limit: 1 });
+      const [earlier] = await this.store.ledgers.read(dsLedger(request.dsReference), { limit: 1 });
       if (earlier) {
         const { releaseId, contentHash: earlierHash } = earlier.entry as {
           releaseId: string;
@@ -137,18 +137,18 @@ export class ReleaseArchive {
       leaves.push(releaseLeaf);
 
       for (const [i, leaf] of leaves.entries()) {
-        await this.store.appendLedger(LOG, asJson(leaf), { expectedIndex: firstIndex + i });
+        await this.store.ledgers.append(LOG, asJson(leaf), { expectedIndex: firstIndex + i });
       }
       for (const record of records) {
         // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
         for (const key of identifierKeys(record.entry.subject)) {
-          await this.store.appendLedger(subjectLedger(key), asJson(record));
+          await this.store.ledgers.append(subjectLedger(key), asJson(record));
         }
       }
-      await this.store.appendLedger(releaseLedger(releaseId), asJson({ decision, logIndex }));
-      for (const item of outcomes) await this.store.appendLedger(releaseLedger(releaseId), asJson(item));
-      await this.store.appendLedger(dsLedger(request.dsReference), { releaseId, contentHash });
-      await this.store.appendLedger(REGISTER, asJson(registerEntry(decision, logIndex)));
+      await this.store.ledgers.append(releaseLedger(releaseId), asJson({ decision, logIndex }));
+      for (const item of outcomes) await this.store.ledgers.append(releaseLedger(releaseId), asJson(item));
+      await this.store.ledgers.append(dsLedger(request.dsReference), { releaseId, contentHash });
+      await this.store.ledgers.append(REGISTER, asJson(registerEntry(decision, logIndex)));
       return { outcome: 'recorded', decision, logIndex };
     } catch (error) {
       // The in-memory tree may now hold leaves the store does not: rebuild it from what was committed.
@@ -160,7 +160,7 @@ export class ReleaseArchive {
   /** Each member with every statement held about them, from any school. */
   private async *members(cohort: readonly SubjectKey[]) {
     for (const key of cohort) {
-      const history = await this.store.pupilHistory({
+      const history = await this.store.statements.pupilHistory({
         ...(key.upn ? { upn: key.upn } : {}),
         ...(key.uln ? { uln: key.uln } : {}),
       });
@@ -173,17 +173,17 @@ export class ReleaseArchive {
   }
 
   async release(releaseId: string): Promise<StoredRelease | undefined> {
-    const [first] = await this.store.readLedger(releaseLedger(releaseId), { limit: 1 });
+    const [first] = await this.store.ledgers.read(releaseLedger(releaseId), { limit: 1 });
     return first?.entry as StoredRelease | undefined;
   }
 
   async releaseSubjects(releaseId: string, from: number, limit: number): Promise<SubjectOutcomeItem[]> {
-    const rows = await this.store.readLedger(releaseLedger(releaseId), { from: from + 1, limit });
+    const rows = await this.store.ledgers.read(releaseLedger(releaseId), { from: from + 1, limit });
     return rows.map((row) => row.entry as SubjectOutcomeItem);
   }
 
   async register(from: number, limit: number): Promise<RegisterEntry[]> {
-    const rows = await this.store.readLedger(REGISTER, { from, limit });
+    const rows = await this.store.ledgers.read(REGISTER, { from, limit });
     return rows.map((row) => row.entry as unknown as RegisterEntry);
   }
 
@@ -198,7 +198,7 @@ export class ReleaseArchive {
 
   /** One subject's ledger records, oldest first, by a key as subjectKey makes them (`upn:...`). */
   async subjectRecords(key: string, from: number, limit: number): Promise<LedgerRecord[]> {
-    const rows = await this.store.readLedger(subjectLedger(key), { from, limit });
+    const rows = await this.store.ledgers.read(subjectLedger(key), { from, limit });
     return rows.map((row) => row.entry as unknown as LedgerRecord);
   }
 
@@ -216,7 +216,7 @@ export class ReleaseArchive {
 async function loadLog(store: StatementStore): Promise<TransparencyLog> {
   const log = TransparencyLog.inMemory();
   for (let from = 0; ; from += READ_PAGE) {
-    const page = await store.readLedger(LOG, { from, limit: READ_PAGE });
+    const page = await store.ledgers.read(LOG, { from, limit: READ_PAGE });
     for (const row of page) log.append(row.entry as unknown as LogLeaf);
     if (page.length < READ_PAGE) return log;
   }
