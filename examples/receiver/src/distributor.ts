@@ -3,6 +3,7 @@ import {
   type CohortMember,
   FileLedgerStore,
   generateLogKeyPair,
+  LocalReleaseArchive,
   recordRelease,
   registerEntry,
   subjectKey,
@@ -68,14 +69,11 @@ export async function openDistributor(dir: string): Promise<Distributor> {
   const keys = generateLogKeyPair();
   const log = await TransparencyLog.open(join(dir, 'release-log.jsonl'));
   const ledgerStore = new FileLedgerStore(join(dir, 'ledger.private.jsonl'));
+  const archive = new LocalReleaseArchive(log, ledgerStore);
   return {
     publicKey: keys.publicKey,
     async decide(request, cohort, decidedAt) {
-      const { decision, logIndex } = await recordRelease(request, cohort, {
-        log,
-        ledger: ledgerStore,
-        decidedAt,
-      });
+      const { decision, logIndex } = await recordRelease(request, cohort, { archive, decidedAt });
       return { decision, register: registerEntry(decision, logIndex) };
     },
     signTreeHead: (timestamp) => log.signTreeHead(keys.privateKey, timestamp),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRequestError, LedgerConflictError, type StatementStore } from '../../src/index.js';
-import { freshUrn } from './fixtures.js';
+import { failLedgerWrites, type StoreDatabase } from '../faults/fail-ledger-writes.js';
+import { entriesEndingAt, freshUrn } from './fixtures.js';
 import { expectPlainData, hostile, type StoreFactory } from './harness.js';
 
 /** Named append-only ledgers: dense indexes, optimistic positions, atomic appends across ledgers. */
-export function ledgersContract(open: StoreFactory): void {
+export function ledgersContract(open: StoreFactory, database: () => StoreDatabase): void {
   it('appends entries at dense indexes and reads ranges back', async () => {
     const store = await open();
     const ledger = `releases-${freshUrn()}`;
@@ -123,6 +124,21 @@ export function ledgersContract(open: StoreFactory): void {
         [0, 0],
         [1, 1],
       ]);
+    });
+
+    it('appends nothing at all when the database refuses its last write', async () => {
+      // Opened first, so the schema exists when the failure is set up (the test may run alone).
+      const store = await open();
+      const school = freshUrn();
+      const last = `zz-fails-${school}`;
+      const restore = await failLedgerWrites(database(), last);
+      try {
+        const { ledgers, entries } = entriesEndingAt(last, school);
+        await expect(store.ledgers.appendAll(entries)).rejects.toThrow(/injected failure/);
+        for (const ledger of [...ledgers, last]) expect(await store.ledgers.count(ledger)).toBe(0);
+      } finally {
+        await restore();
+      }
     });
 
     it('accepts an empty list', async () => {

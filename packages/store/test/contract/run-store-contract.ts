@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import type { StoreDatabase } from '../faults/fail-ledger-writes.js';
 import { batchesContract } from './batches.js';
 import { closingAfterEach, type StoreFactory } from './harness.js';
 import { idempotencyContract } from './idempotency.js';
@@ -11,9 +12,10 @@ export type { StoreFactory } from './harness.js';
 
 /**
  * The behaviour every StatementStore must have, port by port. Tests share one database per
- * implementation, so each uses its own schools, keys and ledgers.
+ * implementation, so each uses its own schools, keys and ledgers. `database` says where that is, for
+ * tests that make the database itself refuse a write.
  */
-export function runStoreContract(name: string, openStore: StoreFactory): void {
+export function runStoreContract(name: string, openStore: StoreFactory, database: () => StoreDatabase): void {
   describe(`StatementStore contract: ${name}`, () => {
     const open = closingAfterEach(openStore);
     describe('statements: writing', () => statementWritesContract(open));
@@ -21,6 +23,6 @@ export function runStoreContract(name: string, openStore: StoreFactory): void {
     describe('idempotency keys', () => idempotencyContract(open));
     describe('school state with ETags', () => schoolStateContract(open));
     describe('batch results', () => batchesContract(open));
-    describe('ledgers', () => ledgersContract(open));
+    describe('ledgers', () => ledgersContract(open, database));
   });
 }
