@@ -5,7 +5,7 @@ import { isAbout } from './pupil-ref.js';
 
 /** The statements held about the pupil the path names, in the order the store returned them. */
 export async function pupilHistory(services: Services, query: PupilQuery): Promise<Statement[]> {
-  return aboutPupil(await services.store.pupilHistory(query), query);
+  return aboutPupil(await services.store.statements.pupilHistory(query), query);
 }
 
 /** The store matches any shared identifier; the path names one key, and only that key counts. */

@@ -67,10 +67,10 @@ export async function acceptStatement<
   }
   const refused = route.also?.(checked.statement);
   if (refused) return { outcome: 'rejected', response: rejection(refused.detail, refused.errors) };
-  const append = route.append ?? ((s: Statement) => services.store.append(s) as Promise<R>);
+  const append = route.append ?? ((s: Statement) => services.store.statements.append(s) as Promise<R>);
   const appended: AppendOutcome | Refused = await append(checked.statement);
   if (appended.outcome === 'refused') return appended as Extract<R, Refused>;
-  const stored = await services.store.getStatement(appended.id);
+  const stored = await services.store.statements.get(appended.id);
   const receipt: StatementReceipt = {
     statementId: appended.id,
     outcome: appended.outcome,

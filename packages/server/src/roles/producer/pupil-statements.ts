@@ -72,7 +72,7 @@ export const recordPupilStatement = defineOperation('recordPupilStatement', {
       // interleave with, in this process or another on the same database: two writers holding the same
       // ETag cannot both succeed.
       append: (statement) =>
-        services.store.appendIf(statement, query, (stored) => {
+        services.store.statements.appendIf(statement, query, (stored) => {
           before = aboutPupil(stored, query);
           return ifMatch === '*' ? before.length > 0 : ifMatch === pupilEtag(before);
         }),

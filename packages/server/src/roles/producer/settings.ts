@@ -17,7 +17,7 @@ export const getSchoolSettings = defineOperation('getSchoolSettings', {
   roles,
   schoolParam: 'urn',
   async handle({ params, services }) {
-    const state = await services.store.getSchoolState(params.urn);
+    const state = await services.store.schools.get(params.urn);
     if (!state) return problem('not-found');
     // Stored only after checkSettings accepted it (updateSchoolSettings).
     const settings = state.data as unknown as SchoolSettings;
@@ -58,7 +58,7 @@ export const updateSchoolSettings = defineOperation('updateSchoolSettings', {
         ],
       });
     }
-    const state = await services.store.compareAndSet(urn, ifMatch, data as unknown as JsonValue);
+    const state = await services.store.schools.compareAndSet(urn, ifMatch, data as unknown as JsonValue);
     const stored = { ...data, updatedAt: state.updatedAt };
     if (!creating) return json(200, stored, { etag: state.etag });
     // contract: creating with `If-None-Match: *` answers 201, and neither is in openapi.yaml for

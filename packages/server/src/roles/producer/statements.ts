@@ -14,7 +14,7 @@ export const listStatements = defineOperation('listStatements', {
   roles: readers,
   schoolParam: 'urn',
   async handle({ query, params, services }) {
-    const page = await services.store.listStatements(
+    const page = await services.store.statements.list(
       params.urn,
       pageQuery(query, services.limits.maxPageSize),
     );
@@ -33,7 +33,7 @@ export const getStatement = defineOperation('getStatement', {
   roles: readers,
   schoolParam: 'urn',
   async handle({ params, services }) {
-    const stored = await services.store.getStatement(params.statementId);
+    const stored = await services.store.statements.get(params.statementId);
     if (!stored || stored.statement.setting.urn !== params.urn) return problem('not-found');
     return json(200, stored.statement, { etag: `"${stored.statement.id.toLowerCase()}"` });
   },
@@ -47,7 +47,7 @@ export const getChangeFeed = defineOperation('getChangeFeed', {
   schoolParam: 'urn',
   async handle({ query, params, services }) {
     const pageRequest = pageQuery(query, services.limits.maxPageSize);
-    const page = await services.store.changes(params.urn, pageRequest);
+    const page = await services.store.statements.changes(params.urn, pageRequest);
     const limit = pageRequest.limit ?? 100;
     const body: ChangeFeedPage = {
       changes: page.items.map(({ cursor, storedAt, statement }) => ({ cursor, storedAt, statement })),

@@ -11,7 +11,7 @@ export const getHealth = defineOperation('getHealth', {
   async handle({ services }) {
     let store: Health['status'] = 'pass';
     try {
-      await services.store.getStatement('00000000-0000-0000-0000-000000000000');
+      await services.store.statements.get('00000000-0000-0000-0000-000000000000');
     } catch {
       store = 'fail';
     }
