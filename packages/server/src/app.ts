@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidRequestError, PreconditionFailedError, StatementConflictError } from '@reuse-pref/store';
+import {
+  InvalidRequestError,
+  PreconditionFailedError,
+  StatementConflictError,
+  StoreUnavailableError,
+} from '@reuse-pref/store';
 import { authorise } from './auth/authorise.js';
 import type { Authenticator } from './auth/bearer.js';
 import type { Principal } from './auth/principal.js';
@@ -140,6 +145,17 @@ function toProblem(error: unknown): ServerResponse {
     return problem('precondition-failed', {
       detail: 'The resource changed since you read it; read it again and retry.',
       headers: error.currentEtag ? { etag: error.currentEtag } : {},
+    });
+  }
+  if (error instanceof StoreUnavailableError) {
+    // The database is restarting or unreachable: the client should come back, with the same
+    // Idempotency-Key for a write (a write whose commit was cut off may or may not have landed).
+    return problem('unavailable', {
+      detail:
+        error.committed === 'unknown'
+          ? 'The database connection was lost while this write was committing; retry it with the same Idempotency-Key.'
+          : 'The database is unavailable; nothing was stored. Retry shortly.',
+      headers: { 'retry-after': '1' },
     });
   }
   return problem('internal-error');

@@ -59,3 +59,23 @@ export class InvalidRequestError extends StoreError {
     super('invalid-request', message);
   }
 }
+
+/**
+ * The database could not be reached, or the connection was lost, for longer than the store keeps
+ * retrying (a restart, a failover). `committed` says what became of a write: `false` when it certainly
+ * did not commit (safe to send again), `'unknown'` when the connection was lost while the commit was on
+ * its way (send it again only with the same Idempotency-Key, or content the store recognises as a repeat).
+ */
+export class StoreUnavailableError extends StoreError {
+  constructor(
+    readonly committed: false | 'unknown',
+    readonly cause?: unknown,
+  ) {
+    super(
+      'store-unavailable',
+      `the database is unavailable${committed === 'unknown' ? ' (the last write may or may not have committed)' : ''}: ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+    );
+  }
+}

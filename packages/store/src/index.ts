@@ -8,6 +8,7 @@ export {
   PreconditionFailedError,
   StatementConflictError,
   StoreError,
+  StoreUnavailableError,
 } from './errors.js';
 export type * from './ports/batches.js';
 export type * from './ports/idempotency.js';

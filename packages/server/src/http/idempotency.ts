@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { IdempotencyConflictError, type JsonValue, type StatementStore } from '@reuse-pref/store';
+import {
+  IdempotencyConflictError,
+  type JsonValue,
+  type StatementStore,
+  StoreUnavailableError,
+} from '@reuse-pref/store';
 import { ProblemError } from './problem.js';
 import type { ServerResponse } from './types.js';
 
@@ -50,8 +55,18 @@ export async function withIdempotency(
   execute: () => Promise<ServerResponse>,
 ): Promise<ServerResponse> {
   if (key === undefined) return execute();
+  // Dropping the claim is best effort: one that cannot be dropped goes stale after CLAIM_STALE_MS.
+  const release = () => store.idempotency.release(scope, key).catch(() => undefined);
   try {
-    const claim = await store.idempotency.claim(scope, key, hash, CLAIM_STALE_MS);
+    let claim: Awaited<ReturnType<typeof store.idempotency.claim>>;
+    try {
+      claim = await store.idempotency.claim(scope, key, hash, CLAIM_STALE_MS);
+    } catch (error) {
+      // The connection went while the claim was being written: it may be held, by this request that will
+      // not run. Left, the client's retry would be told for two minutes that it is still running.
+      if (error instanceof StoreUnavailableError && error.committed === 'unknown') await release();
+      throw error;
+    }
     if (claim.state === 'replay') return replayed(claim.response);
     if (claim.state === 'in-progress') {
       throw new ProblemError('idempotency-key-in-use', {
@@ -63,8 +78,8 @@ export async function withIdempotency(
     try {
       response = await execute();
     } catch (error) {
-      // The request's own error is the one to report; a claim that cannot be dropped goes stale instead.
-      await store.idempotency.release(scope, key).catch(() => undefined);
+      // The request's own error is the one to report.
+      await release();
       throw error;
     }
     if (response.status >= 500 || NOT_REPLAYED.has(response.status)) {
@@ -72,11 +87,19 @@ export async function withIdempotency(
       return response;
     }
     const body = (response.body === undefined ? null : JSON.parse(response.body)) as JsonValue;
-    const kept = await store.idempotency.save(scope, key, hash, {
-      status: response.status,
-      headers: response.headers,
-      body,
-    });
+    let kept: Awaited<ReturnType<typeof store.idempotency.save>>;
+    try {
+      kept = await store.idempotency.save(scope, key, hash, {
+        status: response.status,
+        headers: response.headers,
+        body,
+      });
+    } catch (error) {
+      // The response could not be kept (the database went away): a retry runs the request again, which
+      // an append answers with duplicates rather than doing twice.
+      await release();
+      throw error;
+    }
     // A concurrent request with the same key stored first: every caller must see that one answer.
     const same = kept.status === response.status && JSON.stringify(kept.body) === JSON.stringify(body);
     return same ? response : replayed(kept);

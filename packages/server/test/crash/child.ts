@@ -10,12 +10,16 @@ const here = fileURLToPath(new URL('.', import.meta.url));
  * Bundles the receiver once so each restart is plain node (tens of milliseconds, no TypeScript loader).
  * It lands under this package's node_modules so better-sqlite3 resolves from there.
  */
-export async function bundleReceiver(): Promise<string> {
+export const bundleReceiver = (): Promise<string> => bundleServerMain(join(here, 'receiver-main.ts'));
+
+/** Bundles a test's server entry point (a file that starts a server and prints `listening <url>`). */
+export async function bundleServerMain(entry: string): Promise<string> {
   const dir = join(here, '../../node_modules/.cache/reuse-pref-server-crash');
   mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, `receiver-${process.pid}-${Date.now()}.mjs`);
+  const name = entry.replace(/^.*\//, '').replace(/\.ts$/, '');
+  const outfile = join(dir, `${name}-${process.pid}-${Date.now()}.mjs`);
   await build({
-    entryPoints: [join(here, 'receiver-main.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -15,6 +15,12 @@ export interface StatementStore {
   readonly schools: SchoolStates;
   readonly batches: Batches;
   readonly ledgers: Ledgers;
+  /**
+   * One round trip to the database, without retrying: resolves when it can serve requests now, rejects
+   * when it cannot (down, restarting, unreachable within the connect timeout). What a readiness check
+   * (`/health`) asks; the ports themselves wait out a short outage.
+   */
+  ping(): Promise<void>;
   /** Closes the store's own connections; safe to call more than once. */
   close(): Promise<void>;
 }

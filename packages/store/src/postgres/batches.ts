@@ -10,15 +10,17 @@ export class PostgresBatches implements Batches {
   }
 
   async save(sender: string, batchId: string, result: JsonValue): Promise<void> {
-    await this.#db.pool.query(
+    // The same row again is a no-op, so a write whose connection was lost may simply run again.
+    await this.#db.query(
       `INSERT INTO batch_results (sender, batch_id, result) VALUES ($1, $2, $3)
        ON CONFLICT (sender, batch_id) DO NOTHING`,
       [sender, batchId, JSON.stringify(result)],
+      { repeatable: true },
     );
   }
 
   async get(sender: string, batchId: string): Promise<JsonValue | undefined> {
-    const { rows } = await this.#db.pool.query<{ result: string }>(
+    const { rows } = await this.#db.reader.query<{ result: string }>(
       'SELECT result FROM batch_results WHERE sender = $1 AND batch_id = $2',
       [sender, batchId],
     );

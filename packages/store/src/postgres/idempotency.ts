@@ -18,10 +18,14 @@ export class PostgresIdempotencyKeys implements IdempotencyKeys {
   }
 
   async lookup(scope: string, key: string, requestHash: string): Promise<IdempotencyLookup> {
-    const { rows } = await this.#db.pool.query<{ request_hash: string; response: string; created_at: Date }>(
-      'SELECT request_hash, response, created_at FROM idempotency WHERE scope = $1 AND key = $2',
-      [scope, key],
-    );
+    const { rows } = await this.#db.reader.query<{
+      request_hash: string;
+      response: string;
+      created_at: Date;
+    }>('SELECT request_hash, response, created_at FROM idempotency WHERE scope = $1 AND key = $2', [
+      scope,
+      key,
+    ]);
     const row = rows[0];
     return lookupOf(
       scope,
@@ -44,12 +48,13 @@ export class PostgresIdempotencyKeys implements IdempotencyKeys {
     // The claim is taken first, atomically (insert, or take over a stale claim with the same hash); the
     // stored response is read after it. A request that finished in between has committed its response
     // and dropped its claim together, so whoever got the claim that way still sees the response here.
-    const { rowCount } = await this.#db.pool.query(
+    const { rowCount } = await this.#db.query(
       `INSERT INTO idempotency_claims (scope, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT (scope, key) DO UPDATE SET claimed_at = clock_timestamp()
          WHERE idempotency_claims.request_hash = EXCLUDED.request_hash
            AND idempotency_claims.claimed_at < clock_timestamp() - make_interval(secs => $4::double precision / 1000)`,
       [scope, key, requestHash, staleAfterMs],
+      { repeatable: false },
     );
     const done = await this.lookup(scope, key, requestHash).catch(async (error: unknown) => {
       if (rowCount === 1) await this.release(scope, key);
@@ -60,7 +65,7 @@ export class PostgresIdempotencyKeys implements IdempotencyKeys {
       return done;
     }
     if (rowCount === 1) return { state: 'claimed' };
-    const { rows } = await this.#db.pool.query<{ request_hash: string }>(
+    const { rows } = await this.#db.reader.query<{ request_hash: string }>(
       'SELECT request_hash FROM idempotency_claims WHERE scope = $1 AND key = $2',
       [scope, key],
     );
@@ -69,7 +74,8 @@ export class PostgresIdempotencyKeys implements IdempotencyKeys {
   }
 
   async release(scope: string, key: string): Promise<void> {
-    await this.#db.pool.query(DROP_CLAIM, [scope, key]);
+    // Dropping a claim twice is dropping it once.
+    await this.#db.query(DROP_CLAIM, [scope, key], { repeatable: true });
   }
 
   async save(

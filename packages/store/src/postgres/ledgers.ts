@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { ledgerEntry, ledgersOf, type PlacedEntry, placeEntries, readRange } from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
 import type { LedgerAppend, LedgerEntry, Ledgers } from '../ports/ledgers.js';
-import { type PostgresConnection, type RetryPolicy, UNIQUE_VIOLATION } from './connection.js';
+import { type PostgresConnection, type Queryable, type RetryPolicy, UNIQUE_VIOLATION } from './connection.js';
 import { LOCK_LEDGER_APPEND } from './migrations.js';
 
 interface LedgerDbRow {
@@ -46,7 +46,7 @@ export class PostgresLedgers implements Ledgers {
   }
 
   /** Each ledger's current length (inside a transaction when given its client). */
-  async #ends(client: pg.Pool | pg.PoolClient, ledgers: readonly string[]): Promise<Map<string, number>> {
+  async #ends(client: Queryable, ledgers: readonly string[]): Promise<Map<string, number>> {
     const ends = new Map<string, number>();
     for (let start = 0; start < ledgers.length; start += LOOKUP_CHUNK) {
       // One index probe per name (the newest idx of each), rather than grouping every entry they hold.
@@ -106,7 +106,7 @@ export class PostgresLedgers implements Ledgers {
 
   async read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {
     const { from, limit } = readRange(range);
-    const { rows } = await this.#db.pool.query<LedgerDbRow>(
+    const { rows } = await this.#db.reader.query<LedgerDbRow>(
       `SELECT ledger, idx, entry, recorded_at FROM ledger_entries
         WHERE ledger = $1 AND idx >= $2 ORDER BY idx LIMIT $3`,
       [ledger, from, limit],
@@ -117,6 +117,6 @@ export class PostgresLedgers implements Ledgers {
   async count(ledger: string): Promise<number> {
     // Indexes are dense from 0, so the length is the newest index + 1: one probe of the primary key,
     // where COUNT(*) would visit every entry of a long ledger (a national release log).
-    return (await this.#ends(this.#db.pool, [ledger])).get(ledger)!;
+    return (await this.#ends(this.#db.reader, [ledger])).get(ledger)!;
   }
 }

@@ -104,6 +104,10 @@ const MIGRATIONS: readonly string[] = [
  */
 export async function migrate(pool: pg.Pool, target = MIGRATIONS.length): Promise<void> {
   const client = await pool.connect();
+  // A connection dropped mid-migration fails the open (the queries reject); without a listener the
+  // client's 'error' event would end the process first.
+  const ignore = () => undefined;
+  client.on('error', ignore);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_MIGRATIONS]);
     await client.query(
@@ -129,7 +133,12 @@ export async function migrate(pool: pg.Pool, target = MIGRATIONS.length): Promis
       }
     }
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_MIGRATIONS]).catch(() => undefined);
-    client.release();
+    const unlocked = await client.query('SELECT pg_advisory_unlock($1)', [LOCK_MIGRATIONS]).then(
+      () => true,
+      () => false,
+    );
+    client.off('error', ignore);
+    // A client that could not even unlock has lost its connection: destroy it rather than pool it.
+    client.release(!unlocked);
   }
 }

@@ -30,7 +30,7 @@ export class PostgresSchoolStates implements SchoolStates {
   }
 
   async get(urn: string): Promise<SchoolState | undefined> {
-    const { rows } = await this.#db.pool.query<StateDbRow>(
+    const { rows } = await this.#db.reader.query<StateDbRow>(
       'SELECT urn, version, etag, data, updated_at FROM school_state WHERE urn = $1',
       [urn],
     );
@@ -44,19 +44,21 @@ export class PostgresSchoolStates implements SchoolStates {
     const body = JSON.stringify(data);
     const { rows } =
       ifMatch === null
-        ? await this.#db.pool.query<StateDbRow>(
+        ? await this.#db.query<StateDbRow>(
             `INSERT INTO school_state (urn, version, etag, data) VALUES ($1, 1, '"1.' || $2 || '"', $3)
              ON CONFLICT (urn) DO NOTHING
              RETURNING urn, version, etag, data, updated_at`,
             [urn, nonce, body],
+            { repeatable: false },
           )
-        : await this.#db.pool.query<StateDbRow>(
+        : await this.#db.query<StateDbRow>(
             `UPDATE school_state
                 SET version = version + 1, etag = '"' || (version + 1) || '.' || $2 || '"', data = $3,
                     updated_at = now()
               WHERE urn = $1 AND ($4::text = '*' OR etag = $4)
               RETURNING urn, version, etag, data, updated_at`,
             [urn, nonce, body, ifMatch],
+            { repeatable: false },
           );
     if (rows[0]) return toState(rows[0]);
     const current = await this.get(urn);

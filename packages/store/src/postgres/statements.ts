@@ -24,7 +24,7 @@ import {
   storedStatement,
   toStatementRow,
 } from '../statements/statement-row.js';
-import type { PostgresConnection } from './connection.js';
+import type { PostgresConnection, Queryable } from './connection.js';
 import { LOCK_SCHOOL_APPEND } from './migrations.js';
 
 // Rows per multi-row INSERT: enough to amortise round trips, within PostgreSQL's 65535 parameters. Plain
@@ -154,7 +154,7 @@ export class PostgresStatements implements Statements {
   }
 
   async get(id: string): Promise<StoredStatement | undefined> {
-    const { rows } = await this.#db.pool.query<StatementDbRow>(
+    const { rows } = await this.#db.reader.query<StatementDbRow>(
       'SELECT seq, stored_at, body FROM statements WHERE id = $1',
       [id],
     );
@@ -162,7 +162,7 @@ export class PostgresStatements implements Statements {
   }
 
   #readSchool = async (urn: string, after: bigint, limit: number) => {
-    const { rows } = await this.#db.pool.query<StatementDbRow>(
+    const { rows } = await this.#db.reader.query<StatementDbRow>(
       'SELECT seq, stored_at, body FROM statements WHERE urn = $1 AND seq > $2 ORDER BY seq LIMIT $3',
       [urn, after.toString(), limit],
     );
@@ -179,10 +179,10 @@ export class PostgresStatements implements Statements {
 
   async pupilHistory(query: PupilQuery): Promise<StoredStatement[]> {
     checkPupilQuery(query);
-    return this.#pupilHistory(this.#db.pool, query);
+    return this.#pupilHistory(this.#db.reader, query);
   }
 
-  async #pupilHistory(db: pg.Pool | pg.PoolClient, query: PupilQuery): Promise<StoredStatement[]> {
+  async #pupilHistory(db: Queryable, query: PupilQuery): Promise<StoredStatement[]> {
     const { rows } = await db.query<StatementDbRow>(
       `SELECT seq, stored_at, body FROM statements
         WHERE (upn = $1 OR uln = $2 OR local_id = $3) AND ($4::text IS NULL OR urn = $4)

@@ -6,7 +6,7 @@ import type { SchoolStates } from '../ports/school-state.js';
 import type { Statements } from '../ports/statements.js';
 import type { StatementStore } from '../ports/store.js';
 import { PostgresBatches } from './batches.js';
-import { PostgresConnection, type PostgresStoreOptions } from './connection.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, PostgresConnection, type PostgresStoreOptions } from './connection.js';
 import { PostgresIdempotencyKeys } from './idempotency.js';
 import { PostgresLedgers } from './ledgers.js';
 import { migrate } from './migrations.js';
@@ -24,14 +24,22 @@ export class PostgresStatementStore implements StatementStore {
   readonly batches: Batches;
   readonly ledgers: Ledgers;
 
-  constructor(pool: pg.Pool, ownsPool: boolean) {
-    const connection = new PostgresConnection(pool, ownsPool);
+  constructor(
+    pool: pg.Pool,
+    ownsPool: boolean,
+    options: Pick<PostgresStoreOptions, 'reconnectWithinMs'> = {},
+  ) {
+    const connection = new PostgresConnection(pool, ownsPool, options.reconnectWithinMs);
     this.#connection = connection;
     this.statements = new PostgresStatements(connection);
     this.idempotency = new PostgresIdempotencyKeys(connection);
     this.schools = new PostgresSchoolStates(connection);
     this.batches = new PostgresBatches(connection);
     this.ledgers = new PostgresLedgers(connection);
+  }
+
+  ping(): Promise<void> {
+    return this.#connection.ping();
   }
 
   /** Ends the store's own pool; safe to call more than once. */
@@ -45,15 +53,21 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const ownsPool = !options.pool;
   const pool =
     options.pool ??
-    new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
-  // An idle connection dropped by the server is discarded by the pool; unhandled, the event would end
-  // the process.
-  if (ownsPool) pool.on('error', () => undefined);
+    new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      // Without a bound, a connect to a database that accepts TCP but never answers waits forever.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    });
+  // An idle client whose connection the server drops (a restart) emits 'error' through the pool, which
+  // then discards it; unheard, the event would end the process. Checked-out clients are heard by the
+  // connection (connection.ts) for as long as they are out.
+  pool.on('error', () => undefined);
   try {
     await migrate(pool);
   } catch (error) {
     if (ownsPool) await pool.end();
     throw error;
   }
-  return new PostgresStatementStore(pool, ownsPool);
+  return new PostgresStatementStore(pool, ownsPool, options);
 }

@@ -32,6 +32,10 @@ export class SqliteStatementStore implements StatementStore {
     this.ledgers = new SqliteLedgers(connection);
   }
 
+  async ping(): Promise<void> {
+    this.#connection.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     this.#connection.close();
   }
