@@ -37,6 +37,14 @@ describe('reuse-pref serve usage errors exit 2 and name the option', () => {
       given: ['--role', 'receiver', '--ingest-threads', 'two'],
       want: /--ingest-threads must be a whole number from 0 to 64/,
     },
+    {
+      given: ['--role', 'receiver', '--idle-timeout', '0'],
+      want: /--idle-timeout must be a whole number above 0/,
+    },
+    {
+      given: ['--role', 'receiver', '--max-fields', '1e3'],
+      want: /--max-fields must be a whole number above 0/,
+    },
   ])('$given', ({ given, want }) => {
     const got = runBin(['serve', ...given, ...auth()], { env: { DATABASE_URL: '' } });
     expect(got.status).toBe(2);
@@ -111,6 +119,50 @@ describe('reuse-pref serve --role distributor', () => {
       profiles: string[];
     };
     expect(capabilities.profiles).toContain('distributor');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('reuse-pref serve resource limits', () => {
+  it('takes --max-fields and --idle-timeout: a record over the field cap is refused, a silent socket closed', async () => {
+    const { child, url } = await serve([
+      '--role',
+      'receiver',
+      '--db',
+      join(dir, 'limits.db'),
+      '--max-fields',
+      '20',
+      '--idle-timeout',
+      '300',
+    ]);
+    const token = await new SignJWT({ scope: 'receiver:write school:100000', client_id: 'serve-test' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer('https://auth.test')
+      .setAudience('reuse-pref')
+      .setSubject('serve-test')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(signingKey);
+    const example = readFileSync(join(repoRoot, 'spec/v1/examples/statement.json'), 'utf8');
+    const res = await fetch(`${url}/intake/statements`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: example,
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { type: string }).type).toBe(
+      'https://reuse-pref.org/problems/too-many-fields',
+    );
+
+    const { connect } = await import('node:net');
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    const started = Date.now();
+    await new Promise((resolve) => socket.once('close', resolve));
+    expect(Date.now() - started).toBeLessThan(5_000);
+
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

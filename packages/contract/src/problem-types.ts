@@ -12,6 +12,7 @@ export const ProblemTypes = {
   'nul-character': { status: 400, title: 'The body contains a NUL character' },
   'forbidden-key': { status: 400, title: 'The body contains a forbidden property name' },
   'too-deep': { status: 400, title: 'The body is nested too deeply' },
+  'too-many-fields': { status: 400, title: 'The body has too many fields' },
   'bad-request': { status: 400, title: 'Bad request' },
   'validation-failed': { status: 422, title: 'Statement failed validation' },
   'batch-rejected': { status: 422, title: 'The batch was not stored: at least one record was rejected' },

@@ -7,9 +7,10 @@ import {
 } from '@reuse-pref/store';
 import { authorise } from './auth/authorise.js';
 import type { Authenticator } from './auth/bearer.js';
-import type { Principal } from './auth/principal.js';
+import { type Principal, principalKey } from './auth/principal.js';
+import { requireIdentityEncoding } from './http/content-encoding.js';
 import { requireContentType } from './http/content-type.js';
-import { readIdempotencyKey, requestHash, withIdempotency } from './http/idempotency.js';
+import { readIdempotencyKey, requestHash, requestHashPrefix, withIdempotency } from './http/idempotency.js';
 import { type RequestLogger, silentLogger } from './http/log.js';
 import { ProblemError, problem } from './http/problem.js';
 import { applyRateLimit, type RateLimitHook } from './http/rate-limit.js';
@@ -63,11 +64,16 @@ export function createApp(options: AppOptions): App {
     if (op.scope) authorise(op.scope, op.schoolParam ? params[op.schoolParam] : undefined, principal);
 
     let body = '';
+    let bodyHash: string | undefined;
     let contentType: string | undefined;
     if (op.body) {
       contentType = requireContentType(request.headers['content-type'], op.body.types);
+      requireIdentityEncoding(request.headers['content-encoding']);
       const tooLarge = op.body.limit === 'maxBatchBytes' ? 'batch-too-large' : 'payload-too-large';
-      body = await readBody(request.body, services.limits[op.body.limit], tooLarge);
+      const prefix = op.idempotent ? requestHashPrefix(request.method, request.path) : undefined;
+      const read = await readBody(request.body, services.limits[op.body.limit], tooLarge, prefix);
+      body = read.text;
+      bodyHash = read.sha256;
     }
     const context: OperationContext = {
       request,
@@ -80,8 +86,8 @@ export function createApp(options: AppOptions): App {
     };
     if (!op.idempotent) return op.handle(context);
     const key = readIdempotencyKey(request.headers['idempotency-key'], op.idempotent === 'required');
-    const hash = requestHash(request.method, request.path, body);
-    return withIdempotency(services.store, principal.clientId, key, hash, () => op.handle(context));
+    const hash = bodyHash ?? requestHash(request.method, request.path, body);
+    return withIdempotency(services.store, principalKey(principal), key, hash, () => op.handle(context));
   }
 
   async function handle(request: ServerRequest): Promise<ServerResponse> {

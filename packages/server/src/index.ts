@@ -1,5 +1,11 @@
 export { type ReusePreferencePluginOptions, reusePreferencePlugin } from './adapters/fastify.js';
 export { createNodeHandler } from './adapters/node.js';
+export {
+  type ConnectionGuard,
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+  guardConnections,
+} from './adapters/node-connections.js';
 export { type App, type AppOptions, createApp } from './app.js';
 export { type Authenticator, type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
 export { jwksFromFile, jwksFromUrl } from './auth/jwks.js';

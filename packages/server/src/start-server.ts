@@ -2,6 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StatementStore } from '@reuse-pref/store';
 import { createNodeHandler } from './adapters/node.js';
+import {
+  type ConnectionGuard,
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+  guardConnections,
+} from './adapters/node-connections.js';
 import type { App } from './app.js';
 import { jsonLineLogger } from './http/log.js';
 import { openStore, type StoreSpec } from './open-store.js';
@@ -13,6 +19,11 @@ export interface StartServerOptions extends Omit<ReusePreferenceAppOptions, 'sto
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /**
+   * Header, idle and request timeouts and the connection cap (DEFAULT_CONNECTION_LIMITS: 10 s, 5 s,
+   * 60 s, 1,000 connections): what idle, silent and slow clients can hold.
+   */
+  connections?: Partial<ConnectionLimits>;
 }
 
 export interface RunningServer {
@@ -21,6 +32,8 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
   port: number;
+  /** The connection limits in force, and how many connections are open. */
+  connections: ConnectionGuard;
   /** Stops accepting, lets in-flight requests finish, then closes the store. */
   close(): Promise<void>;
 }
@@ -30,9 +43,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const store = 'kind' in options.store ? await openStore(options.store) : options.store;
   const app = createReusePreferenceApp({ ...options, store, logger: options.logger ?? jsonLineLogger() });
   const server = createServer(createNodeHandler(app));
-  // Slow-loris protection: a client must send its headers and body within these bounds.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 60_000;
+  // Slow-loris and idle-socket protection: a client must send its head and body within bounds, a silent
+  // connection is closed, and the connection count is capped (adapters/node-connections.ts).
+  let connections: ConnectionGuard;
+  try {
+    connections = guardConnections(server, { ...DEFAULT_CONNECTION_LIMITS, ...options.connections });
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw error;
+  }
   const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
@@ -49,6 +69,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     app,
     server,
     port,
+    connections,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     async close() {
       await new Promise<void>((resolve) => {

@@ -24,9 +24,30 @@ const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributo
   --ingest-threads <n>    receiver: worker threads that parse and validate NDJSON batches while the
                           event loop writes (default 0: on the event loop; 1 suits a 2-core machine)
 
+  Resource limits (what idle, slow and hostile clients can hold):
+  --headers-timeout <ms>  a request head must be complete this long after connecting (default 10000)
+  --idle-timeout <ms>     a connection on which nothing arrives for this long is closed (default 5000)
+  --request-timeout <ms>  a request's head and body must arrive within this (default 60000)
+  --max-connections <n>   open connections at most; at the cap the longest-idle one is closed
+                          (default 1000; keep it under ulimit -n)
+  --max-fields <n>        fields and list items in one statement or batch line (default 500)
+  --max-findings-per-record <n>  findings listed per rejected record (default 50)
+  --max-findings-per-batch <n>   findings listed per rejected batch (default 1000)
+
 Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 2 usage error.`;
 
 const ROLES: readonly Role[] = ['producer', 'relay', 'receiver', 'distributor'];
+
+/** Each resource-limit flag, and the startServer option it sets (`limits` or `connections`). */
+const LIMIT_FLAGS = [
+  ['headers-timeout', 'connections', 'headersTimeoutMs'],
+  ['idle-timeout', 'connections', 'idleTimeoutMs'],
+  ['request-timeout', 'connections', 'requestTimeoutMs'],
+  ['max-connections', 'connections', 'maxConnections'],
+  ['max-fields', 'limits', 'maxFields'],
+  ['max-findings-per-record', 'limits', 'maxFindingsPerRecord'],
+  ['max-findings-per-batch', 'limits', 'maxFindingsPerBatch'],
+] as const;
 
 const command: Command = {
   usage,
@@ -47,6 +68,7 @@ const command: Command = {
         'token-endpoint': { type: 'string' },
         'census-date': { type: 'string' },
         'ingest-threads': { type: 'string' },
+        ...Object.fromEntries(LIMIT_FLAGS.map(([flag]) => [flag, { type: 'string' as const }])),
       },
     });
     const role = values.role as Role | undefined;
@@ -65,6 +87,17 @@ const command: Command = {
     if (!Number.isInteger(ingestThreads) || ingestThreads < 0 || ingestThreads > 64)
       throw new UsageError('--ingest-threads must be a whole number from 0 to 64');
 
+    const limits: Record<string, number> = {};
+    const connections: Record<string, number> = {};
+    for (const [flag, group, name] of LIMIT_FLAGS) {
+      const raw = (values as Record<string, string | undefined>)[flag];
+      if (raw === undefined) continue;
+      const value = Number(raw);
+      if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(value) || value < 1)
+        throw new UsageError(`--${flag} must be a whole number above 0`);
+      (group === 'limits' ? limits : connections)[name] = value;
+    }
+
     const store = storeSpec(
       values.store ?? 'sqlite',
       values.db ?? `reuse-pref-${role}.db`,
@@ -80,6 +113,8 @@ const command: Command = {
       tokenEndpoint: values['token-endpoint'] ?? `${issuer.replace(/\/$/, '')}/oauth2/token`,
       ...(values['census-date'] ? { censusDate: values['census-date'] } : {}),
       ...(ingestThreads > 0 ? { ingestThreads } : {}),
+      limits,
+      connections,
     });
     stdout.write(`${JSON.stringify({ msg: 'listening', role, url: running.url })}\n`);
     await new Promise<void>((resolve) => {

@@ -586,6 +586,8 @@ export interface components {
                 /** @description Names the field and the rule */
                 message: string;
             }[];
+            /** @description Findings left out of `errors` (or, for a rejected batch, of the records' findings) because a server lists at most so many per record and per batch; present only when some were left out */
+            findingsOmitted?: number;
         } & {
             [key: string]: unknown;
         };

@@ -9,4 +9,12 @@ export const ProblemDetailsProperties = {
   detail: Type.Optional(Type.String()),
   instance: Type.Optional(Type.String({ format: 'uri-reference' })),
   errors: Type.Optional(Type.Array(Finding)),
+  findingsOmitted: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      description:
+        "Findings left out of `errors` (or, for a rejected batch, of the records' findings) because a " +
+        'server lists at most so many per record and per batch; present only when some were left out',
+    }),
+  ),
 };

@@ -38,9 +38,21 @@ export function bearerAuthenticator(options: BearerAuthOptions): Authenticator {
         error instanceof errors.JWTExpired ? 'The token has expired.' : 'The token is not valid.';
       throw unauthenticated('invalid_token', reason);
     }
-    const clientId = String(payload.client_id ?? payload.azp ?? payload.sub ?? 'unknown');
+    const clientId = clientOf(payload);
+    // Stored responses and batch results are kept per client: tokens naming no client would all be one.
+    if (clientId === undefined) {
+      throw unauthenticated('invalid_token', 'The token names no client (client_id, azp or sub).');
+    }
     return { clientId, ...parseScopes(scopeClaim(payload)) };
   };
+}
+
+/** RFC 9068 access tokens carry `client_id`; OpenID Connect's `azp`, then `sub`, stand in for it. */
+function clientOf(payload: JWTPayload): string | undefined {
+  for (const claim of [payload.client_id, payload.azp, payload.sub]) {
+    if (typeof claim === 'string' && claim.length > 0) return claim;
+  }
+  return undefined;
 }
 
 /** RFC 8693 `scope` is a space-separated string; some issuers send `scp` as an array instead. */

@@ -12,8 +12,11 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** Hash of what makes two requests "the same": method, path and the exact body bytes. */
 export function requestHash(method: string, path: string, body: string): string {
-  return createHash('sha256').update(`${method}\n${path}\n`).update(body).digest('hex');
+  return createHash('sha256').update(requestHashPrefix(method, path)).update(body).digest('hex');
 }
+
+/** What requestHash hashes before the body; readBody continues from it while the body arrives. */
+export const requestHashPrefix = (method: string, path: string): string => `${method}\n${path}\n`;
 
 /** A key is read as-is; an absent optional key means "no replay protection" rather than an error. */
 export function readIdempotencyKey(header: string | undefined, required = false): string | undefined {

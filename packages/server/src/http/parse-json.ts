@@ -3,6 +3,13 @@ import { ProblemError } from './problem.js';
 export interface JsonLimits {
   /** Deepest allowed nesting of arrays and objects; a statement needs 4. */
   maxDepth: number;
+  /**
+   * Most fields (object members) plus list items (array elements, an empty list counting as one) the
+   * document may hold; a full statement has about 300. Counted before parsing, like the depth, so a
+   * line of 700,000 keys is refused without building it or validating each key. Absent: no bound
+   * beyond the body size (a distribution request's cohort is bounded after parsing).
+   */
+  maxMembers?: number;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -15,7 +22,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * NUL is refused anywhere (raw or as \u0000) because downstream stores and CSV/XML carriage cannot hold it.
  */
 export function parseJson(text: string, limits: JsonLimits): unknown {
-  checkDepthAndNul(text, limits.maxDepth);
+  checkShapeAndNul(text, limits.maxDepth, limits.maxMembers ?? Number.POSITIVE_INFINITY);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -65,21 +72,39 @@ function nulCharacter(): ProblemError {
   return new ProblemError('nul-character', { detail: 'A string contains U+0000.' });
 }
 
-function checkDepthAndNul(text: string, maxDepth: number): void {
+/** One pass over the text: NUL anywhere, nesting depth, and the count of fields and list items. */
+function checkShapeAndNul(text: string, maxDepth: number, maxMembers: number): void {
   let depth = 0;
   let inString = false;
+  let members = 0;
+  // Whether each open container is an array: a comma counts an item only inside one (inside an object
+  // the colon already counted the member).
+  const inArray = new Uint8Array(maxDepth + 1);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) throw new ProblemError('nul-character', { detail: `A NUL byte at offset ${i}.` });
     if (inString) {
       if (c === 0x5c) i++;
       else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
+      continue;
+    }
+    if (c === 0x22) {
       inString = true;
-    } else if (c === 0x7b || c === 0x5b) {
+      continue;
+    }
+    if (c === 0x3a || (c === 0x2c && inArray[depth] === 1) || c === 0x5b) {
+      if (++members > maxMembers) {
+        throw new ProblemError('too-many-fields', {
+          detail: `More than ${maxMembers} fields and list items.`,
+          maxMembers,
+        });
+      }
+    }
+    if (c === 0x7b || c === 0x5b) {
       if (++depth > maxDepth) {
         throw new ProblemError('too-deep', { detail: `Nesting deeper than ${maxDepth} levels.`, maxDepth });
       }
+      inArray[depth] = c === 0x5b ? 1 : 0;
     } else if (c === 0x7d || c === 0x5d) {
       depth--;
     }

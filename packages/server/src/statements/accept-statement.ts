@@ -8,6 +8,7 @@ import { type ProblemBody, problem } from '../http/problem.js';
 import type { Sent } from '../http/types.js';
 import type { ContractContext } from '../operation.js';
 import { checkStatement, readSettingUrn } from './check-statement.js';
+import { capFindings } from './findings-cap.js';
 
 /** The operations whose request body is one statement: the only ones that may accept a statement. */
 export type StatementWrite = {
@@ -35,7 +36,11 @@ export interface StatementRoute<R extends AppendOutcome | Refused = AppendOutcom
   append?: (statement: Statement) => Promise<R>;
 }
 
-type Rejection = Sent<422, 'application/problem+json', ProblemBody<{ detail: string; errors: Finding[] }>>;
+type Rejection = Sent<
+  422,
+  'application/problem+json',
+  ProblemBody<{ detail: string; errors: Finding[]; findingsOmitted?: number }>
+>;
 
 export type Acceptance<S, R extends AppendOutcome | Refused> =
   | { outcome: 'rejected'; response: Rejection }
@@ -55,7 +60,8 @@ export async function acceptStatement<
   { body, services }: ContractContext<Id>,
   route: StatementRoute<R> = {},
 ): Promise<Acceptance<RequestBody<Id>, R>> {
-  const value = parseJson(body, { maxDepth: services.limits.maxDepth });
+  const { limits } = services;
+  const value = parseJson(body, { maxDepth: limits.maxDepth, maxMembers: limits.maxFields });
   if (route.principal) {
     const urn = readSettingUrn(value);
     if (urn !== undefined) requireSchool(urn, route.principal);
@@ -63,10 +69,16 @@ export async function acceptStatement<
   const checked = checkStatement(services.validator(), value, route.urn, route.principal);
   if (!checked.ok) {
     const detail = `${checked.errors.length} error(s); nothing was stored.`;
-    return { outcome: 'rejected', response: rejection(detail, checked.findings) };
+    return {
+      outcome: 'rejected',
+      response: rejection(detail, capFindings(checked.findings, limits.maxFindingsPerRecord)),
+    };
   }
   const refused = route.also?.(checked.statement);
-  if (refused) return { outcome: 'rejected', response: rejection(refused.detail, refused.errors) };
+  if (refused) {
+    const errors = capFindings(refused.errors, limits.maxFindingsPerRecord);
+    return { outcome: 'rejected', response: rejection(refused.detail, errors) };
+  }
   const append = route.append ?? ((s: Statement) => services.store.statements.append(s) as Promise<R>);
   const appended: AppendOutcome | Refused = await append(checked.statement);
   if (appended.outcome === 'refused') return appended as Extract<R, Refused>;
@@ -75,7 +87,7 @@ export async function acceptStatement<
     statementId: appended.id,
     outcome: appended.outcome,
     storedAt: stored?.storedAt ?? services.now().toISOString(),
-    queries: checked.queries,
+    queries: capFindings(checked.queries, limits.maxFindingsPerRecord).findings,
   };
   // The validated model Statement is the operation's request body: StatementWrite admits only operations
   // whose body is the contract's Statement, and a type test holds the model and the contract equal.
@@ -83,8 +95,12 @@ export async function acceptStatement<
   return { outcome: appended.outcome, statement, receipt };
 }
 
-const rejection = (detail: string, errors: Finding[]): Rejection =>
-  problem('validation-failed', { detail, errors });
+const rejection = (detail: string, { findings, omitted }: ReturnType<typeof capFindings>): Rejection =>
+  problem('validation-failed', {
+    detail,
+    errors: findings,
+    ...(omitted > 0 ? { findingsOmitted: omitted } : {}),
+  });
 
 /** Where a stored statement is read back (the Location of every statement write). */
 export const statementLocation = (urn: string, statementId: string) =>

@@ -6,7 +6,16 @@ export const AUDIENCE = 'https://api.test.reuse-pref';
 export interface TokenIssuer {
   jwks: { keys: JWK[] };
   /** A signed access token with the given scopes (space-separated as in the `scope` claim). */
-  token(scope: string, claims?: { audience?: string; issuer?: string; expiresIn?: string }): Promise<string>;
+  token(
+    scope: string,
+    claims?: {
+      audience?: string;
+      issuer?: string;
+      expiresIn?: string;
+      /** The client the token names (client_id and sub); null names none. Default `test-client`. */
+      clientId?: string | null;
+    },
+  ): Promise<string>;
 }
 
 /** A real ES256 issuer: the server verifies its tokens through createLocalJWKSet, as with a remote JWKS. */
@@ -15,15 +24,16 @@ export async function createIssuer(): Promise<TokenIssuer> {
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'ES256', use: 'sig' };
   return {
     jwks: { keys: [jwk] },
-    token: (scope, claims = {}) =>
-      new SignJWT({ scope, client_id: 'test-client' })
+    token: (scope, claims = {}) => {
+      const client = claims.clientId === undefined ? 'test-client' : claims.clientId;
+      const jwt = new SignJWT({ scope, ...(client === null ? {} : { client_id: client }) })
         .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
         .setIssuer(claims.issuer ?? ISSUER)
         .setAudience(claims.audience ?? AUDIENCE)
-        .setSubject('test-client')
         .setIssuedAt()
-        .setExpirationTime(claims.expiresIn ?? '5m')
-        .sign(privateKey),
+        .setExpirationTime(claims.expiresIn ?? '5m');
+      return (client === null ? jwt : jwt.setSubject(client)).sign(privateKey);
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Statement } from '@reuse-pref/schema';
-import pg from 'pg';
+import { openPostgresStore } from '@reuse-pref/store/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PrivateInstance, startPrivateInstance } from '../../../store/test/postgres/private-instance.js';
 import { bundleServerMain, killHard } from '../crash/child.js';
@@ -90,11 +90,8 @@ beforeAll(async () => {
     bundleServerMain(fileURLToPath(new URL('./postgres-restart/server-main.ts', import.meta.url))),
     createIssuer(),
   ]);
-  const admin = new pg.Client({ connectionString: instance.url() });
-  await admin.connect();
-  await admin.query('CREATE DATABASE producer');
-  await admin.query('CREATE DATABASE receiver');
-  await admin.end();
+  await instance.createDatabase('producer');
+  await instance.createDatabase('receiver');
   servers.push(await spawnServer('producer'), await spawnServer('receiver'));
 }, 120_000);
 
@@ -214,16 +211,13 @@ describe('PostgreSQL restarts under write load', () => {
 
     // No acknowledged write lost: each server's database holds every id it acknowledged.
     for (const server of servers) {
-      const client = new pg.Client({ connectionString: instance.url(server.role) });
-      await client.connect();
+      const store = await openPostgresStore({ connectionString: instance.url(server.role) });
       try {
-        const { rows } = await client.query<{ id: string }>('SELECT id FROM statements WHERE id = ANY($1)', [
-          server.acknowledged,
-        ]);
+        const found = await Promise.all(server.acknowledged.map((id) => store.statements.get(id)));
         expect(server.acknowledged.length).toBeGreaterThan(0);
-        expect(rows.length).toBe(new Set(server.acknowledged).size);
+        expect(found.filter((s) => s === undefined).length).toBe(0);
       } finally {
-        await client.end();
+        await store.close();
       }
     }
   }, 180_000);

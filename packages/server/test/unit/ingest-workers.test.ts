@@ -12,7 +12,7 @@ import { IngestWorkers } from '../../src/roles/receiver/ingest/ingest-workers.js
 import { ndjson, SCHOOL_A, statement } from '../helpers/statements.js';
 
 const principal = { clientId: 'test', scopes: new Set(['receiver:write']), schools: new Set([SCHOOL_A.urn]) };
-const limits = { maxBatchRecords: 3, maxDepth: 16 };
+const limits = { maxBatchRecords: 3, maxDepth: 16, maxFields: 1000, maxFindingsPerRecord: 50 };
 let pools: IngestWorkers[] = [];
 const pool = (...args: ConstructorParameters<typeof IngestWorkers>) => {
   const made = new IngestWorkers(...args);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 
@@ -22,6 +23,8 @@ export interface PrivateInstance {
   url(database?: string): string;
   /** Stops the server: `fast` aborts transactions and closes connections; `immediate` is a crash. */
   stop(mode: 'fast' | 'immediate'): Promise<void>;
+  /** CREATE DATABASE `name`. */
+  createDatabase(name: string): Promise<void>;
   /** Starts it again and resolves once it accepts connections. */
   start(): Promise<void>;
   /** Stops it (if running) and deletes its data directory. */
@@ -81,6 +84,15 @@ export async function startPrivateInstance(): Promise<PrivateInstance> {
     async stop(mode) {
       await pgCtl(['-m', mode, '-w', 'stop']);
       running = false;
+    },
+    async createDatabase(name) {
+      const admin = new pg.Client({ connectionString: instance.url() });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      } finally {
+        await admin.end();
+      }
     },
     async start() {
       try {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { BatchResult, RecordOutcome } from '@reuse-pref/schema';
 import type { BatchOutcome } from '@reuse-pref/store';
+import { principalKey } from '../../auth/principal.js';
 import { problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
 import { defineOperation } from '../../operation.js';
 import { loadBatchResult, saveBatchResult } from './batch-results.js';
-import { type BatchLine, readBatch } from './ingest/read-batch.js';
+import { type BatchLine, readBatchInSlices } from './ingest/read-batch.js';
 
 /**
  * NDJSON bulk ingest at the census intake. A batch commits atomically and all-or-nothing
@@ -24,7 +25,11 @@ export const submitBatch = defineOperation('submitBatch', {
     const now = services.now();
     const lines = services.ingestWorkers
       ? await services.ingestWorkers.read(body, now, principal, services.limits)
-      : readBatch(body, { validator: services.validator(), limits: services.limits, principal });
+      : await readBatchInSlices(body, {
+          validator: services.validator(),
+          limits: services.limits,
+          principal,
+        });
     const receivedAt = now.toISOString();
     const result = await services.store.statements.appendBatch(lines.map((l) => l.record));
     const outcomes = result.outcomes.map((o) => recordOutcome(o, lines[o.index]!));
@@ -43,12 +48,14 @@ export const submitBatch = defineOperation('submitBatch', {
       outcomes,
     };
     if (result.committed) {
-      await saveBatchResult(services.store, principal.clientId, batch);
+      await saveBatchResult(services.store, principalKey(principal), batch);
       return json(201, batch, { location: `/intake/batches/${batch.batchId}` });
     }
+    const omitted = listWithin(outcomes, services.limits.maxFindingsPerBatch, lines);
     return problem('batch-rejected', {
       detail: `${batch.counts.rejected} of ${batch.counts.records} record(s) rejected; nothing was stored.`,
       batch,
+      ...(omitted > 0 ? { findingsOmitted: omitted } : {}),
     });
   },
 });
@@ -61,11 +68,32 @@ export const getBatch = defineOperation('getBatch', {
   async handle({ params, principal, services }) {
     const batchId = params.batchId;
     const batch = /^[0-9a-f-]{36}$/i.test(batchId)
-      ? await loadBatchResult(services.store, principal.clientId, batchId.toLowerCase())
+      ? await loadBatchResult(services.store, principalKey(principal), batchId.toLowerCase())
       : undefined;
     return batch ? json(200, batch) : problem('not-found', { detail: 'No committed batch with this id.' });
   },
 });
+
+/**
+ * Keeps at most `max` findings over the outcomes of a rejected batch, in line order (each record's own
+ * list was already cut to maxFindingsPerRecord when it was read); returns how many were left out in all.
+ * Every record keeps its outcome: only the listing of findings is bounded, so the answer to a batch
+ * built to fail every rule on every line stays small.
+ */
+function listWithin(outcomes: RecordOutcome[], max: number, lines: readonly BatchLine[]): number {
+  let omitted = lines.reduce((n, line) => n + line.omitted, 0);
+  let budget = max;
+  for (const outcome of outcomes) {
+    if (outcome.findings.length <= budget) {
+      budget -= outcome.findings.length;
+      continue;
+    }
+    omitted += outcome.findings.length - budget;
+    outcome.findings = outcome.findings.slice(0, budget);
+    budget = 0;
+  }
+  return omitted;
+}
 
 function recordOutcome(outcome: BatchOutcome, line: BatchLine): RecordOutcome {
   switch (outcome.outcome) {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Principal } from '../../../auth/principal.js';
 import { ProblemError } from '../../../http/problem.js';
-import type { Limits } from '../../../limits.js';
+import { type RecordLimits, recordLimits } from '../../../limits.js';
 import type { IngestJob, IngestReply, IngestWorkerData } from './messages.js';
 import type { BatchLine } from './read-batch.js';
 
@@ -33,12 +33,7 @@ export class IngestWorkers {
   }
 
   /** Reads a batch body on the least busy worker. Rejects with ProblemError as readBatch would throw it. */
-  read(
-    body: string,
-    now: Date,
-    principal: Principal,
-    limits: Pick<Limits, 'maxBatchRecords' | 'maxDepth'>,
-  ): Promise<BatchLine[]> {
+  read(body: string, now: Date, principal: Principal, limits: RecordLimits): Promise<BatchLine[]> {
     if (this.#closed) return Promise.reject(new Error('ingest workers are closed'));
     const slot = this.#slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const job: IngestJob = {
@@ -46,7 +41,7 @@ export class IngestWorkers {
       body,
       now: now.toISOString(),
       principal,
-      limits: { maxBatchRecords: limits.maxBatchRecords, maxDepth: limits.maxDepth },
+      limits: recordLimits(limits),
     };
     return new Promise((resolve, reject) => {
       slot.pending.set(job.id, { resolve, reject });

@@ -1,7 +1,7 @@
 import type { ValidatorOptions } from '@reuse-pref/validator';
 import type { Principal } from '../../../auth/principal.js';
 import type { ProblemExtras, ProblemType } from '../../../http/problem.js';
-import type { Limits } from '../../../limits.js';
+import type { RecordLimits } from '../../../limits.js';
 import type { BatchLine } from './read-batch.js';
 
 /** Fixed for a worker's life: the validator options that do not change per request. */
@@ -13,7 +13,7 @@ export interface IngestJob {
   body: string;
   now: string;
   principal: Principal;
-  limits: Pick<Limits, 'maxBatchRecords' | 'maxDepth'>;
+  limits: RecordLimits;
 }
 
 export type IngestReply =

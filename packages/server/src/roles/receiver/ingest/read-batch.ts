@@ -3,8 +3,9 @@ import { type BatchRecord, prepareStatement } from '@reuse-pref/store';
 import type { Principal } from '../../../auth/principal.js';
 import { parseJson } from '../../../http/parse-json.js';
 import { ProblemError } from '../../../http/problem.js';
-import type { Limits } from '../../../limits.js';
+import type { RecordLimits } from '../../../limits.js';
 import { checkStatement } from '../../../statements/check-statement.js';
+import { capFindings } from '../../../statements/findings-cap.js';
 import type { StatementValidator } from '../../../statements/statement-validator.js';
 
 /** One NDJSON line of a batch, read and checked: what the store gets, and the queries to report. */
@@ -12,11 +13,13 @@ export interface BatchLine {
   line: number;
   record: BatchRecord;
   queries: Finding[];
+  /** Findings of this record left out (over maxFindingsPerRecord). */
+  omitted: number;
 }
 
 export interface ReadBatchContext {
   validator: StatementValidator;
-  limits: Pick<Limits, 'maxBatchRecords' | 'maxDepth'>;
+  limits: RecordLimits;
   principal: Principal;
 }
 
@@ -26,41 +29,111 @@ export interface ReadBatchContext {
  * validator, so it runs the same on the event loop or in an ingest worker.
  */
 export function readBatch(body: string, context: ReadBatchContext): BatchLine[] {
-  const { limits } = context;
-  const lines: BatchLine[] = [];
-  const texts = body.split('\n');
-  for (let i = 0; i < texts.length; i++) {
-    const raw = texts[i]!;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (text.trim() === '') continue;
-    if (lines.length === limits.maxBatchRecords) {
-      throw new ProblemError('batch-too-large', {
-        detail: `At most ${limits.maxBatchRecords} records per batch.`,
-        maxBatchRecords: limits.maxBatchRecords,
-      });
+  const reader = new BatchReader(body, context);
+  reader.readUntil(Number.POSITIVE_INFINITY);
+  return reader.lines();
+}
+
+/**
+ * readBatch on the event loop: it reads for at most `sliceMs` (5 ms) at a time and then lets other
+ * requests run (a health check, a read) before going on, and one batch is read at a time in the process
+ * (the others wait their turn: they would only share the same CPU), so however many batches built to be
+ * slow arrive together, anyone else waits at most about one slice per turn of the event loop.
+ */
+export async function readBatchInSlices(
+  body: string,
+  context: ReadBatchContext,
+  sliceMs = 5,
+): Promise<BatchLine[]> {
+  const previous = readingTurn;
+  let done!: () => void;
+  readingTurn = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  try {
+    await previous;
+    const reader = new BatchReader(body, context);
+    while (!reader.readUntil(performance.now() + sliceMs)) {
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    lines.push(readLine(context, text, i + 1));
+    return reader.lines();
+  } finally {
+    done();
   }
-  if (lines.length === 0) throw new ProblemError('bad-request', { detail: 'The batch has no records.' });
-  return lines;
+}
+
+/** Settles when the batch being read on the event loop (if any) is done. */
+let readingTurn: Promise<void> = Promise.resolve();
+
+class BatchReader {
+  readonly #context: ReadBatchContext;
+  readonly #texts: string[];
+  readonly #lines: BatchLine[] = [];
+  #next = 0;
+
+  constructor(body: string, context: ReadBatchContext) {
+    this.#context = context;
+    this.#texts = body.split('\n');
+  }
+
+  /** Reads lines until all are read (true) or `deadline` (a performance.now() time) has passed (false). */
+  readUntil(deadline: number): boolean {
+    const { limits } = this.#context;
+    const texts = this.#texts;
+    while (this.#next < texts.length) {
+      const i = this.#next++;
+      const raw = texts[i]!;
+      const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (text.trim() === '') continue;
+      if (this.#lines.length === limits.maxBatchRecords) {
+        throw new ProblemError('batch-too-large', {
+          detail: `At most ${limits.maxBatchRecords} records per batch.`,
+          maxBatchRecords: limits.maxBatchRecords,
+        });
+      }
+      this.#lines.push(readLine(this.#context, text, i + 1));
+      if (performance.now() >= deadline) return this.#next >= texts.length;
+    }
+    return true;
+  }
+
+  lines(): BatchLine[] {
+    if (this.#lines.length === 0)
+      throw new ProblemError('bad-request', { detail: 'The batch has no records.' });
+    return this.#lines;
+  }
 }
 
 function readLine(context: ReadBatchContext, text: string, line: number): BatchLine {
+  const { limits } = context;
   let value: unknown;
   try {
-    value = parseJson(text, { maxDepth: context.limits.maxDepth });
+    value = parseJson(text, { maxDepth: limits.maxDepth, maxMembers: limits.maxFields });
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
     const finding: Finding = { rule: error.type, severity: 'error', pointer: '', message: error.message };
-    return { line, record: { rejected: [finding] }, queries: [] };
+    return { line, record: { rejected: [finding] }, queries: [], omitted: 0 };
   }
   const checked = checkStatement(context.validator, value, undefined, context.principal);
   // Prepared as a row straight away: the batch then holds strings, not thousands of parsed objects that
   // would outlive the young generation while the batch waits for its transaction (and a worker hands
   // strings back far more cheaply than objects).
   if (checked.ok) {
-    return { line, record: { prepared: prepareStatement(checked.statement) }, queries: checked.queries };
+    const queries = capFindings(checked.queries, limits.maxFindingsPerRecord);
+    return {
+      line,
+      record: { prepared: prepareStatement(checked.statement) },
+      queries: queries.findings,
+      omitted: queries.omitted,
+    };
   }
-  const { id, findings } = checked;
-  return { line, record: { rejected: findings, ...(id ? { id } : {}) }, queries: checked.queries };
+  const { id } = checked;
+  const findings = capFindings(checked.findings, limits.maxFindingsPerRecord);
+  return {
+    line,
+    record: { rejected: findings.findings, ...(id ? { id } : {}) },
+    // A rejected record's queries are in its findings already.
+    queries: [],
+    omitted: findings.omitted,
+  };
 }
