@@ -39,7 +39,10 @@ export const updateSchoolSettings = defineOperation('updateSchoolSettings', {
     const urn = params.urn;
     const creating = request.headers['if-none-match']?.trim() === '*';
     const ifMatch = creating ? null : requireIfMatch(request.headers['if-match']);
-    const value = parseJson(body, { maxDepth: services.limits.maxDepth });
+    const value = parseJson(body, {
+      maxDepth: services.limits.maxDepth,
+      maxMembers: services.limits.maxFields,
+    });
     const errors = checkSettings(value);
     if (errors.length > 0) return problem('validation-failed', { errors });
     // checkSettings found nothing wrong, so this is the model's SchoolSettings; typed as the contract's
