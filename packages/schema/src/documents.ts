@@ -20,7 +20,6 @@ import { StatementProperties } from './model/statement.js';
 
 /** Base of every published schema `$id`; the path mirrors spec/v1/schemas/. */
 export const SCHEMA_BASE = 'https://schemas.reuse-pref.org/v1/';
-export const SPEC_VERSION = '1.0.0';
 
 const doc = (name: string, title: string) => ({
   $id: `${SCHEMA_BASE}${name}.schema.json`,

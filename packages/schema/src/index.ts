@@ -13,3 +13,4 @@ export * from './model/finding.js';
 export * from './model/log.js';
 export * from './model/statement.js';
 export { renderSpecFiles } from './spec-files.js';
+export { SPEC_VERSION } from './spec-version.js';
