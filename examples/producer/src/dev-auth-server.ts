@@ -8,6 +8,8 @@ export interface DevClient {
   id: string;
   secret: string;
   scopes: readonly string[];
+  /** How long its tokens last; 300 s unless set (the demo's sign-in links last longer). */
+  lifetimeSeconds?: number;
 }
 
 export interface DevAuthServer {
@@ -55,16 +57,17 @@ export async function startDevAuthServer(clients: readonly DevClient[] = []): Pr
       const asked = (form.get('scope') ?? '').split(' ').filter(Boolean);
       const scopes = asked.length > 0 ? asked : [...client.scopes];
       if (scopes.some((s) => !client.scopes.includes(s))) return send(400, { error: 'invalid_scope' });
+      const lifetime = client.lifetimeSeconds ?? 300;
       new SignJWT({ scope: scopes.join(' '), client_id: client.id })
         .setProtectedHeader({ alg: 'ES256', kid })
         .setIssuer(issuer)
         .setAudience(AUDIENCE)
         .setSubject(client.id)
         .setIssuedAt()
-        .setExpirationTime('5m')
+        .setExpirationTime(`${lifetime}s`)
         .sign(privateKey)
         .then(
-          (token) => send(200, { access_token: token, token_type: 'Bearer', expires_in: 300 }),
+          (token) => send(200, { access_token: token, token_type: 'Bearer', expires_in: lifetime }),
           () => send(500, { error: 'server_error' }),
         );
     });

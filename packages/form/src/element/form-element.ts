@@ -9,6 +9,7 @@ import type {
 } from '@reuse-pref/schema';
 import { Catalogues, LatestCatalogue, type PurposeCatalogue } from '@reuse-pref/schema/catalogue';
 import { h } from '../dom/h.js';
+import { upgradeProperties } from '../dom/upgrade-properties.js';
 import { englishFormMessages, type FormMessageKey, type FormMessages } from '../i18n/messages.js';
 import { Texts } from '../i18n/texts.js';
 import { buildStatement } from '../statement/build-statement.js';
@@ -29,6 +30,20 @@ import { newStatementId } from './statement-id.js';
 import { formStyles } from './styles.js';
 
 export const FORM_TAG = 'reuse-preference-form';
+
+const UPGRADED = [
+  'accessToken',
+  'tokenProvider',
+  'catalogue',
+  'messages',
+  'subject',
+  'setting',
+  'respondents',
+  'notice',
+  'recordedBy',
+  'channel',
+  'endpoint',
+] as const;
 
 /** Detail of `reuse-preference-statement`: cancel the event to send the statement yourself. */
 export interface StatementEventDetail {
@@ -74,13 +89,26 @@ export class ReusePreferenceForm extends Base {
   private view: FormView | undefined;
   private renderQueued = false;
   private busy = false;
-  /** Bearer token for `endpoint`, when the page has one rather than a token provider. */
-  accessToken: string | undefined;
-  tokenProvider: TokenProvider | undefined;
+  private _accessToken: string | undefined;
+  private _tokenProvider: TokenProvider | undefined;
   /** The last statement the form built, once the person has submitted. */
   statement: Statement | undefined;
-  /** The form's clock; a test or an office back-dating nothing may replace it. */
+  /** The form's clock, for a host that keeps its own (an office system, a test). */
   now: () => Date = () => new Date();
+
+  /** Bearer token for `endpoint`, when the page has one rather than a token provider. */
+  get accessToken(): string | undefined {
+    return this._accessToken;
+  }
+  set accessToken(value: string | undefined) {
+    this._accessToken = value;
+  }
+  get tokenProvider(): TokenProvider | undefined {
+    return this._tokenProvider;
+  }
+  set tokenProvider(value: TokenProvider | undefined) {
+    this._tokenProvider = value;
+  }
 
   get catalogue(): PurposeCatalogue {
     return this._catalogue;
@@ -204,6 +232,8 @@ export class ReusePreferenceForm extends Base {
   }
 
   connectedCallback(): void {
+    // A page may set properties before this script defines the element; take them over now.
+    upgradeProperties(this, UPGRADED);
     if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
     this.render();
   }

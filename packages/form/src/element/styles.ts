@@ -11,6 +11,7 @@ export const baseStyles = `
 * { box-sizing: border-box; }
 h2 { font-size: 1.6rem; line-height: 1.2; margin: 0 0 1rem; }
 h3 { font-size: 1.25rem; line-height: 1.3; margin: 0 0 0.5rem; }
+h4 { font-size: 1.125rem; line-height: 1.3; margin: 0 0 0.5rem; }
 p { margin: 0 0 1rem; }
 a { color: #1d70b8; text-decoration: underline; text-underline-offset: 0.15em; }
 a:visited { color: #4c2c92; }
@@ -29,7 +30,8 @@ export const formStyles = `${baseStyles}
 form { max-width: 44rem; }
 fieldset { border: 0; margin: 0 0 1.5rem; padding: 0; min-width: 0; }
 legend { font-weight: 700; font-size: 1.25rem; padding: 0; margin-bottom: 0.5rem; max-width: 100%; white-space: normal; }
-.purpose { border-top: 2px solid #b1b4b6; padding-top: 1rem; }
+.purpose > legend { width: 100%; border-top: 2px solid #b1b4b6; padding-top: 1rem; }
+.purpose > legend h4 { margin: 0; }
 .kind { display: inline-block; font-weight: 700; background: #e8f1f8; color: #0b0c0c; padding: 0.1rem 0.5rem; margin-bottom: 0.75rem; }
 .always { border-left: 10px solid #b1b4b6; padding: 0.5rem 1rem; margin-bottom: 1.5rem; }
 .always h3 { margin-bottom: 0.25rem; }

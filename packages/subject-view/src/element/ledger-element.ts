@@ -1,5 +1,5 @@
 import type { TokenProvider } from '@reuse-pref/client';
-import { type Audience, datum, h, Texts } from '@reuse-pref/form/kit';
+import { type Audience, datum, h, Texts, upgradeProperties } from '@reuse-pref/form/kit';
 import type { LedgerEntry } from '@reuse-pref/schema';
 import {
   Catalogues,
@@ -34,12 +34,29 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 export class ReusePreferenceLedger extends Base {
   static readonly observedAttributes = ['endpoint', 'pupil', 'log-key', 'audience', 'pupil-name'];
 
-  accessToken: string | undefined;
-  tokenProvider: TokenProvider | undefined;
+  private _accessToken: string | undefined;
+  private _tokenProvider: TokenProvider | undefined;
   private _messages: LedgerMessages = englishLedgerMessages;
   private _items: readonly LedgerItem[] | undefined;
   private generation = 0;
   private connected = false;
+  private refreshQueued = false;
+
+  /** The family's bearer token for the distributor (scope `subject:read pupil:{id}`). */
+  get accessToken(): string | undefined {
+    return this._accessToken;
+  }
+  set accessToken(value: string | undefined) {
+    this._accessToken = value;
+    this.refresh();
+  }
+  get tokenProvider(): TokenProvider | undefined {
+    return this._tokenProvider;
+  }
+  set tokenProvider(value: TokenProvider | undefined) {
+    this._tokenProvider = value;
+    this.refresh();
+  }
 
   get messages(): LedgerMessages {
     return this._messages;
@@ -67,6 +84,8 @@ export class ReusePreferenceLedger extends Base {
   }
 
   connectedCallback(): void {
+    // A page may set properties before this script defines the element; take them over now.
+    upgradeProperties(this, ['accessToken', 'tokenProvider', 'messages', 'items']);
     if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
     this.connected = true;
     this.refresh();
@@ -81,11 +100,18 @@ export class ReusePreferenceLedger extends Base {
     return new Texts(this._messages, englishLedgerMessages);
   }
 
-  /** Renders again from scratch; a load still running for an earlier render is ignored when it ends. */
+  /**
+   * Renders again from scratch, once for any number of changes made together (a page setting the token
+   * and the pupil); a load still running for an earlier render is ignored when it ends.
+   */
   refresh(): void {
-    if (!this.connected || !this.shadowRoot) return;
-    const generation = ++this.generation;
-    void this.show(generation);
+    if (this.refreshQueued || !this.connected) return;
+    this.refreshQueued = true;
+    queueMicrotask(() => {
+      this.refreshQueued = false;
+      if (!this.connected || !this.shadowRoot) return;
+      void this.show(++this.generation);
+    });
   }
 
   private async show(generation: number): Promise<void> {
@@ -155,7 +181,7 @@ export class ReusePreferenceLedger extends Base {
       import('@reuse-pref/client'),
       import('../ledger/load-ledger.js'),
     ]);
-    const auth = this.tokenProvider ?? (this.accessToken ? staticToken(this.accessToken) : undefined);
+    const auth = this._tokenProvider ?? (this._accessToken ? staticToken(this._accessToken) : undefined);
     const client = new ReusePrefClient({ baseUrl: endpoint, ...(auth ? { auth } : {}) });
     return loadLedger(client, pupil);
   }

@@ -1,0 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { launchChromium } from './chromium.mjs';
+const [file, out, x, y, w, h] = process.argv.slice(2);
+writeFileSync('/tmp/crop.html', `<body style="margin:0"><div style="width:${w}px;height:${h}px;overflow:hidden"><img src="file://${file}" style="display:block;margin-left:-${x}px;margin-top:-${y}px"></div></body>`);
+const b = await launchChromium();
+const p = await b.newPage({ viewport: { width: Number(w), height: Number(h) } });
+await p.goto('file:///tmp/crop.html');
+await p.waitForTimeout(300);
+await p.screenshot({ path: out });
+await b.close();
