@@ -82,6 +82,12 @@ describe('Texts', () => {
     expect(texts.purposeText(LatestCatalogue, stat, 'adult')).toBe(stat.adultText);
   });
 
+  it('writes dates in the bundle’s date locale, in UTC, a calendar date as that date', () => {
+    const english = new Texts(englishFormMessages, englishFormMessages);
+    expect(english.date('2029-12-31')).toBe('31 December 2029');
+    expect(english.date('2026-11-01T23:30:00-01:00', true)).toBe('2 November 2026 at 00:30');
+  });
+
   it('takes code labels from the translation, else from the published code list', () => {
     expect(texts.code(outcomes, 'INCL')).toBe('Wedi’i gynnwys');
     expect(texts.code(outcomes, 'EXCL')).toBe('Excluded');

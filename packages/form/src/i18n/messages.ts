@@ -17,6 +17,8 @@ export interface PurposeTexts {
 export interface MessageBundle<K extends string = string> {
   /** BCP 47 tag; the form records it as the language of the notice the person read. */
   readonly locale: string;
+  /** The locale dates are written in, when it is more particular than `locale` (en-GB for English). */
+  readonly dateLocale?: string;
   readonly ui: Readonly<Record<K, string>>;
   /** Purpose wording by catalogue version, then purpose code. */
   readonly purposes?: Readonly<Record<string, Readonly<Record<string, PurposeTexts>>>>;

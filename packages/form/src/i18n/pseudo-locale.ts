@@ -102,5 +102,5 @@ export function pseudoLocalise<K extends string>(
   for (const list of sources.codeLists ?? []) {
     codes[list.id] = Object.fromEntries(list.entries.map((e) => [e.code, pseudoText(e.label)]));
   }
-  return { locale: 'en-XA', ui, purposes, codes };
+  return { locale: 'en-XA', dateLocale: 'en-XA', ui, purposes, codes };
 }

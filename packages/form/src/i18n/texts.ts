@@ -23,6 +23,15 @@ export class Texts<K extends string> {
     return this.bundle.locale;
   }
 
+  /** A date (YYYY-MM-DD, read as a calendar date) or an instant, written the reader's way, in UTC. */
+  date(iso: string, withTime = false): string {
+    return new Intl.DateTimeFormat(this.bundle.dateLocale ?? this.bundle.locale, {
+      dateStyle: 'long',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'UTC',
+    }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
+  }
+
   t(key: K, params?: MessageParams): string {
     return formatMessage(this.bundle.ui[key] ?? this.fallback.ui[key] ?? key, params);
   }

@@ -208,14 +208,8 @@ export class ReusePreferenceLedger extends Base {
   }
 
   private renderEntry(x: Texts<LedgerMessageKey>, e: LedgerEntry, i: number): HTMLElement {
-    const locale = x.locale;
-    // Dates are data, written the reader's way: a calendar date (retention) and an instant's UTC date.
-    const date = (iso: string) =>
-      datum(
-        new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-          new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso),
-        ),
-      );
+    // Dates are data, written the reader's way.
+    const date = (iso: string) => datum(x.date(iso));
     const row = (key: LedgerMessageKey, ...value: (Node | string)[]) => [
       h('dt', {}, x.t(key)),
       h('dd', {}, ...value),
@@ -287,11 +281,7 @@ export class ReusePreferenceLedger extends Base {
     mark.dataset.receipt = check.ok ? 'verified' : 'failed';
     mark.textContent = x.t(check.ok ? 'ledger.receipt.verified' : 'ledger.receipt.failed');
     if (check.ok) {
-      const signedAt = new Intl.DateTimeFormat(x.locale, {
-        dateStyle: 'long',
-        timeStyle: 'short',
-        timeZone: 'UTC',
-      }).format(new Date(item.receipt!.treeHead.timestamp));
+      const signedAt = x.date(new Date(item.receipt!.treeHead.timestamp).toISOString(), true);
       detail.textContent = x.t('ledger.receipt.verifiedDetail', { signedAt });
     } else {
       const reasons = item.receipt
