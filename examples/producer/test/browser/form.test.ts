@@ -7,7 +7,7 @@ import { AS_OF, pupil, SETTING } from '../../src/index.js';
 import { COLLECTION_SHEET, RECORDED_BY } from '../../src/school/statements.js';
 import { BUILD_TIMEOUT_MS, ensureBrowserBuilds } from './support/build.js';
 import { chooseRadio, expectNoAxeViolations, focused, screenshot, tabUntil } from './support/page.js';
-import { PORTAL, type RunningMis, startMis, tokenFor } from './support/producer.js';
+import { PORTAL, type RunningMis, startMis } from './support/producer.js';
 
 let mis: RunningMis;
 let browser: Browser;
@@ -39,7 +39,7 @@ const formRoot = 'reuse-preference-form';
 
 /** Opens the MIS's /form for a pupil the way the portal's sign-in link does, and waits for the form. */
 async function openForm(name: string, query = ''): Promise<void> {
-  const token = await tokenFor(mis.auth.tokenUrl, PORTAL);
+  const token = await mis.auth.token(PORTAL.id);
   const id = pupil(name).subject.localId!;
   // From a blank page, so the same form opened twice is a fresh load, not a jump to a new fragment.
   await page.goto('about:blank');

@@ -21,7 +21,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../scripts/browser/chromium.mjs';
 import { BUILD_TIMEOUT_MS, ensureBrowserBuilds } from '../../../producer/test/browser/support/build.js';
 import { expectNoAxeViolations, screenshot } from '../../../producer/test/browser/support/page.js';
-import { tokenFor } from '../../../producer/test/browser/support/producer.js';
 import {
   IMMIGRATION_REQUEST,
   RESEARCH_REQUEST,
@@ -120,7 +119,7 @@ const root = 'reuse-preference-ledger';
 
 /** Opens the subject view as the family's sign-in link does; waits until every receipt is checked. */
 async function openView(family = FAMILY, query = ''): Promise<void> {
-  const token = await tokenFor(auth.tokenUrl, family);
+  const token = await auth.token(family.id);
   await page.goto('about:blank');
   await page.goto(`${distributor.url}/subject-view${query}#pupil=${UPN}&access_token=${token}`);
   await page.waitForFunction(() => {

@@ -58,21 +58,3 @@ export async function startMis(): Promise<RunningMis> {
     },
   };
 }
-
-/** A token from the development authorization server, as a signed-in portal would hold one. */
-export async function tokenFor(
-  tokenUrl: string,
-  client: { id: string; secret: string },
-  scope?: string,
-): Promise<string> {
-  const response = await fetch(tokenUrl, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) }),
-  });
-  if (!response.ok) throw new Error(`token request failed: ${response.status}`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
