@@ -20,7 +20,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../scripts/browser/chromium.mjs';
 import { BUILD_TIMEOUT_MS, ensureBrowserBuilds } from '../../../producer/test/browser/support/build.js';
-import { expectNoAxeViolations, screenshot } from '../../../producer/test/browser/support/page.js';
+import {
+  expectNoAxeViolations,
+  screenshot,
+  screenshotOf,
+} from '../../../producer/test/browser/support/page.js';
 import {
   IMMIGRATION_REQUEST,
   RESEARCH_REQUEST,
@@ -291,6 +295,11 @@ describe('a tampered receipt is not verified', () => {
       await openView();
       expect((await receiptMarks()).map((m) => m.receipt).sort()).toEqual(['failed', 'verified']);
       await screenshot(page, 'subject-view-tampered-1280', ctx.annotate);
+      await screenshotOf(
+        page.locator(`${root} li:has(.receipt[data-receipt="failed"])`),
+        'subject-view-tampered-release',
+        ctx.annotate,
+      );
       await expectNoAxeViolations(page, 'the subject view with a tampered receipt');
     } finally {
       await page.unroute('**/ledger/*/receipt');

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { repoRoot } from './build.js';
 
@@ -29,6 +29,16 @@ export async function screenshot(page: Page, name: string, annotate: Annotate): 
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+  await annotate(`screenshot ${name}`, { path, contentType: 'image/png' });
+  return path;
+}
+
+/** A screenshot of one part of the page (one release, one question), saved and attached the same way. */
+export async function screenshotOf(part: Locator, name: string, annotate: Annotate): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await part.screenshot({ path });
   console.log(`screenshot: ${path}`);
   await annotate(`screenshot ${name}`, { path, contentType: 'image/png' });
   return path;
