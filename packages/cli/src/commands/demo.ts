@@ -5,6 +5,7 @@ import { type Command, parseCommandArgs } from '../command.js';
 import { startChain } from '../demo/chain.js';
 import { type FamilyPages, familyPagesSection, startFamilyPages } from '../demo/family-pages.js';
 import { appsSection, distributorSection, intakeSection, preferencesSection } from '../demo/sections.js';
+import { untilStopped } from '../until-stopped.js';
 
 const usage = `Usage: reuse-pref demo [--serve]
 
@@ -87,19 +88,6 @@ const demo: Command = {
     return 0;
   },
 };
-
-/** Resolves at Ctrl-C (SIGINT) or SIGTERM, so the servers close cleanly either way. */
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 function heading(n: number, title: string): string {
   const text = `${n}. ${title}`;
