@@ -1,6 +1,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import {
   generateLogKeyPair,
+  LocalReleaseArchive,
   MemoryLedgerStore,
   recordRelease,
   receiptLeafHash as releaseLeafHash,
@@ -54,7 +55,10 @@ beforeAll(async () => {
       subject: { upn: pupils[i % pupils.length]!, localId: `L${n}-${i}` },
       statements: [],
     }));
-    await recordRelease(request(n), cohort, { log, ledger, decidedAt: `2026-11-0${n + 1}T10:00:00Z` });
+    await recordRelease(request(n), cohort, {
+      archive: new LocalReleaseArchive(log, ledger),
+      decidedAt: `2026-11-0${n + 1}T10:00:00Z`,
+    });
   }
   const head = log.signTreeHead(keys.privateKey, Date.parse('2026-11-10T12:00:00Z'));
   for (const upn of pupils) {
