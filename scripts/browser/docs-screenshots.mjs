@@ -1,4 +1,4 @@
-// Refreshes the screenshots in docs/guides/images/ from the browser tests' own (test-results/
+// Refreshes the screenshots in docs/images/family-pages/ from the browser tests' own (test-results/
 // screenshots/, written by `pnpm test` or `pnpm exec vitest run examples`): each is the top of a test
 // screenshot, cut to a size a guide can show. Run after the tests: node scripts/browser/docs-screenshots.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { launchChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const from = join(root, 'test-results', 'screenshots');
-const to = join(root, 'docs', 'guides', 'images');
+const to = join(root, 'docs', 'images', 'family-pages');
 
 /** [test screenshot, guide image, width, height]: the top-left corner of each, at its own scale. */
 const SHOTS = [
@@ -45,7 +45,7 @@ try {
     };
     await page.screenshot({ path: join(to, `${target}.png`), clip, fullPage: true });
     await page.close();
-    console.log(`docs/guides/images/${target}.png from ${source}.png`);
+    console.log(`docs/images/family-pages/${target}.png from ${source}.png`);
   }
 } finally {
   await browser.close();

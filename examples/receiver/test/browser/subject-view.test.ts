@@ -214,6 +214,32 @@ describe('the subject view at the reference distributor, for a signed-in family'
     );
   });
 
+  it('checks a ledger the page hands over itself (items), without asking the distributor', async () => {
+    const family = client(distributor.url, FAMILY);
+    const items = [];
+    for (const entry of ledger) {
+      const { data } = await family.get('/subjects/{pupil}/ledger/{releaseId}/receipt', {
+        path: { pupil: UPN, releaseId: entry.releaseId },
+      });
+      items.push({ entry, receipt: data });
+    }
+    await openView();
+    let requests = 0;
+    page.on('request', () => {
+      requests++;
+    });
+    // Only the last release: what the page shows must be what it was handed, not what it fetched before.
+    await page.evaluate((handed) => {
+      (document.querySelector('reuse-preference-ledger') as unknown as { items: unknown }).items = handed;
+    }, items.slice(-1));
+    const verified = page.locator(`${root} .receipt[data-receipt="verified"]`);
+    await expect.poll(() => verified.count()).toBe(1);
+    expect(await page.locator(`${root} article`).getAttribute('data-release-id')).toBe(
+      ledger.at(-1)!.releaseId,
+    );
+    expect(requests).toBe(0);
+  });
+
   it('speaks to the pupil when the pupil is reading', async () => {
     await openView(FAMILY, '?audience=child');
     expect(await page.locator(`${root} #ledger-title`).textContent()).toBe(
