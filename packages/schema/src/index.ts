@@ -12,5 +12,6 @@ export * from './model/effective.js';
 export * from './model/finding.js';
 export * from './model/log.js';
 export * from './model/statement.js';
+export { PublishedSchemas } from './published-schemas.js';
 export { renderSpecFiles } from './spec-files.js';
 export { SPEC_VERSION } from './spec-version.js';

@@ -1,6 +1,6 @@
 import { Catalogues } from './catalogue/index.js';
 import { CodeLists } from './codelists/lists.js';
-import { PublishedSchemas } from './documents.js';
+import { PublishedSchemas } from './published-schemas.js';
 import { SPEC_VERSION } from './spec-version.js';
 
 /**
