@@ -9,7 +9,7 @@ const packages = join(repoRoot, 'packages');
 
 // The browser builds bundle these packages' sources (the "source" condition), so any change in them
 // makes the pages stale.
-const BUNDLED = ['form', 'subject-view', 'schema', 'validator', 'resolver', 'client'];
+const BUNDLED = ['form', 'subject-view', 'schema', 'validator', 'resolver', 'client', 'contract'];
 const BUILDS = [
   join(packages, 'form', 'dist', 'browser', 'reuse-preference-form.js'),
   join(packages, 'subject-view', 'dist', 'browser', 'reuse-preference-ledger.js'),
