@@ -6,6 +6,7 @@ export {
   DEFAULT_CONNECTION_LIMITS,
   guardConnections,
 } from './adapters/node-connections.js';
+export { fileAssets, firstPage, type Page, type Pages, withPages } from './adapters/node-pages.js';
 export { type App, type AppOptions, createApp } from './app.js';
 export { type Authenticator, type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
 export { jwksFromFile, jwksFromUrl } from './auth/jwks.js';

@@ -8,6 +8,7 @@ import {
   DEFAULT_CONNECTION_LIMITS,
   guardConnections,
 } from './adapters/node-connections.js';
+import { type Pages, withPages } from './adapters/node-pages.js';
 import type { App } from './app.js';
 import { jsonLineLogger } from './http/log.js';
 import { openStore, type StoreSpec } from './open-store.js';
@@ -24,6 +25,8 @@ export interface StartServerOptions extends Omit<ReusePreferenceAppOptions, 'sto
    * 60 s, 1,000 connections): what idle, silent and slow clients can hold.
    */
   connections?: Partial<ConnectionLimits>;
+  /** Pages served beside the API on GET/HEAD (a reference MIS's form, a distributor's subject view). */
+  pages?: Pages;
 }
 
 export interface RunningServer {
@@ -42,7 +45,8 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const store = 'kind' in options.store ? await openStore(options.store) : options.store;
   const app = createReusePreferenceApp({ ...options, store, logger: options.logger ?? jsonLineLogger() });
-  const server = createServer(createNodeHandler(app));
+  const api = createNodeHandler(app);
+  const server = createServer(options.pages ? withPages(options.pages, api) : api);
   // Slow-loris and idle-socket protection: a client must send its head and body within bounds, a silent
   // connection is closed, and the connection count is capped (adapters/node-connections.ts).
   let connections: ConnectionGuard;
