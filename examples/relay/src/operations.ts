@@ -13,10 +13,12 @@ const json = (status: number, value: unknown) => ({
 
 /**
  * GET /schools/{urn}/pupils/{upn}/app-record: an app asking the relay for one pupil. The app is the
- * calling client; the relay answers with the pupil's identifiers when `APPS` allows it and 451 with the
- * recorded decision when it does not. Either way the decision lands in the school's onward-share ledger,
- * which the reference server's listOnwardShares serves. Not part of the v1 contract: how a relay talks to
- * its apps is its own business, but the decision it records is.
+ * calling client, with `relay:read` and the school's scope (which open this route, never the
+ * onward-share list: that needs `relay:audit`); the relay answers with the pupil's identifiers when
+ * `APPS` allows it and 451 naming only the recorded decision when it does not. Either way the decision
+ * lands in the school's onward-share ledger, which the reference server's listOnwardShares serves. Not
+ * part of the v1 contract: how a relay talks to its apps is its own business, but the decision it
+ * records is.
  */
 export function appRecordOperation(apps: readonly RegisteredApp[]): Operation {
   return {
@@ -43,6 +45,9 @@ export function appRecordOperation(apps: readonly RegisteredApp[]): Operation {
         competenceAge: services.competenceAge,
       });
       if (share.shared) return json(200, { share, pupil: share.subject });
+      // Withheld: the app is told so, and nothing else about the pupil. Not the identifiers the relay
+      // holds (the ULN and MIS id it never sent), not the deciding statement: only which decision this
+      // was, so its operator can ask the integrator about it.
       return {
         status: 451,
         headers: { 'content-type': 'application/problem+json' },
@@ -50,8 +55,9 @@ export function appRecordOperation(apps: readonly RegisteredApp[]): Operation {
           type: `${PROBLEM_BASE}withheld-by-preference`,
           title: 'Withheld: the pupil or a parent said no to sharing with apps',
           status: 451,
-          detail: `The effective APPS preference for this pupil is not shared (decided by statement ${share.decidedBy}).`,
-          share,
+          detail:
+            'The effective APPS preference for this pupil is not to share; the relay recorded this decision.',
+          decision: { id: share.id, decidedAt: share.decidedAt },
         }),
       };
     },

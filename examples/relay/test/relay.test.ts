@@ -20,7 +20,7 @@ const school = `school:${SCHOOL.urn}`;
 const CLIENTS = [
   { id: 'relay-sync', secret: 'a', scopes: ['producer:read', school] },
   { id: 'homework-hub', secret: 'b', scopes: ['relay:read', school] },
-  { id: 'reader', secret: 'c', scopes: ['producer:read', 'relay:read', school] },
+  { id: 'reader', secret: 'c', scopes: ['producer:read', 'relay:audit', school] },
 ];
 const now = () => new Date(AS_OF);
 const dir = mkdtempSync(join(tmpdir(), 'rp-example-relay-'));

@@ -8,7 +8,10 @@ import type { StatementValidator } from './statements/statement-validator.js';
 export type Role = 'producer' | 'relay' | 'receiver' | 'distributor';
 
 /** A role scope of openapi.yaml; an operation listing several accepts a token holding any one of them. */
-export type Scope = `${'producer' | 'relay' | 'receiver' | 'distributor' | 'subject'}:${'read' | 'write'}`;
+export type Scope =
+  | `${'producer' | 'relay' | 'receiver' | 'distributor' | 'subject'}:${'read' | 'write'}`
+  /** The relay's onward-share decisions: its own operator's, never an app's. */
+  | 'relay:audit';
 
 /** What every handler may use; built once per app. */
 export interface Services {

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const list = async (query: string, scope = `relay:read school:${A}`) => {
+const list = async (query: string, scope = `relay:audit school:${A}`) => {
   const response = await server.call(`/schools/${A}/onward-shares${query}`, { scope });
   expect(response.status).toBe(200);
   return (await response.json()) as OnwardSharePage;
@@ -57,16 +57,21 @@ describe('listOnwardShares', () => {
     {
       given: 'another school',
       path: `/schools/${SCHOOL_B.urn}/onward-shares`,
-      scope: `relay:read school:${A}`,
+      scope: `relay:audit school:${A}`,
     },
     { given: 'a producer token', path: `/schools/${A}/onward-shares`, scope: `producer:read school:${A}` },
+    {
+      given: "an app's token (relay:read)",
+      path: `/schools/${A}/onward-shares`,
+      scope: `relay:read school:${A}`,
+    },
   ])('refuses $given with 403', async ({ path, scope }) => {
     expect((await server.call(path, { scope })).status).toBe(403);
   });
 
   it('refuses a bad shared filter with 400', async () => {
     const response = await server.call(`/schools/${A}/onward-shares?shared=maybe`, {
-      scope: `relay:read school:${A}`,
+      scope: `relay:audit school:${A}`,
     });
     expect(response.status).toBe(400);
   });

@@ -24,7 +24,7 @@ const CLIENTS = [
     scopes: ['receiver:write', 'receiver:read', `school:${SCHOOL.urn}`],
   },
   { id: APP.id, secret: 'homework-hub-secret', scopes: ['relay:read', `school:${SCHOOL.urn}`] },
-  { id: 'relay-admin', secret: 'relay-admin-secret', scopes: ['relay:read', `school:${SCHOOL.urn}`] },
+  { id: 'relay-admin', secret: 'relay-admin-secret', scopes: ['relay:audit', `school:${SCHOOL.urn}`] },
 ] as const;
 
 /** The three reference apps on loopback, each on its own temporary embedded store. */

@@ -257,7 +257,11 @@ export interface paths {
         };
         /**
          * What a relay shared onward, and withheld
-         * @description Each decision to share a pupil's record with an app or withhold it under the `APPS` purpose, newest last. Scopes `relay:read` and `school:{urn}`.
+         * @description Each decision to share a pupil's record with an app or withhold it under the `APPS` purpose, newest
+         *     last. Scopes `relay:audit` and `school:{urn}`. The decisions name every pupil the relay was asked
+         *     about and every app that asked, so they are for the integrator's own operator (and a school's data
+         *     protection officer, for that school): `relay:audit` is never granted to an app. An app learns only
+         *     the decision about the pupil it asked for, in the relay's answer to that request.
          */
         get: operations["listOnwardShares"];
         put?: never;

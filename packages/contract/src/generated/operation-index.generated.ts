@@ -17,7 +17,7 @@ export const operationIndex = {
   getChangeFeed: { method: 'get', path: '/schools/{urn}/changes', scopes: ['producer:read'] },
   getSchoolSettings: { method: 'get', path: '/schools/{urn}/settings', scopes: ['producer:read'] },
   updateSchoolSettings: { method: 'put', path: '/schools/{urn}/settings', scopes: ['producer:write'] },
-  listOnwardShares: { method: 'get', path: '/schools/{urn}/onward-shares', scopes: ['relay:read'] },
+  listOnwardShares: { method: 'get', path: '/schools/{urn}/onward-shares', scopes: ['relay:audit'] },
   submitBatch: { method: 'post', path: '/intake/batches', scopes: ['receiver:write'] },
   getBatch: { method: 'get', path: '/intake/batches/{batchId}', scopes: ['receiver:read'] },
   submitIntakeStatement: { method: 'post', path: '/intake/statements', scopes: ['receiver:write'] },

@@ -2,7 +2,7 @@ import type { Principal } from './principal.js';
 
 /**
  * Scope grammar (space-separated in the token's `scope` claim):
- *   <profile>:<access>   what the client may do, e.g. `receiver:write`, `producer:read`, `relay:read`
+ *   <profile>:<access>   what the client may do, e.g. `receiver:write`, `producer:read`, `relay:audit`
  *   school:<urn>         a school it may touch; repeatable
  *   school:*             every school (a national receiver or distributor)
  * A token with no school scope touches no school. Unknown scopes are kept and ignored.
