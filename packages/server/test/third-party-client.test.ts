@@ -22,7 +22,7 @@ const contractOperations = Object.values(spec.paths).flatMap((item) =>
 const URN = SCHOOL_A.urn;
 const PUPIL = 'B801200005001';
 const SCOPE = [
-  'producer:read producer:write relay:read receiver:read receiver:write',
+  'producer:read producer:write relay:audit receiver:read receiver:write',
   'distributor:read distributor:write school:*',
 ].join(' ');
 const keys = generateLogKeyPair();

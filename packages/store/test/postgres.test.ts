@@ -137,7 +137,35 @@ describe('postgres store', () => {
       const { rows } = await pool.query<{ version: number }>(
         'SELECT MAX(version) AS version FROM reuse_pref_migrations',
       );
-      expect(rows[0]!.version).toBe(3);
+      expect(rows[0]!.version).toBeGreaterThanOrEqual(3);
+      await store.close();
+    } finally {
+      await pool.end();
+      await old.drop();
+    }
+  }, 60_000);
+
+  it('moves a version-3 database to one copy per school, keeping rows and the append-only triggers', async () => {
+    const old = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: old.url, max: 1 });
+    try {
+      await migrate(pool, 3);
+      const urn = freshUrn();
+      const held = makeStatement({ urn });
+      await pool.query('INSERT INTO statements (id, urn, local_id, body) VALUES ($1, $2, $3, $4)', [
+        held.id,
+        urn,
+        held.subject.localId,
+        JSON.stringify(held),
+      ]);
+      const store = await openPostgresStore({ pool });
+      const copy = { ...held, setting: { urn: freshUrn(), laEstab: '8012001' } };
+      expect(await store.statements.append(copy)).toMatchObject({ outcome: 'stored' });
+      expect((await store.statements.get(held.id, urn))?.statement).toEqual(held);
+      expect((await store.statements.get(held.id, copy.setting.urn))?.statement).toEqual(copy);
+      await expect(pool.query(`DELETE FROM statements WHERE id = '${held.id}'`)).rejects.toThrow(
+        /append-only/,
+      );
       await store.close();
     } finally {
       await pool.end();

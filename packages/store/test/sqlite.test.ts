@@ -76,7 +76,49 @@ describe('sqlite store', () => {
       await store.close();
     }
     const reopened = new Database(old);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(3);
+    expect(reopened.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
+    reopened.close();
+  });
+
+  it('moves a version-3 file to one copy per school, keeping rows, sequence numbers, indexes and triggers', async () => {
+    const old = join(dir, 'version-3.db');
+    const db = new Database(old);
+    migrate(db, 3);
+    const urn = freshUrn();
+    const held = [makeStatement({ urn }), makeStatement({ urn })];
+    const insert = db.prepare(
+      'INSERT INTO statements (id, urn, upn, uln, local_id, body, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const s of held)
+      insert.run(s.id, urn, null, null, s.subject.localId, JSON.stringify(s), '2026-10-01T09:00:00.000Z');
+    const before = db
+      .prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'statements' ORDER BY name")
+      .all();
+    db.close();
+
+    const store = await openSqliteStore({ path: old });
+    try {
+      const page = await store.statements.list(urn);
+      expect(page.items.map((i) => i.statement)).toEqual(held);
+      const copy = { ...held[0]!, setting: { urn: freshUrn(), laEstab: '8012001' } };
+      const stored = await store.statements.append(copy);
+      expect(stored.outcome).toBe('stored');
+      expect((await store.statements.list(copy.setting.urn)).items).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+    const reopened = new Database(old);
+    expect(reopened.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+    expect(
+      reopened.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'statements' ORDER BY name").all(),
+    ).toEqual(before);
+    // Sequence numbers carry on after the rebuilt table's rows, so no cursor ever points elsewhere.
+    expect(reopened.prepare('SELECT seq FROM statements ORDER BY seq').all()).toEqual([
+      { seq: 1 },
+      { seq: 2 },
+      { seq: 3 },
+    ]);
+    expect(() => reopened.prepare('DELETE FROM statements').run()).toThrow(/append-only/);
     reopened.close();
   });
 });

@@ -1637,6 +1637,32 @@ files.history = [
         OK,
       ),
       t(
+        'transferred',
+        'a copy held by the school the pupil moved to: setting, channel, recordedAt, recordedBy, notice, provenance and grounds differ (near miss)',
+        [
+          s1,
+          with_(ctf(), {
+            setting: { urn: '100123', laEstab: '8024001' },
+            notice: { id: 'NOTICE-B', version: '2027.1', language: 'cy' },
+            'choices.2.grounds': 'Wording as the new school keyed it.',
+          }),
+        ],
+        OK,
+        'The same statement at two schools is what a transfer makes: a receiver keeps both copies and the resolver counts one (validation.md 7).',
+      ),
+      t(
+        'transferred-answer-differs',
+        'a transferred copy with one answer changed',
+        [s1, with_(ctf(), { setting: { urn: '100123', laEstab: '8024001' }, 'choices.0.value': 'OBJT' })],
+        E('statement-id-conflict', '/1/id'),
+      ),
+      t(
+        'transferred-date-of-birth-differs',
+        'a transferred copy with another date of birth',
+        [s1, with_(ctf(), { 'subject.dateOfBirth': '2015-03-15' })],
+        E('statement-id-conflict', '/1/id'),
+      ),
+      t(
         'other-offset',
         'the same expressedAt instant written with another offset (near miss)',
         [s1, b({ expressedAt: '2026-09-03T09:15:00+01:00' })],

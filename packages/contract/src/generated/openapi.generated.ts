@@ -98,7 +98,8 @@ export interface paths {
          * Fetch one statement
          * @description The statement exactly as stored: the target of the `Location` header of `submitStatement`,
          *     `recordPupilStatement` and `submitIntakeStatement`. Statements never change, so the `ETag` is the
-         *     statement id. A statement of another school is `404`, as if it did not exist. Scopes
+         *     statement id. A statement is read as this school holds it (a transferred statement has a copy at
+         *     each school that holds it); one this school does not hold is `404`, as if it did not exist. Scopes
          *     `producer:read` and `school:{urn}`.
          */
         get: operations["getStatement"];
@@ -288,6 +289,11 @@ export interface paths {
          *     stored (`201`) or none is (`422`, with every record's outcome). The token needs `receiver:write`
          *     and a `school:{urn}` (or `school:*`) scope for every record's `setting.urn`; a record outside the
          *     token's schools is rejected with rule `school-not-in-scope`. `Idempotency-Key` is required.
+         *
+         *     A statement is held once per school (validation.md §7, "Copies"): a statement another school holds
+         *     (a pupil who moved, whose statements came in the CTF with their ids) is stored as this school's
+         *     copy, and is never compared with the other school's; the same id from the same school is a
+         *     `duplicate` when identical and `statement-id-conflict` when not.
          */
         post: operations["submitBatch"];
         delete?: never;
@@ -330,7 +336,10 @@ export interface paths {
         put?: never;
         /**
          * Submit one statement to the intake
-         * @description Validate and store one statement. Errors reject it (`422`, nothing stored); queries are accepted and returned. Scopes `receiver:write` and `school:{urn}` for the statement's school.
+         * @description Validate and store one statement. Errors reject it (`422`, nothing stored); queries are accepted and
+         *     returned. Scopes `receiver:write` and `school:{urn}` for the statement's school. A statement is held
+         *     once per school, as in `submitBatch`: a transferred copy from the school a pupil moved to is stored
+         *     (`201`) beside the old school's.
          */
         post: operations["submitIntakeStatement"];
         delete?: never;
@@ -1398,7 +1407,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["problem-details.schema"];
             };
         };
-        /** @description A statement with this id is already held with different content (or a release with this DS reference and different content); or a request with the same `Idempotency-Key` is still being processed (`idempotency-key-in-use`, retry after `Retry-After` seconds). */
+        /** @description This school already holds a statement with this id and different content (another school's statements are never compared) (or a release with this DS reference and different content); or a request with the same `Idempotency-Key` is still being processed (`idempotency-key-in-use`, retry after `Retry-After` seconds). */
         Conflict: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];

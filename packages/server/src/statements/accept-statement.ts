@@ -82,7 +82,7 @@ export async function acceptStatement<
   const append = route.append ?? ((s: Statement) => services.store.statements.append(s) as Promise<R>);
   const appended: AppendOutcome | Refused = await append(checked.statement);
   if (appended.outcome === 'refused') return appended as Extract<R, Refused>;
-  const stored = await services.store.statements.get(appended.id);
+  const stored = await services.store.statements.get(appended.id, checked.statement.setting.urn);
   const receipt: StatementReceipt = {
     statementId: appended.id,
     outcome: appended.outcome,

@@ -92,9 +92,20 @@ export interface PupilQuery {
  * The statements every role keeps: append-only and immutable, read back by id, by school (a list and a
  * change feed with resumable cursors) and by pupil. Every method is safe to call concurrently; each write
  * is durable once its promise resolves.
+ *
+ * A statement is held once per school (`setting.urn`). A pupil who moves school takes their statements
+ * with them (a CTF transfer keeps each id: decision 0010), so the new school's copy is stored beside the
+ * old school's, in its own list and change feed. Within one school an id has one content: the same again
+ * is a duplicate, other content a StatementConflictError. Across schools nothing is compared: what one
+ * school's write is told never depends on what another school holds. Whether copies agree on what
+ * decides (the validator's decisionFingerprint) is a question about a pupil's history, which the
+ * resolver answers (rule R2: one statement per id, and a conflict flag when copies disagree).
  */
 export interface Statements {
-  /** Stores one statement. Same id and identical content: a no-op; different content: StatementConflictError. */
+  /**
+   * Stores one statement as its school's copy. Same id at the same school with identical content: a
+   * no-op; with different content: StatementConflictError.
+   */
   append(statement: Statement): Promise<AppendOutcome>;
   /**
    * Stores a batch all or nothing. The batch commits only when no record is rejected (by the caller's
@@ -115,12 +126,15 @@ export interface Statements {
     query: PupilQuery,
     guard: (history: readonly StoredStatement[]) => boolean,
   ): Promise<GuardedAppendOutcome>;
-  /** One statement by its id. */
-  get(id: string): Promise<StoredStatement | undefined>;
+  /** One statement by its id: the school's copy with `urn`, otherwise the copy stored first. */
+  get(id: string, urn?: string): Promise<StoredStatement | undefined>;
   /** A school's statements in the store's insertion order, a page at a time. */
   list(urn: string, page?: PageRequest): Promise<StatementPage>;
   /** A school's new statements after a cursor, in insertion order; never skips a committed record. */
   changes(urn: string, page?: PageRequest): Promise<ChangeFeedPage>;
-  /** Every statement about one pupil, in insertion order. */
+  /**
+   * Every statement about one pupil, in insertion order. Across schools (no `urn`) a transferred
+   * statement appears once per school holding it; the resolver counts it once.
+   */
   pupilHistory(query: PupilQuery): Promise<StoredStatement[]>;
 }

@@ -96,6 +96,13 @@ const MIGRATIONS: readonly string[] = [
      WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   DELETE FROM idempotency WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   `,
+  // 4: a statement is held once per school, not once in all: a pupil who moved school has a copy at
+  // each (a CTF transfer keeps the id), and each school's copy is in its own list and feed. The index
+  // on (id, urn) still finds every copy of an id.
+  `
+  ALTER TABLE statements DROP CONSTRAINT statements_id_key;
+  ALTER TABLE statements ADD CONSTRAINT statements_id_urn_key UNIQUE (id, urn);
+  `,
 ];
 
 /**

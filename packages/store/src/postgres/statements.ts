@@ -14,7 +14,7 @@ import type {
   Statements,
   StoredStatement,
 } from '../ports/statements.js';
-import { completeBatch, planBatch, planBulk } from '../statements/batch-plan.js';
+import { completeBatch, copyKey, planBatch, planBulk } from '../statements/batch-plan.js';
 import { feedPage, listPage } from '../statements/pages.js';
 import { checkGuardQuery, checkPupilQuery } from '../statements/pupil-query.js';
 import {
@@ -43,7 +43,7 @@ function insertSql(rows: number): string {
       return `($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}, $${first + 5}, $${first + 6})`;
     });
     sql = `INSERT INTO statements (id, urn, upn, uln, local_id, body) VALUES ${values.join(', ')}
-           ON CONFLICT (id) DO NOTHING RETURNING id, seq`;
+           ON CONFLICT (id, urn) DO NOTHING RETURNING id, urn, seq`;
     insertSqlBySize.set(rows, sql);
   }
   return sql;
@@ -81,23 +81,28 @@ export class PostgresStatements implements Statements {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
       const params: Array<string | null> = [];
       for (const row of chunk) params.push(row.id, row.urn, row.upn, row.uln, row.localId, row.body);
-      const inserted = await client.query<{ id: string; seq: string }>(insertSql(chunk.length), params);
-      const fresh = new Map(inserted.rows.map((row) => [row.id, row.seq]));
-      const missing = chunk.filter((row) => !fresh.has(row.id)).map((row) => row.id);
+      const inserted = await client.query<{ id: string; urn: string; seq: string }>(
+        insertSql(chunk.length),
+        params,
+      );
+      const fresh = new Map(inserted.rows.map((row) => [copyKey(row), row.seq]));
+      const missing = chunk.filter((row) => !fresh.has(copyKey(row)));
       const existing = new Map<string, { seq: string; body: string }>();
       if (missing.length > 0) {
-        const found = await client.query<{ id: string; seq: string; body: string }>(
-          'SELECT id, seq, body FROM statements WHERE id = ANY($1::text[])',
-          [missing],
+        // The school's own copy, which an insert of the same id for the same school ran into.
+        const found = await client.query<{ id: string; urn: string; seq: string; body: string }>(
+          `SELECT s.id, s.urn, s.seq, s.body FROM statements s
+             JOIN unnest($1::text[], $2::text[]) AS k (id, urn) ON s.id = k.id AND s.urn = k.urn`,
+          [missing.map((row) => row.id), missing.map((row) => row.urn)],
         );
-        for (const row of found.rows) existing.set(row.id, row);
+        for (const row of found.rows) existing.set(copyKey(row), row);
       }
       for (const row of chunk) {
-        const seq = fresh.get(row.id);
+        const seq = fresh.get(copyKey(row));
         if (seq !== undefined) {
           results.push({ seq, existingBody: null });
         } else {
-          const found = existing.get(row.id)!;
+          const found = existing.get(copyKey(row))!;
           results.push({ seq: found.seq, existingBody: found.body });
         }
       }
@@ -153,10 +158,11 @@ export class PostgresStatements implements Statements {
     });
   }
 
-  async get(id: string): Promise<StoredStatement | undefined> {
+  async get(id: string, urn?: string): Promise<StoredStatement | undefined> {
     const { rows } = await this.#db.reader.query<StatementDbRow>(
-      'SELECT seq, stored_at, body FROM statements WHERE id = $1',
-      [id],
+      `SELECT seq, stored_at, body FROM statements WHERE id = $1 AND ($2::text IS NULL OR urn = $2)
+        ORDER BY seq LIMIT 1`,
+      [id, urn ?? null],
     );
     return rows[0] && toStored(rows[0]);
   }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 
-// Each entry moves the schema one version on; PRAGMA user_version records how far a file has come.
-const MIGRATIONS: readonly string[] = [
+// Each entry moves the schema one version on; PRAGMA user_version records how far a file has come. Most
+// are SQL; one that must read the schema first is a function.
+const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
   `
   CREATE TABLE statements (
     -- AUTOINCREMENT: sequence numbers are never reused, even after the highest row is gone, so a cursor
@@ -80,6 +81,36 @@ const MIGRATIONS: readonly string[] = [
   DELETE FROM idempotency
    WHERE substr(scope, 1, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   `,
+  // 4: a statement is held once per school, not once in all: a pupil who moved school has a copy at
+  // each (a CTF transfer keeps the id). SQLite cannot drop a UNIQUE constraint, so the table is rebuilt
+  // with UNIQUE (id, urn), keeping every row and sequence number, and every index and trigger on it
+  // (whichever migrations made them) is made again from its own SQL.
+  (db) => {
+    const attached = db
+      .prepare<[], { sql: string }>(
+        `SELECT sql FROM sqlite_master
+          WHERE tbl_name = 'statements' AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
+      )
+      .all();
+    db.exec(`
+      CREATE TABLE statements_per_school (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL,
+        urn TEXT NOT NULL,
+        upn TEXT,
+        uln TEXT,
+        local_id TEXT,
+        body TEXT NOT NULL,
+        stored_at TEXT NOT NULL,
+        UNIQUE (id, urn)
+      );
+      INSERT INTO statements_per_school (seq, id, urn, upn, uln, local_id, body, stored_at)
+        SELECT seq, id, urn, upn, uln, local_id, body, stored_at FROM statements ORDER BY seq;
+      DROP TABLE statements;
+      ALTER TABLE statements_per_school RENAME TO statements;
+    `);
+    for (const { sql } of attached) db.exec(sql);
+  },
 ];
 
 /** Brings the file up to this library's schema (or, for tests of a migration, up to `target`). */
@@ -90,7 +121,9 @@ export function migrate(db: Database.Database, target = MIGRATIONS.length): void
       throw new Error(`store schema version ${current} is newer than this library (${MIGRATIONS.length})`);
     }
     for (let version = current; version < target; version++) {
-      db.exec(MIGRATIONS[version]!);
+      const step = MIGRATIONS[version]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
     }
     if (target > current) db.pragma(`user_version = ${target}`);
   }).immediate();

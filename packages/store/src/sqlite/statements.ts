@@ -39,6 +39,7 @@ export class SqliteStatements implements Statements {
   readonly #insert;
   readonly #existing;
   readonly #byId;
+  readonly #byIdAt;
   readonly #bySchool;
   // Seven combinations of identifiers at most, each prepared once.
   readonly #pupilQueries = new Map<string, Database.Statement<string[], StatementDbRow>>();
@@ -48,13 +49,17 @@ export class SqliteStatements implements Statements {
     const { db } = connection;
     this.#insert = db.prepare<[string, string, string | null, string | null, string | null, string, string]>(
       `INSERT INTO statements (id, urn, upn, uln, local_id, body, stored_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id, urn) DO NOTHING`,
     );
-    this.#existing = db.prepare<[string], { seq: number; body: string }>(
-      'SELECT seq, body FROM statements WHERE id = ?',
+    // The school's own copy, which an insert of the same id for the same school ran into.
+    this.#existing = db.prepare<[string, string], { seq: number; body: string }>(
+      'SELECT seq, body FROM statements WHERE id = ? AND urn = ?',
     );
     this.#byId = db.prepare<[string], StatementDbRow>(
-      'SELECT seq, stored_at, body FROM statements WHERE id = ?',
+      'SELECT seq, stored_at, body FROM statements WHERE id = ? ORDER BY seq LIMIT 1',
+    );
+    this.#byIdAt = db.prepare<[string, string], StatementDbRow>(
+      'SELECT seq, stored_at, body FROM statements WHERE id = ? AND urn = ?',
     );
     this.#bySchool = db.prepare<[string, number, number], StatementDbRow>(
       'SELECT seq, stored_at, body FROM statements WHERE urn = ? AND seq > ? ORDER BY seq LIMIT ?',
@@ -64,7 +69,7 @@ export class SqliteStatements implements Statements {
   #insertRow(row: StatementRow, storedAt: string): InsertResult {
     const info = this.#insert.run(row.id, row.urn, row.upn, row.uln, row.localId, row.body, storedAt);
     if (info.changes === 1) return { seq: String(info.lastInsertRowid), existingBody: null };
-    const existing = this.#existing.get(row.id)!;
+    const existing = this.#existing.get(row.id, row.urn)!;
     return { seq: String(existing.seq), existingBody: existing.body };
   }
 
@@ -118,8 +123,8 @@ export class SqliteStatements implements Statements {
     });
   }
 
-  async get(id: string): Promise<StoredStatement | undefined> {
-    const row = this.#byId.get(id);
+  async get(id: string, urn?: string): Promise<StoredStatement | undefined> {
+    const row = urn === undefined ? this.#byId.get(id) : this.#byIdAt.get(id, urn);
     return row && toStored(row);
   }
 

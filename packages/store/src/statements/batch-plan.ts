@@ -24,6 +24,12 @@ export function conflictFinding(id: string): Finding {
   };
 }
 
+/**
+ * A statement is held once per school (a pupil who moved school has a copy at each): rows are one per
+ * (id, school), and the same id for another school in the same batch is that school's copy.
+ */
+export const copyKey = (row: Pick<StatementRow, 'id' | 'urn'>): string => `${row.urn} ${row.id}`;
+
 export function planBatch(records: readonly BatchRecord[]): BatchPlan {
   const rows: StatementRow[] = [];
   const byId = new Map<string, number>();
@@ -36,9 +42,9 @@ export function planBatch(records: readonly BatchRecord[]): BatchPlan {
       continue;
     }
     const row = 'prepared' in record ? record.prepared : toStatementRow(record.statement);
-    const seen = byId.get(row.id);
+    const seen = byId.get(copyKey(row));
     if (seen === undefined) {
-      byId.set(row.id, rows.length);
+      byId.set(copyKey(row), rows.length);
       slots.push({ row: rows.length, repeat: false });
       rows.push(row);
     } else if (sameContent(rows[seen]!, row.body)) {

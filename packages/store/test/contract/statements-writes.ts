@@ -71,6 +71,80 @@ export function statementWritesContract(open: StoreFactory): void {
     });
   });
 
+  describe('a statement held by two schools (a pupil who moved)', () => {
+    /** The copy a CTF import makes at the new school: same id and decision, new setting and provenance. */
+    const transferred = (original: Statement, urn: string): Statement => ({
+      ...original,
+      setting: { urn, laEstab: '8012001' },
+      channel: 'CTFI',
+      recordedAt: '2026-10-20T09:00:00Z',
+      recordedBy: { supplierId: 'SUP-OTHER', system: 'Other MIS' },
+      provenance: {
+        originalSetting: original.setting,
+        originalChannel: original.channel,
+        originalRecordedAt: original.recordedAt,
+        originalRecordedBy: original.recordedBy,
+        transferredAt: '2026-10-19T15:00:00Z',
+      },
+    });
+
+    it("stores the new school's copy beside the old one, each in its own school's list and feed", async () => {
+      const store = await open();
+      const [a, b] = [freshUrn(), freshUrn()];
+      const original = makeStatement({ urn: a, upn: upn(9040) });
+      const copy = transferred(original, b);
+      const first = await store.statements.append(original);
+      const second = await store.statements.append(copy);
+      expect(second).toMatchObject({ outcome: 'stored', id: original.id });
+      expect(second.cursor).not.toBe(first.cursor);
+      expect((await store.statements.list(a)).items.map((i) => i.statement)).toEqual([original]);
+      expect((await store.statements.list(b)).items.map((i) => i.statement)).toEqual([copy]);
+      expect((await store.statements.changes(b)).items.map((i) => i.statement)).toEqual([copy]);
+      expect((await store.statements.get(original.id, a))?.statement).toEqual(original);
+      expect((await store.statements.get(original.id, b))?.statement).toEqual(copy);
+      // Without a school: the copy stored first.
+      expect((await store.statements.get(original.id))?.statement).toEqual(original);
+      expect(await store.statements.get(original.id, freshUrn())).toBeUndefined();
+      // The receiver's view of the pupil holds both copies; each school's view its own.
+      expect((await store.statements.pupilHistory({ upn: upn(9040) })).map((s) => s.statement)).toEqual([
+        original,
+        copy,
+      ]);
+      expect(
+        (await store.statements.pupilHistory({ upn: upn(9040), urn: b })).map((s) => s.statement),
+      ).toEqual([copy]);
+    });
+
+    it("never compares with another school's copy: a write is answered the same whatever else is held", async () => {
+      const store = await open();
+      const [a, b] = [freshUrn(), freshUrn()];
+      const original = makeStatement({ urn: a });
+      await store.statements.append(original);
+      // The same id at another school with other content is that school's own statement as far as its
+      // write is concerned; telling it otherwise would tell it what school A holds.
+      const reused = makeStatement({ urn: b, id: original.id, expressedAt: '2026-10-01T00:00:00Z' });
+      expect(await store.statements.append(reused)).toMatchObject({ outcome: 'stored' });
+      // Within one school an id still has one content.
+      const altered = { ...reused, expressedAt: '2026-10-02T00:00:00Z' };
+      await expect(store.statements.append(altered)).rejects.toBeInstanceOf(StatementConflictError);
+      expect(await store.statements.append(reorderKeys(reused))).toMatchObject({ outcome: 'duplicate' });
+    });
+
+    it('takes both copies in one batch, and in one bulk load', async () => {
+      const store = await open();
+      const [a, b] = [freshUrn(), freshUrn()];
+      const original = makeStatement({ urn: a });
+      const copy = transferred(original, b);
+      const batch = await store.statements.appendBatch([{ statement: original }, { statement: copy }]);
+      expect(batch.committed).toBe(true);
+      expect(batch.outcomes.map((o) => o.outcome)).toEqual(['stored', 'stored']);
+      const other = makeStatement({ urn: a });
+      const bulk = await store.statements.bulkInsert([other, transferred(other, b), other]);
+      expect(bulk).toEqual({ stored: 2, duplicate: 1 });
+      expect(ids((await store.statements.list(b)).items)).toEqual([original.id, other.id]);
+    });
+  });
+
   describe('appendBatch', () => {
     it('stores a valid batch and reports each record', async () => {
       const store = await open();

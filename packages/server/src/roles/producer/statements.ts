@@ -33,8 +33,9 @@ export const getStatement = defineOperation('getStatement', {
   roles: readers,
   schoolParam: 'urn',
   async handle({ params, services }) {
-    const stored = await services.store.statements.get(params.statementId);
-    if (!stored || stored.statement.setting.urn !== params.urn) return problem('not-found');
+    // The school's own copy: a statement transferred from another school is read here as this school holds it.
+    const stored = await services.store.statements.get(params.statementId, params.urn);
+    if (!stored) return problem('not-found');
     return json(200, stored.statement, { etag: `"${stored.statement.id.toLowerCase()}"` });
   },
 });
