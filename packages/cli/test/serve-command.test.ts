@@ -114,7 +114,14 @@ describe('reuse-pref serve --role receiver --ingest-threads 1', () => {
 
 describe('reuse-pref serve --role distributor', () => {
   it('listens on the embedded store, declares its profile, and stops cleanly on SIGTERM', async () => {
-    const { child, url } = await serve(['--role', 'distributor', '--db', join(dir, 'd.db')]);
+    const { child, url } = await serve([
+      '--role',
+      'distributor',
+      '--db',
+      join(dir, 'd.db'),
+      '--signed-head',
+      join(dir, 'signed-head.json'),
+    ]);
     const capabilities = (await (await fetch(`${url}/.well-known/reuse-preference`)).json()) as {
       profiles: string[];
     };

@@ -35,6 +35,10 @@ export const ProblemTypes = {
   'rate-limited': { status: 429, title: 'Too many requests' },
   'internal-error': { status: 500, title: 'Internal server error' },
   unavailable: { status: 503, title: 'Service unavailable' },
+  'log-inconsistent': {
+    status: 503,
+    title: 'The transparency log is not consistent with the last tree head this server signed',
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A problem type's slug, e.g. `validation-failed`. */

@@ -45,6 +45,7 @@ export {
   recipientsToNotify,
   subjectLedger,
 } from './ledger/subject-ledger.js';
+export { verifyHeadConsistency, verifyReceiptAgainstHead } from './log/consistency.js';
 export { EMPTY_TREE_HASH, leafHash, nodeHash } from './log/hash.js';
 export { LogFormatError, readLogLines } from './log/log-file.js';
 export { MerkleTree } from './log/merkle.js';
@@ -64,6 +65,7 @@ export {
   verifyReceipt,
 } from './log/verify.js';
 export { verifyConsistency, verifyInclusion } from './log/verify-proofs.js';
+export { type Observation, observeHead, type ProofSource } from './log/witness.js';
 export { csvCell, registerCsv } from './register/csv.js';
 export { escapeHtml, registerHtml, registerJson } from './register/html.js';
 export { readRegister, registerEntry } from './register/register-entry.js';

@@ -1,5 +1,6 @@
 import type { OperationId } from '@reuse-pref/contract';
 import type { ContractOperation, Operation } from './operation.js';
+import { getConsistencyProof, listLogLeaves } from './roles/distributor/log.js';
 import { getTreeHead, listRegister } from './roles/distributor/register.js';
 import { evaluateDistribution, getRelease, listReleaseSubjects } from './roles/distributor/releases.js';
 import { getSubjectLedger, getSubjectReceipt } from './roles/distributor/subject-ledger.js';
@@ -39,6 +40,8 @@ const byId: { [Id in OperationId]: ContractOperation<Id> } = {
   listReleaseSubjects,
   listRegister,
   getTreeHead,
+  listLogLeaves,
+  getConsistencyProof,
   getSubjectLedger,
   getSubjectReceipt,
 };

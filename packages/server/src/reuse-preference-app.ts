@@ -10,6 +10,7 @@ import type { ServerRequest } from './http/types.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { operations } from './operations.js';
 import { ReleaseArchive } from './roles/distributor/release-archive.js';
+import { signedHeadFile, signedHeadInMemory } from './roles/distributor/signed-head-file.js';
 import { IngestWorkers } from './roles/receiver/ingest/ingest-workers.js';
 import type { IngestWorkerData } from './roles/receiver/ingest/messages.js';
 import type { Role } from './services.js';
@@ -36,6 +37,20 @@ export interface ReusePreferenceAppOptions {
    * receipts verify against its public key. Without one, a key is generated per process (development only).
    */
   logSigningKey?: KeyInput;
+  /**
+   * A file where the distributor keeps the last tree head it signed, outside the store the head commits
+   * to. At start and before each signature the server checks the store's log still extends it; when it
+   * does not (someone with the database's rights rewrote or removed leaves) the server raises
+   * `onLogAlarm` and refuses to sign or record (503 `log-inconsistent`). Without it the head is kept in
+   * memory only, and a rewrite made while the server was stopped goes unnoticed by the server (a witness
+   * still sees it): development only.
+   */
+  signedHeadPath?: string;
+  /**
+   * Told once when the log is found inconsistent with the last signed head. Default: one JSON line at
+   * level error on stderr (`msg: "transparency-log-inconsistent"`).
+   */
+  onLogAlarm?: (reason: string) => void;
   /**
    * Worker threads that parse and validate NDJSON intake batches (receiver role) while the event loop
    * writes to the store. 0 or absent: batches are read on the event loop. Needs the built package, and
@@ -68,8 +83,13 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
       ? new IngestWorkers(ingestThreads, validatorOptions)
       : undefined;
   let archive: Promise<ReleaseArchive> | undefined;
+  const guard = {
+    heads: options.signedHeadPath ? signedHeadFile(options.signedHeadPath) : signedHeadInMemory(),
+    alarm: options.onLogAlarm ?? logAlarmToStderr,
+  };
+  const signingKey = options.logSigningKey ?? generateLogKeyPair().privateKey;
   const releases = () => {
-    archive ??= ReleaseArchive.open(options.store, options.logSigningKey ?? generateLogKeyPair().privateKey);
+    archive ??= ReleaseArchive.open(options.store, signingKey, guard);
     // A failed open (store down) is retried by the next request rather than remembered.
     archive.catch(() => {
       archive = undefined;
@@ -95,4 +115,14 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
+}
+
+function logAlarmToStderr(reason: string): void {
+  const line = {
+    time: new Date().toISOString(),
+    level: 'error',
+    msg: 'transparency-log-inconsistent',
+    detail: reason,
+  };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
 }

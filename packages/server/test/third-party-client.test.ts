@@ -218,6 +218,17 @@ describe('openapi-fetch against the reference servers', () => {
     expect(register.data?.items.map((e) => e.releaseId)).toEqual([releaseId]);
     const head = exercisedBy('getTreeHead', await client.GET('/register/tree-head'));
     expect(head.data?.treeSize).toBe(3);
+    const leaves = exercisedBy(
+      'listLogLeaves',
+      await client.GET('/register/log/leaves', { params: { query: { start: 1, limit: 5 } } }),
+    );
+    expect(leaves.data).toMatchObject({ start: 1, treeSize: 3 });
+    expect(leaves.data?.leaves).toHaveLength(2);
+    const proof = exercisedBy(
+      'getConsistencyProof',
+      await client.GET('/register/log/consistency', { params: { query: { first: 1, second: 3 } } }),
+    );
+    expect(proof.data).toMatchObject({ first: 1, second: 3 });
     const ledger = exercisedBy(
       'getSubjectLedger',
       await client.GET('/subjects/{pupil}/ledger', { params: { path: { pupil: objector } } }),

@@ -14,6 +14,10 @@ const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributo
   --database-url <url>    PostgreSQL connection string (or DATABASE_URL), with --store postgres
   --log-key <file>        distributor: Ed25519 private key (PEM) that signs tree heads; without it each
                           process makes its own key and receipts verify only against that process
+  --signed-head <file>    distributor: where the last signed tree head is kept, outside the database
+                          (default reuse-pref-distributor.signed-head.json). The server refuses to sign
+                          a head the database's log does not extend. Keep it where the database's
+                          operators cannot write.
   --port <n>              default 8080; 0 picks a free port
   --host <address>        default 127.0.0.1
   --jwks-url <url>        the authorization server's JWKS (or REUSE_PREF_JWKS_URL)
@@ -60,6 +64,7 @@ const command: Command = {
         db: { type: 'string' },
         'database-url': { type: 'string' },
         'log-key': { type: 'string' },
+        'signed-head': { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         'jwks-url': { type: 'string' },
@@ -108,6 +113,9 @@ const command: Command = {
       role,
       store,
       ...(values['log-key'] ? { logSigningKey: readFileSync(values['log-key'], 'utf8') } : {}),
+      ...(role === 'distributor'
+        ? { signedHeadPath: values['signed-head'] ?? 'reuse-pref-distributor.signed-head.json' }
+        : {}),
       port,
       host: values.host ?? '127.0.0.1',
       auth: { jwks: jwksUrl ? jwksFromUrl(jwksUrl) : jwksFromFile(jwksFile!), issuer, audience },

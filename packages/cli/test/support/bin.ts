@@ -1,4 +1,4 @@
-import { execFileSync, type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { execFileSync, type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,5 +66,32 @@ export function runBin(args: readonly string[], options: RunOptions = {}): Spawn
     env: { ...process.env, CI: '1', ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/**
+ * runBin without blocking this process: for a test whose server runs in the test process itself (a
+ * synchronous spawn would stop it answering the bin).
+ */
+export function runBinAsync(
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binPath, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, CI: '1', ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
   });
 }

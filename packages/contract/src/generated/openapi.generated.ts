@@ -455,9 +455,60 @@ export interface paths {
         };
         /**
          * Latest signed tree head of the transparency log
-         * @description Public. Auditors compare successive heads to prove the log only grows.
+         * @description Public. The newest tree head the distributor has signed (a new one once the log has grown). A
+         *     witness keeps every head it has seen and checks each new one against the last with
+         *     `getConsistencyProof` (RFC 9162 §2.1.4): a log that rewrote a leaf cannot produce that proof.
+         *     A distributor keeps its last signed head outside the store it signs and MUST NOT sign a head that
+         *     is not consistent with it: when the log it reads no longer extends that head, it answers `503`
+         *     with problem type `log-inconsistent` (and refuses to record releases) until an operator
+         *     investigates.
          */
         get: operations["getTreeHead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/log/leaves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leaves of the transparency log
+         * @description Public. The leaves from `start`, in order, each exactly as hashed (its canonical JSON), up to the
+         *     latest signed tree head: an auditor recomputes the root, and checks that no leaf carries personal
+         *     data and that each release counts the subject commitments before it. Like RFC 9162's get-entries.
+         */
+        get: operations["listLogLeaves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/log/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proof that one tree head extends another
+         * @description Public. RFC 9162 §2.1.4 consistency proof from the tree of `first` leaves to the tree of `second`
+         *     leaves (at most the latest signed tree head's size). A witness holding a head of size `first` and
+         *     a newer one of size `second` verifies it against both roots; so does `reuse-pref log verify`
+         *     checking an old receipt against the newest head.
+         */
+        get: operations["getConsistencyProof"];
         put?: never;
         post?: never;
         delete?: never;
@@ -548,6 +599,8 @@ export interface components {
         ReleaseSubjectPage: components["schemas"]["release-subject-page.schema"];
         RegisterPage: components["schemas"]["register-page.schema"];
         SignedTreeHead: components["schemas"]["signed-tree-head.schema"];
+        LogLeaves: components["schemas"]["log-leaves.schema"];
+        ConsistencyProof: components["schemas"]["consistency-proof.schema"];
         SubjectLedger: components["schemas"]["subject-ledger.schema"];
         SubjectReceipt: components["schemas"]["subject-receipt.schema"];
         CapabilityStatement: components["schemas"]["capability-statement.schema"];
@@ -1262,6 +1315,21 @@ export interface components {
             timestamp: number;
             /** @description Ed25519 over: ASCII "reuse-pref/tree-head/v1", one 0x00 byte, tree size and timestamp as big-endian u64, then the 32-byte root hash */
             signature: string;
+        };
+        /** Leaves of the transparency log from `start`, in order */
+        "log-leaves.schema": {
+            /** @description Index of the first leaf listed */
+            start: number;
+            /** @description Size of the latest signed tree head; no leaf at or beyond it is listed */
+            treeSize: number;
+            leaves: string[];
+        };
+        /** That one signed tree head extends another */
+        "consistency-proof.schema": {
+            first: number;
+            second: number;
+            /** @description RFC 9162 §2.1.4.1 PROOF(first, D[second]) */
+            path: string[];
         };
         /** Ledger entry: what one release did with one subject, for that subject only */
         "ledger-entry.schema": {
@@ -2320,6 +2388,64 @@ export interface operations {
                     "application/json": components["schemas"]["signed-tree-head.schema"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLogLeaves: {
+        parameters: {
+            query?: {
+                /** @description Index of the first leaf (default 0). */
+                start?: number;
+                /** @description Maximum entries in the page (the server may return fewer). */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Leaves from `start`; fewer than `limit` at the end of the signed tree. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["log-leaves.schema"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getConsistencyProof: {
+        parameters: {
+            query: {
+                /** @description Size of the older tree. */
+                first: number;
+                /** @description Size of the newer tree, at most the latest signed tree head's. */
+                second: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["consistency-proof.schema"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];

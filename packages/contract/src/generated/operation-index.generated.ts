@@ -26,6 +26,8 @@ export const operationIndex = {
   listReleaseSubjects: { method: 'get', path: '/releases/{releaseId}/subjects', scopes: ['distributor:read'] },
   listRegister: { method: 'get', path: '/register', scopes: [] },
   getTreeHead: { method: 'get', path: '/register/tree-head', scopes: [] },
+  listLogLeaves: { method: 'get', path: '/register/log/leaves', scopes: [] },
+  getConsistencyProof: { method: 'get', path: '/register/log/consistency', scopes: [] },
   getSubjectLedger: { method: 'get', path: '/subjects/{pupil}/ledger', scopes: ['subject:read', 'distributor:read'] },
   getSubjectReceipt: { method: 'get', path: '/subjects/{pupil}/ledger/{releaseId}/receipt', scopes: ['subject:read', 'distributor:read'] },
 } as const;

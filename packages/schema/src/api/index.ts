@@ -1,5 +1,6 @@
 import { DistributionEvaluation, RegisterPage, ReleaseSubjectPage, SubjectLedger } from './distribution.js';
 import { BatchProblem, BatchResult } from './ingest.js';
+import { ConsistencyProof, LogLeaves } from './log.js';
 import { OnwardSharePage } from './relay.js';
 import { CapabilityStatement, Health } from './service.js';
 import {
@@ -12,6 +13,7 @@ import {
 
 export * from './distribution.js';
 export * from './ingest.js';
+export * from './log.js';
 export { API_SCHEMA_BASE, Cursor } from './ref.js';
 export * from './relay.js';
 export * from './service.js';
@@ -30,6 +32,8 @@ export const ApiSchemas = {
   'release-subject-page': ReleaseSubjectPage,
   'register-page': RegisterPage,
   'subject-ledger': SubjectLedger,
+  'log-leaves': LogLeaves,
+  'consistency-proof': ConsistencyProof,
   'onward-share-page': OnwardSharePage,
   'capability-statement': CapabilityStatement,
   health: Health,

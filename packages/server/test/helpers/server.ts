@@ -48,6 +48,9 @@ export async function startTestServer(
     ingestThreads?: number;
     /** Serve the same database as this server (which keeps owning it), like a second process would. */
     shareWith?: TestServer;
+    /** Distributor: where the last signed tree head is kept, and who hears an inconsistent log. */
+    signedHeadPath?: string;
+    onLogAlarm?: (reason: string) => void;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `rp-server-${role}-`));
@@ -72,6 +75,8 @@ export async function startTestServer(
     ...(options.ingestThreads ? { ingestThreads: options.ingestThreads } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.logSigningKey ? { logSigningKey: options.logSigningKey } : {}),
+    ...(options.signedHeadPath ? { signedHeadPath: options.signedHeadPath } : {}),
+    ...(options.onLogAlarm ? { onLogAlarm: options.onLogAlarm } : {}),
   });
   return {
     url: running.url,

@@ -32,14 +32,18 @@ export const listRegister = defineOperation('listRegister', {
   },
 });
 
-/** Public: auditors fetch successive heads and check each is consistent with the last. */
+/**
+ * Public: auditors and witnesses fetch successive heads and check each is consistent with the last
+ * (GET /register/log/consistency). 503 `log-inconsistent` when the store's log no longer extends the
+ * last head this server signed.
+ */
 export const getTreeHead = defineOperation('getTreeHead', {
   method: 'GET',
   path: '/register/tree-head',
   roles: ['distributor'],
   async handle({ services }) {
     const archive = await services.releases();
-    return json(200, archive.treeHead(services.now()), { 'cache-control': 'no-store' });
+    return json(200, await archive.treeHead(services.now()), { 'cache-control': 'no-store' });
   },
 });
 

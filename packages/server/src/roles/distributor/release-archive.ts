@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
 import {
   canonicalJson,
   type KeyInput,
@@ -7,6 +7,7 @@ import {
   receiptFor,
   recordRelease,
   TransparencyLog,
+  verifyTreeHead,
 } from '@reuse-pref/release';
 import type {
   DistributionRequest,
@@ -26,7 +27,9 @@ import {
   LedgerConflictError,
   type StatementStore,
 } from '@reuse-pref/store';
+import { ProblemError } from '../../http/problem.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { type SignedHeadKeeper, signedHeadInMemory } from './signed-head-file.js';
 
 // Everything lives in the store's append-only ledgers, so the distributor runs on either store and a
 // PostgreSQL deployment needs no file beside it. Names are prefixed so no other user of ledgers collides.
@@ -52,6 +55,27 @@ export type RecordResult =
 export type DistributorStore = Pick<StatementStore, 'statements' | 'ledgers'>;
 
 /**
+ * The log in the store no longer extends the last tree head this server signed: someone with the
+ * database's rights removed or rewrote leaves. The server will not sign over it (a new head would
+ * legitimise the rewrite) nor record on top of it; it answers 503 `log-inconsistent` until an operator
+ * has looked.
+ */
+export class LogInconsistentError extends ProblemError {
+  constructor(readonly reason: string) {
+    super('log-inconsistent', {
+      detail: `${reason} This server will not sign another tree head or record a release until an operator has investigated.`,
+    });
+  }
+}
+
+/** How the archive guards what it signs: where it keeps its last signed head, and whom it tells. */
+export interface ArchiveGuard {
+  heads: SignedHeadKeeper;
+  /** Told once, when the log is found not to extend the last signed head. */
+  alarm: (reason: string) => void;
+}
+
+/**
  * The distributor's records: the public transparency log (rebuilt in memory from the store at start, so
  * proofs are computed without reading the store), each release with its per-subject outcomes, each
  * subject's private ledger records (entry + salt), and the public register.
@@ -63,24 +87,98 @@ export type DistributorStore = Pick<StatementStore, 'statements' | 'ledgers'>;
  */
 export class ReleaseArchive {
   private readonly lock = new KeyedMutex();
+  private readonly publicKey: KeyObject;
+  /** The last head this server signed, as kept outside the store. */
+  private lastSigned: SignedTreeHead | undefined;
+  /** Why the log is not to be trusted any more; set once, never cleared by the process. */
+  private inconsistent: string | undefined;
 
   private constructor(
     private readonly store: DistributorStore,
     private log: TransparencyLog,
     private readonly signingKey: KeyInput,
-  ) {}
+    private readonly guard: ArchiveGuard,
+  ) {
+    const privateKey = signingKey instanceof KeyObject ? signingKey : createPrivateKey(signingKey);
+    this.publicKey = createPublicKey(privateKey);
+  }
 
-  static async open(store: DistributorStore, signingKey: KeyInput): Promise<ReleaseArchive> {
-    return new ReleaseArchive(store, await loadLog(store), signingKey);
+  static async open(
+    store: DistributorStore,
+    signingKey: KeyInput,
+    guard: ArchiveGuard = { heads: signedHeadInMemory(), alarm: () => undefined },
+  ): Promise<ReleaseArchive> {
+    const archive = new ReleaseArchive(store, await loadLog(store), signingKey, guard);
+    archive.lastSigned = await guard.heads.read();
+    archive.check();
+    return archive;
   }
 
   get logSize(): number {
     return this.log.size;
   }
 
-  /** A tree head over the whole log, signed now. */
-  treeHead(now: Date): SignedTreeHead {
-    return this.log.signTreeHead(this.signingKey, now.getTime());
+  /** Why the server no longer trusts the log in its store, or undefined while it does. */
+  get inconsistency(): string | undefined {
+    return this.inconsistent;
+  }
+
+  /**
+   * Holds the log to the last head signed: the same key signed it, the store still has all its leaves,
+   * and they still hash to its root. Run at start, after every rebuild from the store, and before every
+   * signature.
+   */
+  private check(): void {
+    const last = this.lastSigned;
+    if (last === undefined || this.inconsistent !== undefined) return;
+    const where = this.guard.heads.where;
+    let reason: string | undefined;
+    if (!verifyTreeHead(last, this.publicKey)) {
+      reason = `The last tree head kept in ${where} is not signed by this server's key.`;
+    } else if (this.log.size < last.treeSize) {
+      reason = `The store holds ${this.log.size} log leaves, fewer than the ${last.treeSize} of the last tree head this server signed (kept in ${where}): leaves were removed.`;
+    } else if (this.log.rootHash(last.treeSize) !== last.rootHash) {
+      reason = `The first ${last.treeSize} log leaves in the store no longer hash to the root of the last tree head this server signed (kept in ${where}): the log was rewritten.`;
+    }
+    if (reason === undefined) return;
+    this.inconsistent = reason;
+    this.guard.alarm(reason);
+  }
+
+  private refuseIfInconsistent(): void {
+    this.check();
+    if (this.inconsistent !== undefined) throw new LogInconsistentError(this.inconsistent);
+  }
+
+  /**
+   * The latest signed tree head: the last one again while the log has not grown, otherwise a new one,
+   * signed only after checking the log extends the last, and kept (outside the store) before anyone
+   * sees it.
+   */
+  async treeHead(now: Date): Promise<SignedTreeHead> {
+    return this.lock.run('head', async () => {
+      this.refuseIfInconsistent();
+      const last = this.lastSigned;
+      if (last !== undefined && last.treeSize === this.log.size) return last;
+      const head = this.log.signTreeHead(this.signingKey, now.getTime());
+      await this.guard.heads.write(head);
+      this.lastSigned = head;
+      return head;
+    });
+  }
+
+  /** Leaves from `start` as their canonical JSON lines, up to `treeSize` (a signed head's size). */
+  async leaves(start: number, limit: number, treeSize: number): Promise<string[]> {
+    const count = Math.max(0, Math.min(limit, treeSize - start));
+    if (count === 0) return [];
+    const rows = await this.store.ledgers.read(LOG, { from: start, limit: count });
+    return rows.map((row) => canonicalJson(row.entry));
+  }
+
+  /** RFC 9162 consistency proof between two sizes of the in-memory tree (never beyond a signed head). */
+  consistencyProof(first: number, second: number): string[] {
+    this.refuseIfInconsistent();
+    return this.log.consistencyProof(first, second);
   }
 
   /**
@@ -94,6 +192,7 @@ export class ReleaseArchive {
     options: { now: Date; competenceAge: number },
   ): Promise<RecordResult> {
     return this.lock.run('record', async () => {
+      this.refuseIfInconsistent();
       const contentHash = createHash('sha256').update(canonicalJson({ request, cohort })).digest('hex');
       for (let attempt = 1; ; attempt++) {
         try {
@@ -103,6 +202,7 @@ export class ReleaseArchive {
           // process's tree is behind. Rebuild it from what was committed and look again, once.
           if (!(error instanceof LedgerConflictError) || attempt > 1) throw error;
           this.log = await loadLog(this.store);
+          this.refuseIfInconsistent();
         }
       }
     });
@@ -233,7 +333,7 @@ export class ReleaseArchive {
     for (let from = 0; ; from += READ_PAGE) {
       const page = await this.subjectRecords(key, from, READ_PAGE);
       const record = page.find((r) => r.entry.releaseId === releaseId);
-      if (record) return receiptFor(record, this.log, this.treeHead(now));
+      if (record) return receiptFor(record, this.log, await this.treeHead(now));
       if (page.length < READ_PAGE) return undefined;
     }
   }

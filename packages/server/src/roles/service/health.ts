@@ -31,13 +31,25 @@ export const getHealth = defineOperation('getHealth', {
     } finally {
       clearTimeout(timer);
     }
+    const checks: NonNullable<Health['checks']> = [{ name: 'store', status: store }];
+    // A distributor whose log no longer extends the head it last signed is not fit to serve: say so.
+    if (services.role === 'distributor' && store === 'pass') {
+      const archive = await services.releases().catch(() => undefined);
+      const inconsistent = archive?.inconsistency !== undefined;
+      checks.push({
+        name: 'transparency-log',
+        status: inconsistent ? 'fail' : 'pass',
+        ...(inconsistent ? { detail: 'not consistent with the last signed tree head' } : {}),
+      });
+    }
+    const status = checks.every((c) => c.status === 'pass') ? 'pass' : 'fail';
     const body: Health = {
-      status: store,
+      status,
       version: services.software.version,
       checkedAt: services.now().toISOString(),
-      checks: [{ name: 'store', status: store }],
+      checks,
     };
-    if (store === 'pass') return json(200, body, { 'cache-control': 'no-store' });
+    if (status === 'pass') return json(200, body, { 'cache-control': 'no-store' });
     // contract: openapi.yaml declares the failing 503 as application/problem+json with the report in a
     // `health` member (example HealthFail); the server sends the bare report as application/json.
     return outsideContract(json(503, body, { 'cache-control': 'no-store', 'retry-after': '1' }));
