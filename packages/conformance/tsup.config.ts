@@ -8,6 +8,10 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // import.meta.url (how suiteRoot finds the suite files) works in the CommonJS build too.
+  shims: true,
+  // The argument parser is a private workspace package: bundled, never a dependency.
+  noExternal: ['@reuse-pref/command-line'],
   // The published CLI carries the vectors, scenarios and schemas it checks against.
   async onSuccess() {
     cpSync('../../conformance', 'suite/conformance', { recursive: true });
