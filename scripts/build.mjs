@@ -124,7 +124,7 @@ function declaredOutputs(pkg, jsOnly) {
   const paths = new Set();
   const collect = (value, condition) => {
     if (typeof value === 'string') {
-      if (condition === 'source' || !value.startsWith('./')) return;
+      if (condition === 'source' || !value.startsWith('./') || value.includes('*')) return;
       if (jsOnly && /\.d\.[cm]?ts$/.test(value)) return;
       if (value.endsWith('package.json')) return;
       paths.add(value);

@@ -10,7 +10,7 @@ export { jsonLineLogger, type RequestLogger, type RequestLogLine, silentLogger }
 export { PROBLEM_BASE, ProblemError, type ProblemType, ProblemTypes, problem } from './http/problem.js';
 export type { RateLimitHook } from './http/rate-limit.js';
 export type { ServerRequest, ServerResponse } from './http/types.js';
-export { openStore, type StoreSpec } from './open-store.js';
+export { MissingDriverError, openStore, type StoreSpec } from './open-store.js';
 export {
   DEFAULT_LIMITS,
   type Limits,
