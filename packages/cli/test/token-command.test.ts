@@ -81,7 +81,7 @@ describe('reuse-pref serve --dev-auth with reuse-pref token', () => {
 
   it.each([
     [['--role', 'distributor'], 'distributor:read distributor:write'],
-    [['--role', 'receiver', '--all-schools'], 'receiver:read receiver:write school:*'],
+    [['--role', 'receiver', '--all-schools'], 'receiver:read receiver:write producer:read school:*'],
     [['--role', 'subject', '--scope', 'extra:thing'], 'subject:read school:100000 extra:thing'],
   ])('%j has scopes %s', async (args, scopes) => {
     const run = runBin(['token', ...args], { cwd: dir });

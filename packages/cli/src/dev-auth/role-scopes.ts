@@ -6,7 +6,8 @@ export const ROLE_SCOPES = {
   producer: ['producer:read', 'producer:write'],
   // A relay serves the producer surface again, plus the onward-share records of its own.
   relay: ['producer:read', 'producer:write', 'relay:read'],
-  receiver: ['receiver:read', 'receiver:write'],
+  // An intake's stored statements are read back through the producer surface (`producer:read`).
+  receiver: ['receiver:read', 'receiver:write', 'producer:read'],
   distributor: ['distributor:read', 'distributor:write'],
   subject: ['subject:read'],
 } as const;

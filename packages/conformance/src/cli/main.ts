@@ -1,8 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CommandLineError, didYouMean, parseCommandLine } from '@reuse-pref/command-line';
 import manifest from '../../package.json' with { type: 'json' };
 import { runFileChecks } from '../files/run.js';
 import { HarnessError, spawnHarness } from '../protocol/client.js';
+import { referenceImplementation } from '../protocol/reference.js';
+import { serveHarness } from '../protocol/serve.js';
 import { consoleReport, jsonReport } from '../report/console.js';
 import { junitXml } from '../report/junit.js';
 import type { TestResult } from '../report/result.js';
@@ -21,6 +24,8 @@ import { CouldNotRunError, ExitCode } from './exit-codes.js';
 export const USAGE = `reuse-pref-conformance: check an implementation of the Reuse Preference Standard v1
 
   reuse-pref-conformance run --harness "<command>"                 semantic vectors via the harness protocol
+  reuse-pref-conformance harness                                   be the reference harness (TypeScript) on
+                                                                   stdin/stdout, to compare yours with
   reuse-pref-conformance run --profile producer --files <f> [<f>...]
                                                                    export files (NDJSON, CTF or census XML),
                                                                    each checked as its own export
@@ -96,9 +101,15 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return ExitCode.conformant;
   }
   const [command, ...rest] = positionals;
+  if (command === 'harness' && rest.length === 0) {
+    await serveHarness(referenceImplementation);
+    return ExitCode.conformant;
+  }
   if (command !== 'run')
     throw new UsageError(
-      command ? `unknown command '${command}'${didYouMean(command, ['run'])}` : 'missing command: run',
+      command
+        ? `unknown command '${command}'${didYouMean(command, ['run', 'harness'])}`
+        : 'missing command: run',
     );
   if (rest.length > 0 && !values.files) throw new UsageError(`unexpected argument '${rest[0]}'`);
   const root = suiteRoot();
@@ -169,7 +180,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   );
   const v = verdict(applied.results, applied.problems);
   io.out(consoleReport(applied.results, v, header));
-  if (values.junit) writeFileSync(values.junit, junitXml(applied.results, v));
-  if (values.json) writeFileSync(values.json, jsonReport(applied.results, v, { header }));
+  if (values.junit) writeReport(values.junit, junitXml(applied.results, v));
+  if (values.json) writeReport(values.json, jsonReport(applied.results, v, { header }));
   return v.passed ? ExitCode.conformant : ExitCode.notConformant;
+}
+
+/** `--junit reports/http.xml` in a fresh CI workspace: the folder is made, as CI report paths expect. */
+function writeReport(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
 }
