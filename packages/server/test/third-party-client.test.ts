@@ -176,7 +176,7 @@ describe('openapi-fetch against the reference servers', () => {
 
   it('distributor and register: a release, its subjects, the register, a ledger and a verifying receipt', async () => {
     const objector = upn(301);
-    await distributor.store.append(
+    await distributor.store.statements.append(
       statement({
         subject: { upn: objector, dateOfBirth: '2015-03-14' },
         choices: [{ purpose: 'IMMI', value: 'OBJT' }],

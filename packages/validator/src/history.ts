@@ -8,9 +8,11 @@ const isObject = (v: unknown): v is Rec => typeof v === 'object' && v !== null &
 /**
  * What the resolver decides on: who, about whom, when (as an instant), on what basis, and the answers.
  * Where and how it was recorded is left out, so the same statement re-imported through a CTF, with a
- * new channel and recordedAt, is not a conflict.
+ * new channel and recordedAt, is not a conflict. Two statements with one id are the same statement when
+ * their fingerprints are equal (`statement-id-conflict`); any value is accepted, and never throws for
+ * what a JSON reader produces.
  */
-function fingerprint(s: Rec): string {
+export function decisionFingerprint(s: Rec): string {
   const subject = isObject(s.subject) ? s.subject : {};
   const by = isObject(s.expressedBy) ? s.expressedBy : {};
   const at = typeof s.expressedAt === 'string' ? parseInstant(s.expressedAt) : Number.NaN;
@@ -45,7 +47,7 @@ export function validateHistory(statements: readonly Statement[]): Finding[] {
       const s: unknown = statements[i];
       if (!isObject(s) || typeof s.id !== 'string') continue;
       const key = s.id.toLowerCase();
-      const print = fingerprint(s);
+      const print = decisionFingerprint(s);
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, { index: i, print });
       else if (earlier.print !== print) {

@@ -1,4 +1,4 @@
-export { validateHistory } from './history.js';
+export { decisionFingerprint, validateHistory } from './history.js';
 export { type Rule, type RuleId, rules } from './rules.js';
 export { isValidUln, ulnCheckDigit } from './uln.js';
 export { isTemporaryUpn, isValidUpn, upnCheckLetter } from './upn.js';

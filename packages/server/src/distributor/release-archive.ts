@@ -1,16 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   canonicalJson,
-  commitmentLeaf,
-  evaluateRelease,
   type KeyInput,
   type LedgerRecord,
-  ledgerEntry,
-  newSalt,
+  type ReleaseDraft,
   receiptFor,
-  registerEntry,
-  subjectKey,
-  subjectOutcome,
+  recordRelease,
   TransparencyLog,
 } from '@reuse-pref/release';
 import type {
@@ -25,7 +20,12 @@ import type {
   SubjectKey,
   SubjectReceipt,
 } from '@reuse-pref/schema';
-import type { JsonValue, StatementStore } from '@reuse-pref/store';
+import {
+  type JsonValue,
+  type LedgerAppend,
+  LedgerConflictError,
+  type StatementStore,
+} from '@reuse-pref/store';
 import { KeyedMutex } from '../operations/keyed-mutex.js';
 
 // Everything lives in the store's append-only ledgers, so the distributor runs on either store and a
@@ -48,25 +48,29 @@ export type RecordResult =
   | ({ outcome: 'recorded' | 'already-recorded' } & StoredRelease)
   | { outcome: 'ds-reference-conflict'; releaseId: string };
 
+/** The ports the distributor keeps its records in, and reads its cohort's statements from. */
+export type DistributorStore = Pick<StatementStore, 'statements' | 'ledgers'>;
+
 /**
  * The distributor's records: the public transparency log (rebuilt in memory from the store at start, so
  * proofs are computed without reading the store), each release with its per-subject outcomes, each
  * subject's private ledger records (entry + salt), and the public register.
  *
- * Recording writes the log leaves first and the register entry last: a crash in between leaves
- * commitments nothing points at (harmless, and still append-only), never a register entry whose leaves
- * are missing.
+ * `recordRelease` (@reuse-pref/release) decides and records a release; this class is the archive it
+ * records into, and commits each release (log leaves, subject records, decision and outcomes, DS
+ * reference, register entry) in one store transaction, so a crash or a failed write leaves all of it or
+ * none. The rest is reads.
  */
 export class ReleaseArchive {
   private readonly lock = new KeyedMutex();
 
   private constructor(
-    private readonly store: StatementStore,
+    private readonly store: DistributorStore,
     private log: TransparencyLog,
     private readonly signingKey: KeyInput,
   ) {}
 
-  static async open(store: StatementStore, signingKey: KeyInput): Promise<ReleaseArchive> {
+  static async open(store: DistributorStore, signingKey: KeyInput): Promise<ReleaseArchive> {
     return new ReleaseArchive(store, await loadLog(store), signingKey);
   }
 
@@ -91,76 +95,98 @@ export class ReleaseArchive {
   ): Promise<RecordResult> {
     return this.lock.run('record', async () => {
       const contentHash = createHash('sha256').update(canonicalJson({ request, cohort })).digest('hex');
-      const [earlier] = await this.store.readLedger(dsLedger(request.dsReference), { limit: 1 });
-      if (earlier) {
-        const { releaseId, contentHash: earlierHash } = earlier.entry as {
-          releaseId: string;
-          contentHash: string;
-        };
-        if (earlierHash !== contentHash) return { outcome: 'ds-reference-conflict', releaseId };
-        const stored = await this.release(releaseId);
-        if (stored) return { outcome: 'already-recorded', ...stored };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.recordOnce(request, cohort, options, contentHash);
+        } catch (error) {
+          // Another process on the same database recorded first (the log or the DS reference moved): this
+          // process's tree is behind. Rebuild it from what was committed and look again, once.
+          if (!(error instanceof LedgerConflictError) || attempt > 1) throw error;
+          this.log = await loadLog(this.store);
+        }
       }
-      return this.recordNew(request, cohort, options, contentHash);
     });
   }
 
-  private async recordNew(
+  private async recordOnce(
     request: DistributionRequest,
     cohort: readonly SubjectKey[],
     options: { now: Date; competenceAge: number },
     contentHash: string,
   ): Promise<RecordResult> {
-    const releaseId = randomUUID();
-    const decidedAt = options.now.toISOString();
-    const firstIndex = this.log.size;
-    const leaves: LogLeaf[] = [];
-    const records: LedgerRecord[] = [];
-    const outcomes: SubjectOutcomeItem[] = [];
-    try {
-      const decision = await evaluateRelease(request, this.members(cohort), {
-        releaseId,
-        decidedAt,
-        competenceAge: options.competenceAge,
-        onSubject: (result) => {
-          const entry = ledgerEntry(request, result, decidedAt);
-          const salt = newSalt();
-          const leaf = commitmentLeaf(entry, salt);
-          const leafIndex = this.log.append(leaf);
-          leaves.push(leaf);
-          records.push({ key: subjectKey(result.subject), leafIndex, salt, entry });
-          outcomes.push({ subject: keyOf(result.subject), outcome: subjectOutcome(result) });
-        },
-      });
-      const releaseLeaf: LogLeaf = { type: 'release', decision };
-      const logIndex = this.log.append(releaseLeaf);
-      leaves.push(releaseLeaf);
+    const ds = dsLedger(request.dsReference);
+    const [earlier] = await this.store.ledgers.read(ds, { limit: 1 });
+    if (earlier) {
+      const { releaseId, contentHash: earlierHash } = earlier.entry as {
+        releaseId: string;
+        contentHash: string;
+      };
+      if (earlierHash !== contentHash) return { outcome: 'ds-reference-conflict', releaseId };
+      const stored = await this.release(releaseId);
+      if (stored) return { outcome: 'already-recorded', ...stored };
+    }
+    // The reference's entry must land where it was seen to end, so two processes can never both record it.
+    const dsIndex = await this.store.ledgers.count(ds);
+    const recorded = await recordRelease(request, this.members(cohort), {
+      archive: { begin: () => this.draft(request.dsReference, contentHash, dsIndex) },
+      decidedAt: options.now.toISOString(),
+      competenceAge: options.competenceAge,
+    });
+    return { outcome: 'recorded', ...recorded };
+  }
 
-      for (const [i, leaf] of leaves.entries()) {
-        await this.store.appendLedger(LOG, asJson(leaf), { expectedIndex: firstIndex + i });
-      }
-      for (const record of records) {
+  /**
+   * One release as the store will keep it, gathered in memory (a cohort here is at most the request
+   * limit) and written by `commit` in one `ledgers.appendAll`: the log leaves first, at the index the
+   * in-memory tree expects, then every subject's records, the decision and its outcomes, the DS
+   * reference and the register entry. The in-memory tree takes the leaves only once they are committed.
+   */
+  private draft(dsReference: string, contentHash: string, dsIndex: number): ReleaseDraft {
+    const firstLeafIndex = this.log.size;
+    const leaves: LogLeaf[] = [];
+    const subjectRecords: LedgerAppend[] = [];
+    const outcomes: JsonValue[] = [];
+    return {
+      firstLeafIndex,
+      add: ({ leaf, record, outcome }) => {
+        leaves.push(leaf);
         // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
         for (const key of identifierKeys(record.entry.subject)) {
-          await this.store.appendLedger(subjectLedger(key), asJson(record));
+          subjectRecords.push({ ledger: subjectLedger(key), entry: asJson(record) });
         }
-      }
-      await this.store.appendLedger(releaseLedger(releaseId), asJson({ decision, logIndex }));
-      for (const item of outcomes) await this.store.appendLedger(releaseLedger(releaseId), asJson(item));
-      await this.store.appendLedger(dsLedger(request.dsReference), { releaseId, contentHash });
-      await this.store.appendLedger(REGISTER, asJson(registerEntry(decision, logIndex)));
-      return { outcome: 'recorded', decision, logIndex };
-    } catch (error) {
-      // The in-memory tree may now hold leaves the store does not: rebuild it from what was committed.
-      this.log = await loadLog(this.store);
-      throw error;
-    }
+        const item: SubjectOutcomeItem = { subject: keyOf(record.entry.subject), outcome };
+        outcomes.push(asJson(item));
+      },
+      commit: async ({ decision, leaf, logIndex, register }) => {
+        leaves.push(leaf);
+        const decisions = releaseLedger(decision.releaseId);
+        await this.store.ledgers.appendAll([
+          ...leaves.map((entry, i) => ({
+            ledger: LOG,
+            entry: asJson(entry),
+            ...(i === 0 ? { expectedIndex: firstLeafIndex } : {}),
+          })),
+          ...subjectRecords,
+          { ledger: decisions, entry: asJson({ decision, logIndex }) },
+          ...outcomes.map((entry) => ({ ledger: decisions, entry })),
+          {
+            ledger: dsLedger(dsReference),
+            entry: { releaseId: decision.releaseId, contentHash },
+            expectedIndex: dsIndex,
+          },
+          { ledger: REGISTER, entry: asJson(register) },
+        ]);
+        for (const committed of leaves) this.log.append(committed);
+      },
+      // Nothing reaches the store before commit, so there is nothing to take back.
+      abort: () => undefined,
+    };
   }
 
   /** Each member with every statement held about them, from any school. */
   private async *members(cohort: readonly SubjectKey[]) {
     for (const key of cohort) {
-      const history = await this.store.pupilHistory({
+      const history = await this.store.statements.pupilHistory({
         ...(key.upn ? { upn: key.upn } : {}),
         ...(key.uln ? { uln: key.uln } : {}),
       });
@@ -173,17 +199,17 @@ export class ReleaseArchive {
   }
 
   async release(releaseId: string): Promise<StoredRelease | undefined> {
-    const [first] = await this.store.readLedger(releaseLedger(releaseId), { limit: 1 });
+    const [first] = await this.store.ledgers.read(releaseLedger(releaseId), { limit: 1 });
     return first?.entry as StoredRelease | undefined;
   }
 
   async releaseSubjects(releaseId: string, from: number, limit: number): Promise<SubjectOutcomeItem[]> {
-    const rows = await this.store.readLedger(releaseLedger(releaseId), { from: from + 1, limit });
+    const rows = await this.store.ledgers.read(releaseLedger(releaseId), { from: from + 1, limit });
     return rows.map((row) => row.entry as SubjectOutcomeItem);
   }
 
   async register(from: number, limit: number): Promise<RegisterEntry[]> {
-    const rows = await this.store.readLedger(REGISTER, { from, limit });
+    const rows = await this.store.ledgers.read(REGISTER, { from, limit });
     return rows.map((row) => row.entry as unknown as RegisterEntry);
   }
 
@@ -198,7 +224,7 @@ export class ReleaseArchive {
 
   /** One subject's ledger records, oldest first, by a key as subjectKey makes them (`upn:...`). */
   async subjectRecords(key: string, from: number, limit: number): Promise<LedgerRecord[]> {
-    const rows = await this.store.readLedger(subjectLedger(key), { from, limit });
+    const rows = await this.store.ledgers.read(subjectLedger(key), { from, limit });
     return rows.map((row) => row.entry as unknown as LedgerRecord);
   }
 
@@ -213,10 +239,10 @@ export class ReleaseArchive {
   }
 }
 
-async function loadLog(store: StatementStore): Promise<TransparencyLog> {
+async function loadLog(store: DistributorStore): Promise<TransparencyLog> {
   const log = TransparencyLog.inMemory();
   for (let from = 0; ; from += READ_PAGE) {
-    const page = await store.readLedger(LOG, { from, limit: READ_PAGE });
+    const page = await store.ledgers.read(LOG, { from, limit: READ_PAGE });
     for (const row of page) log.append(row.entry as unknown as LogLeaf);
     if (page.length < READ_PAGE) return log;
   }

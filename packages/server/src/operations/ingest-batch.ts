@@ -28,7 +28,7 @@ export const submitBatch: Operation = {
       ? await services.ingestWorkers.read(body, now, principal, services.limits)
       : readBatch(body, { validator: services.validator(), limits: services.limits, principal });
     const receivedAt = now.toISOString();
-    const result = await services.store.appendBatch(lines.map((l) => l.record));
+    const result = await services.store.statements.appendBatch(lines.map((l) => l.record));
     const outcomes = result.outcomes.map((o) => recordOutcome(o, lines[o.index]!));
     const count = (outcome: RecordOutcome['outcome']) => outcomes.filter((o) => o.outcome === outcome).length;
     const batch: BatchResult = {

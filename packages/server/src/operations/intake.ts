@@ -44,8 +44,8 @@ export const submitIntakeStatement: Operation = {
         errors: [...checked.errors, ...checked.queries],
       });
     }
-    const appended = await services.store.append(checked.statement);
-    const stored = await services.store.getStatement(appended.id);
+    const appended = await services.store.statements.append(checked.statement);
+    const stored = await services.store.statements.get(appended.id);
     const receipt: StatementReceipt = {
       statementId: appended.id,
       outcome: appended.outcome,

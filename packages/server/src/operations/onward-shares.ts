@@ -24,7 +24,7 @@ export const listOnwardShares: Operation = {
     let next = from;
     let atEnd = false;
     while (items.length < limit && !atEnd) {
-      const rows = await services.store.readLedger(ledger, { from: next, limit });
+      const rows = await services.store.ledgers.read(ledger, { from: next, limit });
       atEnd = rows.length < limit;
       for (const row of rows) {
         if (items.length === limit) break;

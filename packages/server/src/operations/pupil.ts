@@ -20,7 +20,7 @@ const readers = ['producer', 'relay', 'receiver'] as const;
 const writers = ['producer', 'relay'] as const;
 
 async function history(services: Services, query: PupilQuery): Promise<Statement[]> {
-  return aboutPupil(await services.store.pupilHistory(query), query);
+  return aboutPupil(await services.store.statements.pupilHistory(query), query);
 }
 
 /** The store matches any shared identifier; the path names one key, and only that key counts. */
@@ -148,7 +148,7 @@ export const recordPupilStatement: Operation = {
     // interleave with, in this process or another on the same database: two writers holding the same
     // ETag cannot both succeed.
     let before: Statement[] = [];
-    const appended = await services.store.appendIf(checked.statement, query, (stored) => {
+    const appended = await services.store.statements.appendIf(checked.statement, query, (stored) => {
       before = aboutPupil(stored, query);
       const current = pupilEtag(before);
       return ifMatch === '*' ? before.length > 0 : ifMatch === current;
@@ -159,7 +159,7 @@ export const recordPupilStatement: Operation = {
         headers: { etag: pupilEtag(before) },
       });
     }
-    const stored = await services.store.getStatement(appended.id);
+    const stored = await services.store.statements.get(appended.id);
     const after = before.some((s) => s.id === appended.id) ? before : [...before, checked.statement];
     const receipt: StatementReceipt = {
       statementId: appended.id,

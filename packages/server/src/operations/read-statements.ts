@@ -16,7 +16,7 @@ export const listStatements: Operation = {
   scope: 'producer:read',
   schoolParam: 'urn',
   async handle({ request, params, services }) {
-    const page = await services.store.listStatements(
+    const page = await services.store.statements.list(
       params.urn!,
       pageQuery(request.query, services.limits.maxPageSize),
     );
@@ -37,7 +37,7 @@ export const getStatement: Operation = {
   scope: 'producer:read',
   schoolParam: 'urn',
   async handle({ params, services }) {
-    const stored = await services.store.getStatement(params.statementId!);
+    const stored = await services.store.statements.get(params.statementId!);
     if (!stored || stored.statement.setting.urn !== params.urn) return problem('not-found');
     return json(200, stored.statement, { etag: `"${stored.statement.id.toLowerCase()}"` });
   },
@@ -53,7 +53,7 @@ export const getChangeFeed: Operation = {
   schoolParam: 'urn',
   async handle({ request, params, services }) {
     const pageRequest = pageQuery(request.query, services.limits.maxPageSize);
-    const page = await services.store.changes(params.urn!, pageRequest);
+    const page = await services.store.statements.changes(params.urn!, pageRequest);
     const limit = pageRequest.limit ?? 100;
     const body: ChangeFeedPage = {
       changes: page.items.map(({ cursor, storedAt, statement }) => ({ cursor, storedAt, statement })),

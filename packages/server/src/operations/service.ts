@@ -37,7 +37,7 @@ export const getHealth: Operation = {
   async handle({ services }) {
     let store: Health['status'] = 'pass';
     try {
-      await services.store.getStatement('00000000-0000-0000-0000-000000000000');
+      await services.store.statements.get('00000000-0000-0000-0000-000000000000');
     } catch {
       store = 'fail';
     }

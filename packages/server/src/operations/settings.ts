@@ -17,7 +17,7 @@ export const getSchoolSettings: Operation = {
   scope: 'producer:read',
   schoolParam: 'urn',
   async handle({ params, services }) {
-    const state = await services.store.getSchoolState(params.urn!);
+    const state = await services.store.schools.get(params.urn!);
     if (!state) return problem('not-found');
     return json(200, { ...(state.data as object), updatedAt: state.updatedAt }, { etag: state.etag });
   },
@@ -55,7 +55,7 @@ export const updateSchoolSettings: Operation = {
         ],
       });
     }
-    const state = await services.store.compareAndSet(urn, ifMatch, data);
+    const state = await services.store.schools.compareAndSet(urn, ifMatch, data);
     return json(creating ? 201 : 200, { ...data, updatedAt: state.updatedAt }, { etag: state.etag });
   },
 };

@@ -21,7 +21,7 @@ export interface OnwardShareRequest {
  * in the school's onward-share ledger, and returns it. The caller sends the record only when `shared`.
  */
 export async function decideOnwardShare(
-  store: StatementStore,
+  store: Pick<StatementStore, 'statements' | 'ledgers'>,
   request: OnwardShareRequest,
 ): Promise<OnwardShare> {
   const now = request.now ?? new Date();
@@ -32,7 +32,7 @@ export async function decideOnwardShare(
     ...(subject.uln ? { uln: subject.uln } : {}),
     ...(subject.localId ? { localId: subject.localId } : {}),
   };
-  const statements = (await store.pupilHistory(query))
+  const statements = (await store.statements.pupilHistory(query))
     .map((s) => s.statement)
     .filter((s) => s.setting.urn === request.urn);
   const preferences = resolve({
@@ -53,6 +53,6 @@ export async function decideOnwardShare(
     decidedBy: apps?.decidedBy ?? null,
     decidedAt: now.toISOString(),
   };
-  await store.appendLedger(onwardShareLedger(request.urn), decision as unknown as JsonValue);
+  await store.ledgers.append(onwardShareLedger(request.urn), decision as unknown as JsonValue);
   return decision;
 }

@@ -1,7 +1,8 @@
-import type { Finding } from '@reuse-pref/schema';
-import { encodeCursor } from './cursor.js';
-import { type InsertResult, type StatementRow, sameContent, toStatementRow } from './statement-row.js';
-import type { BatchOutcome, BatchRecord, BatchResult } from './types.js';
+import type { Finding, Statement } from '@reuse-pref/schema';
+import { encodeCursor } from '../cursor.js';
+import { StatementConflictError } from '../errors.js';
+import type { BatchOutcome, BatchRecord, BatchResult, StatementRow } from '../ports/statements.js';
+import { type InsertResult, sameContent, toStatementRow } from './statement-row.js';
 
 /**
  * A batch split into the rows to insert and what is already decided without the database: the caller's
@@ -48,6 +49,17 @@ export function planBatch(records: readonly BatchRecord[]): BatchPlan {
     }
   }
   return { rows, slots, rejectedEarly };
+}
+
+/**
+ * The rows of a bulk insert, repeats within it folded (one INSERT must not carry an id twice); a repeat
+ * with other content is a StatementConflictError before anything is written.
+ */
+export function planBulk(statements: readonly Statement[]): StatementRow[] {
+  const plan = planBatch(statements.map((statement) => ({ statement })));
+  const clash = plan.slots.find((slot) => 'rejected' in slot);
+  if (clash && 'rejected' in clash) throw new StatementConflictError(clash.id!);
+  return plan.rows;
 }
 
 /**

@@ -1,22 +1,7 @@
 import { canonicalJson, type Statement } from '@reuse-pref/schema';
-import { encodeCursor } from './cursor.js';
-import { StatementConflictError } from './errors.js';
-import type { AppendOutcome } from './types.js';
-
-/**
- * The columns both stores keep for a statement: keys to find it by, and its body. Plain strings only, so
- * a caller can prepare rows away from the thread that writes them (a worker) and hand them over cheaply,
- * and a batch holds no parsed statement objects while it waits for its transaction.
- */
-export interface StatementRow {
-  id: string;
-  urn: string;
-  upn: string | null;
-  uln: string | null;
-  localId: string | null;
-  /** The statement as JSON text, kept verbatim so a relay passes on exactly what it received. */
-  body: string;
-}
+import { encodeCursor } from '../cursor.js';
+import { StatementConflictError } from '../errors.js';
+import type { AppendOutcome, BulkInsertResult, StatementRow, StoredStatement } from '../ports/statements.js';
 
 /** A validated statement as a store row; what `BatchRecord`'s `prepared` carries. */
 export function toStatementRow(statement: Statement): StatementRow {
@@ -28,6 +13,11 @@ export function toStatementRow(statement: Statement): StatementRow {
     localId: statement.subject.localId ?? null,
     body: JSON.stringify(statement),
   };
+}
+
+/** A stored row as callers see it; each backend passes its sequence number and time as it reads them. */
+export function storedStatement(seq: number | string, storedAt: string, body: string): StoredStatement {
+  return { cursor: encodeCursor(seq), storedAt, statement: JSON.parse(body) as Statement };
 }
 
 /**
@@ -58,4 +48,23 @@ export function appendOutcome(row: StatementRow, result: InsertResult): AppendOu
   return result.existingBody === null
     ? { outcome: 'stored', id: row.id, cursor }
     : { outcome: 'duplicate', id: row.id, cursor };
+}
+
+/**
+ * What a bulk insert came to: `inserted` holds one result per row of `rows` (repeats already folded out),
+ * `total` counts the statements given. Throws StatementConflictError on the first changed statement, which
+ * inside the transaction rolls the whole insert back.
+ */
+export function bulkOutcome(
+  rows: readonly StatementRow[],
+  inserted: readonly InsertResult[],
+  total: number,
+): BulkInsertResult {
+  let stored = 0;
+  inserted.forEach((result, index) => {
+    if (result.existingBody === null) stored++;
+    else if (!sameContent(rows[index]!, result.existingBody))
+      throw new StatementConflictError(rows[index]!.id);
+  });
+  return { stored, duplicate: total - stored };
 }

@@ -1,6 +1,6 @@
 import type { Statement } from '@reuse-pref/schema';
-import { InvalidRequestError } from './errors.js';
-import type { PupilQuery } from './types.js';
+import { InvalidRequestError } from '../errors.js';
+import type { PupilQuery } from '../ports/statements.js';
 
 /** A guarded append locks the statement's school, so the history it reads must be that school's. */
 export function checkGuardQuery(statement: Statement, query: PupilQuery): void {
