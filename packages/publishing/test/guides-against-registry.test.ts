@@ -125,7 +125,9 @@ beforeAll(async () => {
   registry = await startLocalRegistry(join(work, 'registry'));
   // changeset publish runs `pnpm publish` per package: workspace ranges become real ones, and only
   // versions the registry does not have yet are published. No git tags: this is a rehearsal.
-  execFileSync('pnpm', ['exec', 'changeset', 'publish', '--no-git-tag'], {
+  // Run directly, not through `pnpm exec`, whose npm_config_* settings make npm warn about each of them.
+  const changeset = join(repoRoot, 'node_modules', '@changesets', 'cli', 'bin.js');
+  execFileSync(process.execPath, [changeset, 'publish', '--no-git-tag'], {
     cwd: repoRoot,
     env: { ...strangerEnv(), npm_config_userconfig: registry.publishConfig },
     stdio: 'pipe',
