@@ -25,7 +25,9 @@ async function freePort(): Promise<number> {
 /** The registry everything but our own scope comes through: the one this machine's npm uses. */
 function upstreamRegistry(): string {
   try {
-    return execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
+    // Without the npm_config_* a pnpm script sets: npm would warn about each one it does not know.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
+    return execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8', env }).trim();
   } catch {
     return 'https://registry.npmjs.org/';
   }
