@@ -79,19 +79,32 @@ function closure(packages, names, edges) {
 
 /** Files under the given folders as git sees them (tracked or new, not ignored), sorted. */
 function listFiles(paths) {
-  const out = execFileSync(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...paths],
-    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
+  // Outside a git checkout (an unpacked tarball) nothing can be judged fresh: build everything.
+  let out;
+  try {
+    out = execFileSync(
+      'git',
+      ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...paths],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+  } catch {
+    return undefined;
+  }
   // A file deleted from the work tree but still in the index is listed too; it is simply absent.
   return [...new Set(out.split('\0').filter(Boolean))].sort();
 }
 
 const fileHashes = new Map();
 function hashFiles(paths) {
+  const files = listFiles(paths);
+  if (files === undefined) return `unknown-${Date.now()}-${Math.random()}`;
   const hash = createHash('sha256');
-  for (const file of listFiles(paths)) {
+  for (const file of files) {
     let digest = fileHashes.get(file);
     if (digest === undefined) {
       const path = join(root, file);
