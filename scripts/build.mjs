@@ -7,7 +7,8 @@
 // A package is out of date when the hash of what its build reads differs from the hash recorded after its
 // last good build, or when a file its package.json points at is missing. What a build reads is found the
 // same way for every package, so a package added later needs no entry here:
-//   - its own files (git's view: tracked and untracked, less what .gitignore names),
+//   - its own files (git's view: tracked and untracked, less what .gitignore names; not its test/ folder
+//     or its README and CHANGELOG, which no build reads),
 //   - the files of every workspace package it depends on, dev dependencies too (type declarations are
 //     built from their source through the "source" condition, and the CLI bundles the example apps),
 //   - repository folders its tsup config names with a `../../` path (the suite copies spec/ and
@@ -96,7 +97,9 @@ function listFiles(paths) {
     return undefined;
   }
   // A file deleted from the work tree but still in the index is listed too; it is simply absent.
-  return [...new Set(out.split('\0').filter(Boolean))].sort();
+  // A package's tests and its README/CHANGELOG are not read by its build: editing them rebuilds nothing.
+  const notBuilt = /^(packages|examples)\/[^/]+\/(test\/|[^/]+\.md$)/;
+  return [...new Set(out.split('\0').filter((file) => file && !notBuilt.test(file)))].sort();
 }
 
 const fileHashes = new Map();
