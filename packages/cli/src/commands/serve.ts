@@ -3,6 +3,7 @@ import { jwksFromFile, jwksFromUrl, type Role, type StoreSpec, startServer } fro
 import { type Command, parseCommandArgs, UsageError } from '../command.js';
 import { DEV_AUDIENCE, DEV_AUTH_DIR, DEV_AUTH_WARNING, DEV_ISSUER, ensureDevKeys } from '../dev-auth/keys.js';
 import { InputError } from '../input/open-input.js';
+import { untilStopped } from '../until-stopped.js';
 
 const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributor [options]
 
@@ -104,15 +105,7 @@ const command: Command = {
     if (auth.dev)
       stdout.write(`${JSON.stringify({ level: 'warn', msg: 'dev-auth', warning: DEV_AUTH_WARNING })}\n`);
     stdout.write(`${JSON.stringify({ msg: 'listening', role, url: running.url })}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await untilStopped();
     await running.close();
     return 0;
   },

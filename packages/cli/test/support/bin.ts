@@ -1,10 +1,21 @@
 import { execFileSync, type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const binPath = join(packageDir, 'dist', 'bin.js');
 export const repoRoot = join(packageDir, '..', '..');
+
+/** The newest modification time of any file under `dir`: what a build older than it is stale against. */
+export function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
 
 /**
  * The tests run the built bin, as a user does. `pnpm test` builds first; a targeted run builds here the
