@@ -1,35 +1,9 @@
+import { conflictKey } from '@reuse-pref/resolver';
 import type { Finding, Statement } from '@reuse-pref/schema';
 import { Findings } from './findings.js';
-import { parseInstant } from './instant.js';
 
 type Rec = Record<string, unknown>;
 const isObject = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * What the resolver decides on: who, about whom, when (as an instant), on what basis, and the answers.
- * Where and how it was recorded is left out, so the same statement re-imported through a CTF, with a
- * new channel and recordedAt, is not a conflict.
- */
-function fingerprint(s: Rec): string {
-  const subject = isObject(s.subject) ? s.subject : {};
-  const by = isObject(s.expressedBy) ? s.expressedBy : {};
-  const at = typeof s.expressedAt === 'string' ? parseInstant(s.expressedAt) : Number.NaN;
-  const choices = Array.isArray(s.choices)
-    ? s.choices.map((c: unknown) => (isObject(c) ? `${String(c.purpose)}=${String(c.value)}` : '?')).sort()
-    : [];
-  return JSON.stringify([
-    subject.upn,
-    subject.uln,
-    subject.localId,
-    subject.dateOfBirth,
-    by.role,
-    by.personRef,
-    s.competenceBasis,
-    Number.isNaN(at) ? s.expressedAt : at,
-    s.catalogueVersion,
-    choices,
-  ]);
-}
 
 /**
  * History-level rules over the statements held for one subject (or any batch): a statement id used
@@ -45,7 +19,7 @@ export function validateHistory(statements: readonly Statement[]): Finding[] {
       const s: unknown = statements[i];
       if (!isObject(s) || typeof s.id !== 'string') continue;
       const key = s.id.toLowerCase();
-      const print = fingerprint(s);
+      const print = conflictKey(s as unknown as Statement);
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, { index: i, print });
       else if (earlier.print !== print) {

@@ -1,10 +1,9 @@
-import { Statement } from '@reuse-pref/schema';
+import { isDateTime, isFullDate, Statement } from '@reuse-pref/schema';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import { compileFastCheck } from './fast-check.js';
 import { escapePointerToken, type Findings } from './findings.js';
-import { isDateTime, isFullDate } from './instant.js';
 import { codePointLengthKeywords } from './length-keywords.js';
 import { patternEngine, patternMatcher } from './pattern-engine.js';
 import type { RuleId } from './rules.js';

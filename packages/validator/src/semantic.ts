@@ -1,8 +1,8 @@
 import { ageOn } from '@reuse-pref/resolver';
+import { compareInstants } from '@reuse-pref/schema';
 import type { CatalogueIndex } from './catalogues.js';
 import { nextStamp } from './catalogues.js';
 import type { Findings } from './findings.js';
-import { parseInstant } from './instant.js';
 import { checkDigitOf } from './uln.js';
 import { checkLetterOf } from './upn.js';
 
@@ -73,12 +73,12 @@ export function checkSemantics(s: Rec, ctx: Context, bad: Set<string> | undefine
   checkChoices(s, ctx, good, bad, out);
 
   const expressedAt = s.expressedAt;
-  let expressedMs = Number.NaN;
+  let expressed: string | undefined;
   let age: number | undefined;
   if (good('/expressedAt', expressedAt)) {
-    expressedMs = parseInstant(expressedAt);
+    expressed = expressedAt;
     const day = expressedAt.slice(0, 10);
-    if (expressedMs > ctx.nowMs + FUTURE_TOLERANCE_MS) {
+    if (compareInstants(expressedAt, ctx.nowMs + FUTURE_TOLERANCE_MS) > 0) {
       out.add('expressed-at-in-future', '/expressedAt', 'is more than 5 minutes after the validator clock');
     }
     if (ctx.censusDate !== undefined && day > ctx.censusDate) {
@@ -97,18 +97,18 @@ export function checkSemantics(s: Rec, ctx: Context, bad: Set<string> | undefine
   }
 
   const recordedAt = s.recordedAt;
-  let recordedMs = Number.NaN;
+  let recorded: string | undefined;
   if (good('/recordedAt', recordedAt)) {
-    recordedMs = parseInstant(recordedAt);
-    if (recordedMs > ctx.nowMs + FUTURE_TOLERANCE_MS) {
+    recorded = recordedAt;
+    if (compareInstants(recordedAt, ctx.nowMs + FUTURE_TOLERANCE_MS) > 0) {
       out.add('recorded-at-in-future', '/recordedAt', 'is more than 5 minutes after the validator clock');
     }
-    if (recordedMs < expressedMs)
+    if (expressed !== undefined && compareInstants(recordedAt, expressed) < 0)
       out.add('recorded-before-expressed', '/recordedAt', 'is before expressedAt');
   }
 
   checkCompetence(s, ctx, good, age, dobMissing, out);
-  checkTransfer(s, good, expressedMs, recordedMs, out);
+  checkTransfer(s, good, expressed, recorded, out);
 }
 
 type Good = (pointer: string, v: unknown) => v is string;
@@ -233,7 +233,16 @@ function checkCompetence(
   }
 }
 
-function checkTransfer(s: Rec, good: Good, expressedMs: number, recordedMs: number, out: Findings): void {
+/** True when both times were read and `a` is before `b`, every fraction digit counting. */
+const before = (a: string, b: string | undefined) => b !== undefined && compareInstants(a, b) < 0;
+
+function checkTransfer(
+  s: Rec,
+  good: Good,
+  expressed: string | undefined,
+  recorded: string | undefined,
+  out: Findings,
+): void {
   const channel = s.channel;
   const provenance = s.provenance;
   if (good('/channel', channel)) {
@@ -246,19 +255,15 @@ function checkTransfer(s: Rec, good: Good, expressedMs: number, recordedMs: numb
   if (!isObject(provenance)) return;
   const transferredAt = provenance.transferredAt;
   if (good('/provenance/transferredAt', transferredAt)) {
-    const transferredMs = parseInstant(transferredAt);
-    if (transferredMs < expressedMs) {
+    if (before(transferredAt, expressed)) {
       out.add('transferred-before-expressed', '/provenance/transferredAt', 'is before expressedAt');
     }
-    if (recordedMs < transferredMs) {
+    if (recorded !== undefined && before(recorded, transferredAt)) {
       out.add('recorded-before-transferred', '/recordedAt', 'is before provenance.transferredAt');
     }
   }
   const originalRecordedAt = provenance.originalRecordedAt;
-  if (
-    good('/provenance/originalRecordedAt', originalRecordedAt) &&
-    parseInstant(originalRecordedAt) < expressedMs
-  ) {
+  if (good('/provenance/originalRecordedAt', originalRecordedAt) && before(originalRecordedAt, expressed)) {
     out.add('original-recorded-before-expressed', '/provenance/originalRecordedAt', 'is before expressedAt');
   }
 }

@@ -1,7 +1,6 @@
-import { Catalogues, type PurposeCatalogue, type ValidationResult } from '@reuse-pref/schema';
+import { Catalogues, isCalendarDate, type PurposeCatalogue, type ValidationResult } from '@reuse-pref/schema';
 import { indexCatalogues } from './catalogues.js';
 import { Findings } from './findings.js';
-import { isCalendarDate } from './instant.js';
 import { checkSchema } from './schema-check.js';
 import { type Context, checkSemantics } from './semantic.js';
 

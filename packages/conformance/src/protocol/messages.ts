@@ -61,9 +61,13 @@ export interface PreferenceOut {
 export interface ResolveResult {
   preferences: PreferenceOut[];
 }
+/** The resolver refused its whole input (resolver.md 1): the pointer names a value it could not read. */
+export interface ResolveRefusal {
+  refused: { pointer: string; message?: string };
+}
 
 export type RunResponse =
-  | { seq: number; result: ValidateResult | ResolveResult }
+  | { seq: number; result: ValidateResult | ResolveResult | ResolveRefusal }
   | { seq: number; skipped: { message: string } }
   | { seq: number; errored: { message: string; traceback?: string } };
 

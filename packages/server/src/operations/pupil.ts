@@ -1,4 +1,4 @@
-import { compareStatements, resolve } from '@reuse-pref/resolver';
+import { compareStatements, parseInstant, resolve } from '@reuse-pref/resolver';
 import type {
   PupilPreferences,
   Statement,
@@ -83,7 +83,7 @@ export const getPupilPreferences: Operation = {
     const statements = await history(services, pupilQuery(pupil, urn));
     if (statements.length === 0) return problem('not-found', { detail: 'No such pupil at this school.' });
     const asOfParam = request.query.get('asOf');
-    if (asOfParam !== null && Number.isNaN(Date.parse(asOfParam))) {
+    if (asOfParam !== null && Number.isNaN(parseInstant(asOfParam))) {
       throw new ProblemError('bad-request', { detail: 'asOf must be an RFC 3339 date-time.' });
     }
     const etag = pupilEtag(statements);
