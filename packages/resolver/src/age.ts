@@ -1,4 +1,4 @@
-import { dateKey, isDateTime, isFullDate } from '@reuse-pref/schema';
+import { dateKey, isDateTime } from '@reuse-pref/schema';
 
 /**
  * Whole years from a date of birth (a full-date) to the date written in `on` (a full-date, or a
@@ -7,15 +7,10 @@ import { dateKey, isDateTime, isFullDate } from '@reuse-pref/schema';
  * before 02-29, 03-01 after it. NaN when either cannot be read; negative when `on` is before the birth.
  */
 export function ageOn(dateOfBirth: string, on: string): number {
-  const born = isFullDate(dateOfBirth) ? dateKey(dateOfBirth) : Number.NaN;
-  const at =
-    on.length === 10
-      ? isFullDate(on)
-        ? dateKey(on)
-        : Number.NaN
-      : isDateTime(on)
-        ? dateKey(on)
-        : Number.NaN;
+  // dateKey reads the first ten characters, so a full-date is exactly ten long; anything longer must
+  // be a whole date-time.
+  const born = dateOfBirth.length === 10 ? dateKey(dateOfBirth) : Number.NaN;
+  const at = on.length === 10 || isDateTime(on) ? dateKey(on) : Number.NaN;
   return ageFromKeys(born, at);
 }
 

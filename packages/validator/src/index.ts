@@ -1,5 +1,6 @@
 export { validateHistory } from './history.js';
-export { type Rule, type RuleId, rules } from './rules.js';
+export { type RuleId, rules } from './rules/index.js';
+export type { Rule } from './rules/rule.js';
 export { isValidUln, ulnCheckDigit } from './uln.js';
 export { isTemporaryUpn, isValidUpn, upnCheckLetter } from './upn.js';
 export { createValidator, type Validator, type ValidatorOptions } from './validator.js';

@@ -67,20 +67,14 @@ export const history: Case[] = [
       t(
         'time-differs-below-millisecond',
         'same id, expressedAt 0.8 ms apart',
-        [
-          b({ expressedAt: '2026-09-03T08:15:00.1231Z' }),
-          b({ expressedAt: '2026-09-03T08:15:00.1239Z' }),
-        ],
+        [b({ expressedAt: '2026-09-03T08:15:00.1231Z' }), b({ expressedAt: '2026-09-03T08:15:00.1239Z' })],
         E('statement-id-conflict', '/1/id'),
         'expressedAt is compared as an instant at full precision (validation.md 5); the resolver flags the same history (resolver.md R2).',
       ),
       t(
         'same-instant-other-fraction',
         'the same expressedAt instant written .5Z and .500+01:00 (near miss)',
-        [
-          b({ expressedAt: '2026-09-03T08:15:00.5Z' }),
-          b({ expressedAt: '2026-09-03T09:15:00.500+01:00' }),
-        ],
+        [b({ expressedAt: '2026-09-03T08:15:00.5Z' }), b({ expressedAt: '2026-09-03T09:15:00.500+01:00' })],
         OK,
       ),
       t(
