@@ -22,7 +22,7 @@ export interface SeedReport {
  * Loads the seeded school the way an MIS takes in forms: each statement is validated when it is keyed,
  * stored if it passes (queries and all), held back for the office to correct if it does not.
  */
-export async function seedSchool(store: StatementStore, now: Date): Promise<SeedReport> {
+export async function seedSchool(store: Pick<StatementStore, 'statements'>, now: Date): Promise<SeedReport> {
   const validator = createValidator({ now });
   const report: SeedReport = { stored: 0, duplicate: 0, queried: [], heldBack: [] };
   for (const statement of [...STATEMENTS, ...BAD_STATEMENTS]) {
@@ -32,7 +32,7 @@ export async function seedSchool(store: StatementStore, now: Date): Promise<Seed
       continue;
     }
     if (result.queries.length > 0) report.queried.push({ statement, queries: result.queries });
-    const { outcome } = await store.append(statement);
+    const { outcome } = await store.statements.append(statement);
     report[outcome === 'stored' ? 'stored' : 'duplicate'] += 1;
   }
   return report;

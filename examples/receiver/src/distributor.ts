@@ -3,6 +3,7 @@ import {
   type CohortMember,
   FileLedgerStore,
   generateLogKeyPair,
+  LocalReleaseArchive,
   recordRelease,
   registerEntry,
   subjectKey,
@@ -26,13 +27,13 @@ import type { StatementStore } from '@reuse-pref/store';
  * every statement the intake holds about each. A pupil with no statement is still in it: "never asked".
  */
 export async function cohortFromIntake(
-  store: StatementStore,
+  store: Pick<StatementStore, 'statements'>,
   subjects: readonly Subject[],
 ): Promise<CohortMember[]> {
   const cohort: CohortMember[] = [];
   for (const subject of subjects) {
     const query = subject.upn ? { upn: subject.upn } : subject.uln ? { uln: subject.uln } : undefined;
-    const history = query ? await store.pupilHistory(query) : [];
+    const history = query ? await store.statements.pupilHistory(query) : [];
     cohort.push({ subject, statements: history.map((h) => h.statement) });
   }
   return cohort;
@@ -68,14 +69,11 @@ export async function openDistributor(dir: string): Promise<Distributor> {
   const keys = generateLogKeyPair();
   const log = await TransparencyLog.open(join(dir, 'release-log.jsonl'));
   const ledgerStore = new FileLedgerStore(join(dir, 'ledger.private.jsonl'));
+  const archive = new LocalReleaseArchive(log, ledgerStore);
   return {
     publicKey: keys.publicKey,
     async decide(request, cohort, decidedAt) {
-      const { decision, logIndex } = await recordRelease(request, cohort, {
-        log,
-        ledger: ledgerStore,
-        decidedAt,
-      });
+      const { decision, logIndex } = await recordRelease(request, cohort, { archive, decidedAt });
       return { decision, register: registerEntry(decision, logIndex) };
     },
     signTreeHead: (timestamp) => log.signTreeHead(keys.privateKey, timestamp),

@@ -79,7 +79,7 @@ describe('the reference receiver', () => {
     const outcomes = await uploadToReceiver(uploader(), heldStatements(relay.store, SCHOOL.urn), 10);
     expect(outcomes).toHaveLength(STATEMENTS.length);
     expect(outcomes.every((o) => o.committed && o.outcome.outcome === 'stored')).toBe(true);
-    expect((await receiver.store.listStatements(SCHOOL.urn, { limit: 1000 })).items).toHaveLength(
+    expect((await receiver.store.statements.list(SCHOOL.urn, { limit: 1000 })).items).toHaveLength(
       STATEMENTS.length,
     );
   });
@@ -93,7 +93,7 @@ describe('the reference receiver', () => {
     expect(rules).toEqual(
       expect.arrayContaining(['upn-check-letter', 'purpose-takes-no-choice', 'expressed-at-in-future']),
     );
-    for (const bad of BAD_STATEMENTS) expect(await receiver.store.getStatement(bad.id)).toBeUndefined();
+    for (const bad of BAD_STATEMENTS) expect(await receiver.store.statements.get(bad.id)).toBeUndefined();
   });
 });
 

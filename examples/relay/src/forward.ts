@@ -3,10 +3,13 @@ import type { Statement } from '@reuse-pref/schema';
 import type { StatementStore } from '@reuse-pref/store';
 
 /** Every statement the relay holds for a school, in the order it took them, unaltered. */
-export async function* heldStatements(store: StatementStore, urn: string): AsyncGenerator<Statement> {
+export async function* heldStatements(
+  store: Pick<StatementStore, 'statements'>,
+  urn: string,
+): AsyncGenerator<Statement> {
   let after: string | undefined;
   do {
-    const page = await store.listStatements(urn, { ...(after ? { after } : {}), limit: 500 });
+    const page = await store.statements.list(urn, { ...(after ? { after } : {}), limit: 500 });
     for (const item of page.items) yield item.statement;
     after = page.nextCursor ?? undefined;
   } while (after);

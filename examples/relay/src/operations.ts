@@ -31,7 +31,7 @@ export function appRecordOperation(apps: readonly RegisteredApp[]): Operation {
       if (!app) return problem('forbidden', { detail: 'This client is not a registered app.' });
       if (!isValidUpn(params.upn!)) return problem('not-found');
       // A pupil the relay holds nothing for has no record to pass on, so there is nothing to decide.
-      const history = await services.store.pupilHistory({ urn: params.urn!, upn: params.upn! });
+      const history = await services.store.statements.pupilHistory({ urn: params.urn!, upn: params.upn! });
       const latest = history.at(-1)?.statement;
       if (!latest) return problem('not-found');
       const share = await decideOnwardShare(services.store, {

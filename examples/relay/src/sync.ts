@@ -14,10 +14,13 @@ export interface SyncReport {
 const cursorLedger = (urn: string) => `sync-cursor:${urn}`;
 
 /** The cursor the last sync of this school stopped at, kept in the relay's own store. */
-export async function savedCursor(store: StatementStore, urn: string): Promise<string | undefined> {
-  const count = await store.countLedger(cursorLedger(urn));
+export async function savedCursor(
+  store: Pick<StatementStore, 'ledgers'>,
+  urn: string,
+): Promise<string | undefined> {
+  const count = await store.ledgers.count(cursorLedger(urn));
   if (count === 0) return undefined;
-  const [last] = await store.readLedger(cursorLedger(urn), { from: count - 1, limit: 1 });
+  const [last] = await store.ledgers.read(cursorLedger(urn), { from: count - 1, limit: 1 });
   return (last?.entry as { cursor?: string } | undefined)?.cursor;
 }
 
@@ -28,16 +31,16 @@ export async function savedCursor(store: StatementStore, urn: string): Promise<s
  */
 export async function syncSchool(
   producer: ReusePrefClient,
-  store: StatementStore,
+  store: Pick<StatementStore, 'statements' | 'ledgers'>,
   urn: string,
 ): Promise<SyncReport> {
   const report: SyncReport = { received: 0, stored: 0, duplicate: 0, cursor: await savedCursor(store, urn) };
   const options = report.cursor === undefined ? {} : { cursor: report.cursor };
   for await (const entry of producer.changes(urn, options)) {
-    const { outcome } = await store.append(entry.statement);
+    const { outcome } = await store.statements.append(entry.statement);
     report.received += 1;
     report[outcome === 'stored' ? 'stored' : 'duplicate'] += 1;
-    await store.appendLedger(cursorLedger(urn), { cursor: entry.cursor });
+    await store.ledgers.append(cursorLedger(urn), { cursor: entry.cursor });
     report.cursor = entry.cursor;
   }
   return report;

@@ -3,23 +3,41 @@ import { describe, expect, it } from 'vitest';
 import { ArraySplitter } from '../src/input/array-splitter.js';
 import { feedInChunks } from './support/feed.js';
 
-type Event = { line: number; text?: string; broken?: string; oversize?: number };
+type Event = { line: number; text?: string; broken?: string; oversize?: number; notUtf8?: true };
 
-function split(source: string, cuts: readonly number[] = [], max?: number): Event[] {
+function split(source: string | Buffer, cuts: readonly number[] = [], max?: number): Event[] {
   const events: Event[] = [];
   const splitter = new ArraySplitter(
     {
       element: (text, line) => events.push({ line, text }),
       broken: (line, message) => events.push({ line, broken: message }),
       oversize: (line, bytes) => events.push({ line, oversize: bytes }),
+      notUtf8: (line) => events.push({ line, notUtf8: true }),
     },
     max,
   );
-  feedInChunks(Buffer.from(source), cuts, splitter);
+  feedInChunks(typeof source === 'string' ? Buffer.from(source) : source, cuts, splitter);
   return events;
 }
 
 describe('ArraySplitter', () => {
+  it('reports an element that is not UTF-8 instead of decoding it lossily, wherever the chunks are cut', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('[{"a":"é"},\n"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('",\n"ok"]'),
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.nat(bytes.length), { maxLength: 8 }), (cuts) => {
+        expect(split(bytes, cuts)).toEqual([
+          { line: 1, text: '{"a":"é"}' },
+          { line: 2, notUtf8: true },
+          { line: 3, text: '"ok"' },
+        ]);
+      }),
+    );
+  });
+
   const cases: { name: string; given: string; want: Event[] }[] = [
     { name: 'empty array', given: '[]', want: [] },
     { name: 'empty array with spaces', given: ' [ \n ] \n', want: [] },

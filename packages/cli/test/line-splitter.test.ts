@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LineSplitter } from '../src/input/line-splitter.js';
 import { feedInChunks } from './support/feed.js';
 
-type Event = { line: number; text?: string; oversize?: number };
+type Event = { line: number; text?: string; oversize?: number; notUtf8?: true };
 
 function split(bytes: Uint8Array, cuts: readonly number[] = [], max?: number): Event[] {
   const events: Event[] = [];
@@ -11,6 +11,7 @@ function split(bytes: Uint8Array, cuts: readonly number[] = [], max?: number): E
     {
       line: (text, line) => events.push({ line, text }),
       oversize: (line, bytes) => events.push({ line, oversize: bytes }),
+      notUtf8: (line) => events.push({ line, notUtf8: true }),
     },
     max,
   );
@@ -19,6 +20,26 @@ function split(bytes: Uint8Array, cuts: readonly number[] = [], max?: number): E
 }
 
 describe('LineSplitter', () => {
+  it('reports a line that is not UTF-8 instead of decoding it lossily, wherever the chunks are cut', () => {
+    // 0xC3 0x28: a two-byte lead followed by an ASCII byte; 0xED 0xA0 0x80: an encoded surrogate.
+    const bytes = Buffer.concat([
+      Buffer.from('{"a":"caf\u00e9"}\n'),
+      Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d, 0x0a]),
+      Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22, 0x0a]),
+      Buffer.from('"é"\n'),
+    ]);
+    fc.assert(
+      fc.property(fc.array(fc.nat(bytes.length), { maxLength: 8 }), (cuts) => {
+        expect(split(bytes, cuts)).toEqual([
+          { line: 1, text: '{"a":"caf\u00e9"}' },
+          { line: 2, notUtf8: true },
+          { line: 3, notUtf8: true },
+          { line: 4, text: '"é"' },
+        ]);
+      }),
+    );
+  });
+
   const cases: { given: string; want: Event[] }[] = [
     { given: '', want: [] },
     { given: 'a', want: [{ line: 1, text: 'a' }] },

@@ -24,11 +24,36 @@ describe('reuse-pref validate reads CTF and census XML', () => {
   it.each(['example-ctf.xml', 'example-census.xml'])('%s: one record per statement, at its line', (name) => {
     const text = example(name);
     const run = runBin(['validate', '--format', 'json', '--now', '2026-11-01T00:00:00Z', '-'], {
-      input: `\n  ${text}`,
+      input: text,
     });
     expect(run.status).toBe(0);
-    const statementLines = text.split('\n').flatMap((l, i) => (l.trim() === '<Statement>' ? [i + 2] : []));
+    const statementLines = text.split('\n').flatMap((l, i) => (l.trim() === '<Statement>' ? [i + 1] : []));
     expect(records(run.stdout).map((r) => r.line)).toEqual(statementLines);
+  });
+
+  it('reads a fragment after white space, but refuses white space before an XML declaration', () => {
+    const fragment = example('example-ctf.xml').replace(/^<\?xml[^>]*>\n/, '');
+    const fine = runBin(['validate', '--quiet', '--now', '2026-11-01T00:00:00Z', '-'], {
+      input: `\n  ${fragment}`,
+    });
+    expect(fine.stdout).toMatch(/^4 records, 4 valid,/);
+    expect(fine.status).toBe(0);
+    const late = runBin(['validate', '--format', 'json', '-'], {
+      input: `\n  ${example('example-ctf.xml')}`,
+    });
+    expect(records(late.stdout)).toEqual([
+      expect.objectContaining({
+        line: 2,
+        broken: true,
+        errors: [
+          expect.objectContaining({
+            rule: 'xml-carriage',
+            message: '<?xml> an XML declaration may stand only at the very start of the file (column 3)',
+          }),
+        ],
+      }),
+    ]);
+    expect(late.status).toBe(1);
   });
 
   it('reports a statement the validator rejects, and a broken pupil as broken, then carries on', () => {

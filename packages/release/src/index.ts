@@ -1,4 +1,17 @@
 export { canonicalJson } from '@reuse-pref/schema';
+export { LocalReleaseArchive } from './archive/local-archive.js';
+export {
+  ledgerEntry,
+  type RecordedRelease,
+  type RecordOptions,
+  recordRelease,
+} from './archive/record-release.js';
+export type {
+  ReleaseArchive,
+  ReleaseDraft,
+  ReleaseRecording,
+  SubjectRecording,
+} from './archive/release-archive.js';
 export { type CohortMember, subjectKey } from './gate/cohort.js';
 export {
   decideSubject,
@@ -23,14 +36,9 @@ export {
   FileLedgerStore,
   type LedgerRecord,
   type LedgerStore,
+  type LocalLedger,
   MemoryLedgerStore,
 } from './ledger/ledger-store.js';
-export {
-  ledgerEntry,
-  type RecordedRelease,
-  type RecordOptions,
-  recordRelease,
-} from './ledger/record-release.js';
 export {
   type RecipientToNotify,
   receiptFor,
@@ -40,7 +48,7 @@ export {
 export { EMPTY_TREE_HASH, leafHash, nodeHash } from './log/hash.js';
 export { LogFormatError, readLogLines } from './log/log-file.js';
 export { MerkleTree } from './log/merkle.js';
-export { TransparencyLog } from './log/transparency-log.js';
+export { type LogMark, TransparencyLog } from './log/transparency-log.js';
 export {
   generateLogKeyPair,
   type KeyInput,

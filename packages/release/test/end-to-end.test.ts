@@ -7,6 +7,7 @@ import {
   type CohortMember,
   FileLedgerStore,
   generateLogKeyPair,
+  LocalReleaseArchive,
   readRegister,
   recipientsToNotify,
   recordRelease,
@@ -54,7 +55,8 @@ let ledger: FileLedgerStore;
 beforeAll(async () => {
   log = await TransparencyLog.open(logPath);
   ledger = new FileLedgerStore(join(dir, 'ledger.private.jsonl'));
-  await recordRelease(request(), cohort(), { log, ledger, decidedAt: '2026-10-02T10:00:00Z' });
+  const archive = new LocalReleaseArchive(log, ledger);
+  await recordRelease(request(), cohort(), { archive, decidedAt: '2026-10-02T10:00:00Z' });
   await recordRelease(
     request({
       dsReference: 'DR230207.01',
@@ -64,7 +66,7 @@ beforeAll(async () => {
       exemption: undefined,
     }),
     cohort(),
-    { log, ledger, decidedAt: '2026-11-01T10:00:00Z' },
+    { archive, decidedAt: '2026-11-01T10:00:00Z' },
   );
 });
 

@@ -129,3 +129,35 @@ describe('consistency proofs (RFC 9162 §2.1.4)', () => {
     expect(verifyConsistency(8, 8, tree.rootHash(7), tree.rootHash(8), [])).toBe(false);
   });
 });
+
+describe('truncation (a release taken back before it was signed)', () => {
+  it.each([
+    [0, 1],
+    [1, 2],
+    [3, 8],
+    [8, 9],
+    [13, 33],
+    [32, 64],
+    [47, 100],
+  ])('a tree of %i leaves, grown to %i and cut back, is the tree of %i again', (size, grown) => {
+    const tree = treeOf(size);
+    for (let i = size; i < grown; i++) tree.append(Buffer.from(`other-${i}`));
+    tree.truncate(size);
+    const fresh = treeOf(size);
+    expect(tree.size).toBe(size);
+    expect(tree.rootHash()).toEqual(fresh.rootHash());
+    // Growing again gives every root, proof and leaf the tree would have had without the detour.
+    for (let i = size; i < grown; i++) {
+      tree.append(leafBytes(i));
+      fresh.append(leafBytes(i));
+    }
+    expect(tree.rootHash()).toEqual(referenceMth(Array.from({ length: grown }, (_, i) => leafBytes(i))));
+    for (let m = 0; m < grown; m += 7) expect(tree.inclusionPath(m)).toEqual(fresh.inclusionPath(m));
+    expect(tree.consistencyPath(size, grown)).toEqual(fresh.consistencyPath(size, grown));
+  });
+
+  it('refuses a size beyond the tree', () => {
+    expect(() => treeOf(4).truncate(5)).toThrow(RangeError);
+    expect(() => treeOf(4).truncate(-1)).toThrow(RangeError);
+  });
+});

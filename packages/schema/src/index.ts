@@ -12,6 +12,7 @@ export * from './model/effective.js';
 export * from './model/finding.js';
 export * from './model/log.js';
 export * from './model/statement.js';
+export { PublishedSchemas } from './published-schemas.js';
 export { renderSpecFiles } from './spec-files.js';
 export { dateKey, isCalendarDate, isFullDate } from './time/calendar.js';
 export { compareInstants, instantKey, isDateTime, parseInstant } from './time/instant.js';

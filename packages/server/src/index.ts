@@ -5,23 +5,31 @@ export { type Authenticator, type BearerAuthOptions, bearerAuthenticator } from 
 export { jwksFromFile, jwksFromUrl } from './auth/jwks.js';
 export { mayTouchSchool, type Principal } from './auth/principal.js';
 export { parseScopes } from './auth/scopes.js';
-export type { ReleaseArchive, StoredRelease } from './distributor/release-archive.js';
 export { jsonLineLogger, type RequestLogger, type RequestLogLine, silentLogger } from './http/log.js';
 export { PROBLEM_BASE, ProblemError, type ProblemType, ProblemTypes, problem } from './http/problem.js';
 export type { RateLimitHook } from './http/rate-limit.js';
-export type { ServerRequest, ServerResponse } from './http/types.js';
+export type { Sent, ServerRequest, ServerResponse } from './http/types.js';
+export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { openStore, type StoreSpec } from './open-store.js';
 export {
-  DEFAULT_LIMITS,
-  type Limits,
+  type ContractContext,
+  type ContractOperation,
+  type ContractQuery,
+  defineOperation,
   type Operation,
   type OperationContext,
-  type Role,
-  type Scope,
-  type Services,
-  type StatementValidator,
+  type OperationDefinition,
+  type OperationResponse,
+  outsideContract,
 } from './operation.js';
-export { operations } from './operations/index.js';
-export { decideOnwardShare, type OnwardShareRequest, onwardShareLedger } from './relay/onward-shares.js';
+export { operations } from './operations.js';
 export { createReusePreferenceApp, type ReusePreferenceAppOptions } from './reuse-preference-app.js';
+export type { ReleaseArchive, StoredRelease } from './roles/distributor/release-archive.js';
+export {
+  decideOnwardShare,
+  type OnwardShareRequest,
+  onwardShareLedger,
+} from './roles/relay/decide-onward-share.js';
+export type { Role, Scope, Services } from './services.js';
 export { type RunningServer, type StartServerOptions, startServer } from './start-server.js';
+export type { StatementValidator } from './statements/statement-validator.js';

@@ -64,8 +64,8 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
       startTestServer('receiver', { store }),
     ]);
     // School B holds a real pupil, so a leak would have something to leak.
-    await producer.store.append(statement({ setting: SCHOOL_B }));
-    await receiver.store.append(statement({ setting: SCHOOL_B }));
+    await producer.store.statements.append(statement({ setting: SCHOOL_B }));
+    await receiver.store.statements.append(statement({ setting: SCHOOL_B }));
   }, 60_000);
   afterAll(() => Promise.all([producer.close(), receiver.close()]));
 
@@ -106,9 +106,9 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
     });
 
     it('nothing of school B changed', async () => {
-      expect((await producer.store.listStatements(B)).items).toHaveLength(1);
-      expect((await receiver.store.listStatements(B)).items).toHaveLength(1);
-      expect(await producer.store.getSchoolState(B)).toBeUndefined();
+      expect((await producer.store.statements.list(B)).items).toHaveLength(1);
+      expect((await receiver.store.statements.list(B)).items).toHaveLength(1);
+      expect(await producer.store.schools.get(B)).toBeUndefined();
     });
   });
 

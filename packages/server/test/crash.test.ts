@@ -111,7 +111,7 @@ describe('receiver under kill -9 during bulk ingest', () => {
       try {
         const tally = { acknowledged: 0, lost: 0, partial: 0, storedUnacknowledged: 0 };
         for (const batch of sent) {
-          const found = await Promise.all(batch.ids.map((id) => store.getStatement(id)));
+          const found = await Promise.all(batch.ids.map((id) => store.statements.get(id)));
           const present = found.filter(Boolean).length;
           if (present !== 0 && present !== BATCH_SIZE) tally.partial++;
           if (batch.acknowledged) {

@@ -53,14 +53,14 @@ const evaluate = (body: unknown, key: string) =>
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rp-distributor-'));
   server = await startTestServer('distributor', { dir, logSigningKey: keys.privateKey });
-  await server.store.append(answers(IMMI_OBJECTOR, [{ purpose: 'IMMI', value: 'OBJT' }]));
-  await server.store.append(
+  await server.store.statements.append(answers(IMMI_OBJECTOR, [{ purpose: 'IMMI', value: 'OBJT' }]));
+  await server.store.statements.append(
     answers(BOTH_OBJECTOR, [
       { purpose: 'IMMI', value: 'OBJT' },
       { purpose: 'LINK', value: 'OBJT' },
     ]),
   );
-  await server.store.append(
+  await server.store.statements.append(
     answers(CONTENT, [
       { purpose: 'IMMI', value: 'NOOB' },
       { purpose: 'LINK', value: 'NOOB' },

@@ -63,7 +63,7 @@ describe('the Fastify plugin', () => {
     expect(first.status).toBe(201);
     const again = await send();
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect((await store.listStatements(SCHOOL_A.urn)).items).toHaveLength(2);
+    expect((await store.statements.list(SCHOOL_A.urn)).items).toHaveLength(2);
   });
 
   it.each([

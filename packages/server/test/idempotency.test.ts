@@ -31,7 +31,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
       expect(second.status).toBe(201);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       expect(await second.json()).toEqual(await first.json());
-      expect((await producer.store.listStatements(SCHOOL_A.urn)).items).toHaveLength(1);
+      expect((await producer.store.statements.list(SCHOOL_A.urn)).items).toHaveLength(1);
     });
 
     it('the same key with a different body is 422 idempotency-key-reused and stores nothing', async () => {
@@ -39,7 +39,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
       const res = await submit(JSON.stringify(other), 'same-key');
       expect(res.status).toBe(422);
       expect((await res.json()).type).toBe('https://reuse-pref.org/problems/idempotency-key-reused');
-      expect(await producer.store.getStatement(other.id)).toBeUndefined();
+      expect(await producer.store.statements.get(other.id)).toBeUndefined();
     });
 
     it('concurrent retries with one key: one runs, the rest replay it or get 409 to retry; stored once', async () => {
@@ -58,7 +58,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
       const retry = await submit(body, 'race-key');
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect((await retry.json()).statementId).toBe(answered[0]!.statementId);
-      expect((await producer.store.listStatements(SCHOOL_A.urn)).items).toHaveLength(2);
+      expect((await producer.store.statements.list(SCHOOL_A.urn)).items).toHaveLength(2);
     });
 
     it('a batch retried with its key replays the batch result, storing once', async () => {
@@ -76,7 +76,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
       const again = await send();
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect((await again.json()).batchId).toBe(first.batchId);
-      expect((await receiver.store.listStatements(SCHOOL_A.urn)).items).toHaveLength(2);
+      expect((await receiver.store.statements.list(SCHOOL_A.urn)).items).toHaveLength(2);
     });
 
     it.each([

@@ -29,7 +29,7 @@ describe.each(SETUPS)('on the $name', ({ store, ingestThreads }) => {
     });
 
   async function storedIds(urn: string): Promise<string[]> {
-    const page = await server.store.listStatements(urn, { limit: 10_000 });
+    const page = await server.store.statements.list(urn, { limit: 10_000 });
     return page.items.map((i) => i.statement.id);
   }
 
@@ -136,7 +136,7 @@ describe.each(SETUPS)('on the $name', ({ store, ingestThreads }) => {
       expect(res.status).toBe(422);
       const body = await res.json();
       expect(body.errors.map((f: { rule: string }) => f.rule)).toContain('purpose-takes-no-choice');
-      expect(await server.store.getStatement(record.id)).toBeUndefined();
+      expect(await server.store.statements.get(record.id)).toBeUndefined();
     });
   });
 });

@@ -12,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // Nothing of any malformed request was stored, on either server.
-  expect((await producer.store.listStatements(URN)).items).toEqual([]);
-  expect((await receiver.store.listStatements(URN)).items).toEqual([]);
+  expect((await producer.store.statements.list(URN)).items).toEqual([]);
+  expect((await receiver.store.statements.list(URN)).items).toEqual([]);
   await Promise.all([producer.close(), receiver.close()]);
 });
 

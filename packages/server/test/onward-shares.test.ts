@@ -13,8 +13,8 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer('relay');
-  await server.store.append(answers(OBJECTOR, [{ purpose: 'APPS', value: 'OBJT' }]));
-  await server.store.append(answers(CONTENT, [{ purpose: 'APPS', value: 'NOOB' }]));
+  await server.store.statements.append(answers(OBJECTOR, [{ purpose: 'APPS', value: 'OBJT' }]));
+  await server.store.statements.append(answers(CONTENT, [{ purpose: 'APPS', value: 'NOOB' }]));
   for (const pupil of [OBJECTOR, CONTENT, NEVER_ASKED]) {
     await decideOnwardShare(server.store, { urn: A, app, subject: { upn: pupil } });
   }

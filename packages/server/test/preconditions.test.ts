@@ -24,7 +24,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
 
   describe('recordPupilStatement and If-Match', () => {
     it('records against the current ETag, and the ETag moves on', async () => {
-      await server.store.append(statement({ expressedAt: '2026-08-01T08:00:00Z' }));
+      await server.store.statements.append(statement({ expressedAt: '2026-08-01T08:00:00Z' }));
       const before = await preferences();
       const etag = before.headers.get('etag')!;
       const res = await record(statement({ expressedAt: '2026-09-01T08:00:00Z' }), etag);
@@ -36,14 +36,14 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
 
     it('a stale If-Match is 412 with the current ETag, and loses nothing', async () => {
       const current = (await preferences()).headers.get('etag')!;
-      const held = (await server.store.pupilHistory({ upn: PUPIL, urn: URN })).length;
+      const held = (await server.store.statements.pupilHistory({ upn: PUPIL, urn: URN })).length;
       const lateComer = statement();
       const res = await record(lateComer, '"stale"');
       expect(res.status).toBe(412);
       expect(res.headers.get('etag')).toBe(current);
       expect((await res.json()).type).toBe('https://reuse-pref.org/problems/precondition-failed');
-      expect(await server.store.getStatement(lateComer.id)).toBeUndefined();
-      expect(await server.store.pupilHistory({ upn: PUPIL, urn: URN })).toHaveLength(held);
+      expect(await server.store.statements.get(lateComer.id)).toBeUndefined();
+      expect(await server.store.statements.pupilHistory({ upn: PUPIL, urn: URN })).toHaveLength(held);
       expect((await preferences()).headers.get('etag')).toBe(current);
     });
 
@@ -51,7 +51,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
       const s = statement();
       const res = await record(s);
       expect(res.status).toBe(428);
-      expect(await server.store.getStatement(s.id)).toBeUndefined();
+      expect(await server.store.statements.get(s.id)).toBeUndefined();
     });
 
     it('two writers with the same ETag: exactly one wins, the other gets 412', async () => {
@@ -59,7 +59,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
       const [a, b] = [statement(), statement()];
       const results = await Promise.all([record(a, etag), record(b, etag)]);
       expect(results.map((r) => r.status).sort()).toEqual([201, 412]);
-      const stored = [await server.store.getStatement(a.id), await server.store.getStatement(b.id)];
+      const stored = [await server.store.statements.get(a.id), await server.store.statements.get(b.id)];
       expect(stored.filter(Boolean)).toHaveLength(1);
     });
 
@@ -85,7 +85,7 @@ describe.each(STORE_KINDS)('on the %s store', (store) => {
         );
         expect(results.filter((status) => status === 201)).toHaveLength(1);
         expect(results.filter((status) => status === 412)).toHaveLength(writers.length - 1);
-        const stored = await Promise.all(writers.map((s) => server.store.getStatement(s.id)));
+        const stored = await Promise.all(writers.map((s) => server.store.statements.get(s.id)));
         expect(stored.filter(Boolean)).toHaveLength(1);
       } finally {
         await other.close();

@@ -23,8 +23,8 @@ const otherPupil = statement({ subject: { upn: 'A801200005007', localId: 'ADM-1'
 beforeAll(async () => {
   server = await startTestServer('producer', { now: () => new Date('2026-11-01T00:00:00Z') });
   // Stored newest first: every read below must order by expressedAt, never by arrival.
-  for (const s of [withdrawal, objection, otherPupil]) await server.store.append(s);
-  await server.store.append(statement({ setting: SCHOOL_B }));
+  for (const s of [withdrawal, objection, otherPupil]) await server.store.statements.append(s);
+  await server.store.statements.append(statement({ setting: SCHOOL_B }));
 });
 afterAll(() => server.close());
 

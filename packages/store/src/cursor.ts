@@ -1,5 +1,5 @@
 import { InvalidRequestError } from './errors.js';
-import type { PageRequest } from './types.js';
+import type { PageRequest } from './ports/statements.js';
 
 // A cursor is the base64url of the store's own insertion sequence number, so it orders records by
 // arrival in this store (never by timestamps, which can tie) and survives restarts.

@@ -9,5 +9,11 @@ export {
   StatementConflictError,
   StoreError,
 } from './errors.js';
-export { toStatementRow as prepareStatement } from './statement-row.js';
-export type * from './types.js';
+export type * from './ports/batches.js';
+export type * from './ports/idempotency.js';
+export type * from './ports/json.js';
+export type * from './ports/ledgers.js';
+export type * from './ports/school-state.js';
+export type * from './ports/statements.js';
+export type * from './ports/store.js';
+export { toStatementRow as prepareStatement } from './statements/statement-row.js';

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../src/postgres/index.js';
-import { freshUrn, makeStatement } from './contract/fixtures.js';
+import { migrate } from '../src/postgres/migrations.js';
+import { freshUrn, legacyBatchResult, makeStatement } from './contract/fixtures.js';
 import { runStoreContract } from './contract/run-store-contract.js';
 import { createTestDatabase, type TestDatabase } from './postgres/cluster.js';
 
@@ -13,14 +14,21 @@ afterAll(async () => {
   await database?.drop();
 });
 
-runStoreContract('postgres', () => openPostgresStore({ connectionString: database.url }));
+runStoreContract(
+  'postgres',
+  () => openPostgresStore({ connectionString: database.url }),
+  () => ({
+    kind: 'postgres',
+    url: database.url,
+  }),
+);
 
 describe('postgres store', () => {
   it('refuses to update, delete or truncate stored statements and ledger entries, even through raw SQL', async () => {
     const store = await openPostgresStore({ connectionString: database.url });
     const statement = makeStatement({ urn: freshUrn() });
-    await store.append(statement);
-    await store.appendLedger('raw-sql', { n: 1 });
+    await store.statements.append(statement);
+    await store.ledgers.append('raw-sql', { n: 1 });
     await store.close();
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
@@ -56,14 +64,14 @@ describe('postgres store', () => {
       const urn = freshUrn();
       const slow = makeStatement({ urn, localId: 'SLOW' });
       const fast = makeStatement({ urn });
-      const slowWrite = store.append(slow);
+      const slowWrite = store.statements.append(slow);
       await new Promise((resolve) => setTimeout(resolve, 150));
-      const fastWrite = store.append(fast);
+      const fastWrite = store.statements.append(fast);
       const seen: string[] = [];
-      let cursor = (await store.changes(urn)).cursor;
+      let cursor = (await store.statements.changes(urn)).cursor;
       const deadline = Date.now() + 5000;
       while (seen.length < 2 && Date.now() < deadline) {
-        const page = await store.changes(urn, { after: cursor });
+        const page = await store.statements.changes(urn, { after: cursor });
         seen.push(...page.items.map((item) => item.statement.id));
         cursor = page.cursor;
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -95,4 +103,45 @@ describe('postgres store', () => {
       await client.end();
     }
   });
+
+  it('moves batch results an older store kept among idempotency keys into their own table', async () => {
+    const old = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: old.url, max: 1 });
+    try {
+      await migrate(pool, 2);
+      const legacy = legacyBatchResult('client-a');
+      const { scope, key, requestHash, response } = legacy.row;
+      const insert = 'INSERT INTO idempotency (scope, key, request_hash, response) VALUES ($1, $2, $3, $4)';
+      await pool.query(insert, [scope, key, requestHash, response]);
+      await pool.query(insert, [
+        'client-a',
+        'kept',
+        'hash',
+        JSON.stringify({ status: 201, body: { ok: true } }),
+      ]);
+      // Written some other way than the server did (headers first): read through json instead.
+      const other = legacyBatchResult('client-a');
+      const otherResult = { ...other.result, outcomes: [] };
+      const otherResponse = JSON.stringify({ headers: {}, status: 200, body: otherResult });
+      await pool.query(insert, [other.row.scope, other.row.key, other.row.requestHash, otherResponse]);
+
+      const store = await openPostgresStore({ pool });
+      expect(await store.batches.get('client-a', legacy.batchId)).toEqual(legacy.result);
+      expect(await store.batches.get('client-b', legacy.batchId)).toBeUndefined();
+      expect(await store.batches.get('client-a', other.batchId)).toEqual(otherResult);
+      expect(await store.idempotency.lookup(scope, key, requestHash)).toEqual({ state: 'new' });
+      expect(await store.idempotency.lookup('client-a', 'kept', 'hash')).toMatchObject({
+        state: 'replay',
+        response: { status: 201, body: { ok: true } },
+      });
+      const { rows } = await pool.query<{ version: number }>(
+        'SELECT MAX(version) AS version FROM reuse_pref_migrations',
+      );
+      expect(rows[0]!.version).toBe(3);
+      await store.close();
+    } finally {
+      await pool.end();
+      await old.drop();
+    }
+  }, 60_000);
 });

@@ -4,14 +4,19 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/sqlite/index.js';
-import { freshUrn, makeStatement } from './contract/fixtures.js';
+import { migrate } from '../src/sqlite/migrations.js';
+import { freshUrn, legacyBatchResult, makeStatement } from './contract/fixtures.js';
 import { runStoreContract } from './contract/run-store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rp-store-sqlite-'));
 const path = join(dir, 'store.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-runStoreContract('sqlite', () => openSqliteStore({ path }));
+runStoreContract(
+  'sqlite',
+  () => openSqliteStore({ path }),
+  () => ({ kind: 'sqlite', path }),
+);
 
 describe('sqlite store', () => {
   it('leaves the file in WAL mode', async () => {
@@ -25,8 +30,8 @@ describe('sqlite store', () => {
   it('refuses to update or delete a stored statement or ledger entry, even through raw SQL', async () => {
     const store = await openSqliteStore({ path });
     const statement = makeStatement({ urn: freshUrn() });
-    await store.append(statement);
-    await store.appendLedger('raw-sql', { n: 1 });
+    await store.statements.append(statement);
+    await store.ledgers.append('raw-sql', { n: 1 });
     await store.close();
     const db = new Database(path);
     const attempts = [
@@ -37,5 +42,41 @@ describe('sqlite store', () => {
     ];
     for (const attempt of attempts) expect(attempt).toThrow(/append-only/);
     db.close();
+  });
+
+  it('moves batch results an older store kept among idempotency keys into their own table', async () => {
+    const old = join(dir, 'version-2.db');
+    const db = new Database(old);
+    migrate(db, 2);
+    const legacy = legacyBatchResult('client-a');
+    const insert = db.prepare(
+      'INSERT INTO idempotency (scope, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    const { scope, key, requestHash, response } = legacy.row;
+    insert.run(scope, key, requestHash, response, '2026-10-01T09:00:01.000Z');
+    insert.run(
+      'client-a',
+      'kept',
+      'hash',
+      JSON.stringify({ status: 201, body: { ok: true } }),
+      '2026-10-01T09:00:02.000Z',
+    );
+    db.close();
+
+    const store = await openSqliteStore({ path: old });
+    try {
+      expect(await store.batches.get('client-a', legacy.batchId)).toEqual(legacy.result);
+      expect(await store.batches.get('client-b', legacy.batchId)).toBeUndefined();
+      expect(await store.idempotency.lookup(scope, key, requestHash)).toEqual({ state: 'new' });
+      expect(await store.idempotency.lookup('client-a', 'kept', 'hash')).toMatchObject({
+        state: 'replay',
+        response: { status: 201, body: { ok: true } },
+      });
+    } finally {
+      await store.close();
+    }
+    const reopened = new Database(old);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(3);
+    reopened.close();
   });
 });

@@ -1,6 +1,6 @@
 // XML 1.0 (Char production) admits tab, LF, CR and everything from U+0020 except surrogates and
 // U+FFFE/U+FFFF. Anything else cannot be carried at all, not even as a character reference.
-const NOT_XML_CHAR =
+export const NOT_XML_CHAR =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters being excluded
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -8,11 +8,13 @@ export {
 export { XmlCarriageError } from './error.js';
 export type { SchoolRef, TransferHeader } from './header.js';
 export { type ImportContext, importStatement, ukLocalToInstant } from './import.js';
+export { DEFAULT_READ_LIMITS, type ReadLimits } from './limits.js';
 export { type Field, StatementFields } from './mapping.js';
 export {
   type CarriedItem,
   type CarriedPupil,
   PupilElements,
+  type ReadOptions,
   readCarriedXml,
   readStatementsFromXml,
   type StatementOrError,

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkCharacters } from './characters.js';
 import { XmlCarriageError } from './error.js';
 import { locate, type Origin, shift } from './locate.js';
 
@@ -24,8 +25,8 @@ const parser = new XMLParser({
 
 /**
  * One element's XML, sliced out of a larger file, parsed. fast-xml-parser's parser is lenient about
- * mismatched tags, so its validator runs first: a broken file is an error with a location, never a
- * silently wrong statement.
+ * mismatched tags, characters and references, so its validator and checkCharacters run first: a broken
+ * file is an error with a location, never a silently wrong statement.
  */
 export class ParsedSlice {
   readonly root: XmlNode;
@@ -34,6 +35,7 @@ export class ParsedSlice {
   constructor(
     readonly xml: string,
     readonly origin: Origin,
+    maxTextLength: number,
   ) {
     const check = XMLValidator.validate(xml);
     if (check !== true) {
@@ -42,6 +44,7 @@ export class ParsedSlice {
         tagAt(xml, check.err.line, check.err.col) ?? /'([^'\s]+)'/.exec(check.err.msg)?.[1] ?? '?';
       throw new XmlCarriageError({ ...at, element: named, message: check.err.msg });
     }
+    checkCharacters(xml, origin, maxTextLength);
     const doc = parser.parse(xml) as XmlNode;
     const names = Object.keys(doc).filter((k) => k !== '#text' && !k.startsWith('?'));
     const rootName = names[0]!;

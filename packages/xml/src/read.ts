@@ -1,9 +1,10 @@
 import type { Statement } from '@reuse-pref/schema';
 import { XmlCarriageError } from './error.js';
 import { readHeader, type TransferHeader } from './header.js';
+import { type ReadLimits, readLimits } from './limits.js';
 import { ParsedSlice, type XmlNode } from './parse-slice.js';
 import { type LocatedStatement, readBlock } from './read-block.js';
-import { type CapturedElement, ElementScanner } from './scan.js';
+import { ElementScanner, type ScannedElement } from './scan.js';
 
 /** Pupil elements that carry a `<ReusePreferences>` block: CTF `<Pupil>`, census `<PupilOnRoll>`. */
 export const PupilElements = ['Pupil', 'PupilOnRoll'] as const;
@@ -33,9 +34,21 @@ function pupilUpn(node: XmlNode): string | undefined {
   return upn?.['#text']?.trim();
 }
 
-function interpret(captured: CapturedElement): Exclude<CarriedItem, { kind: 'error' }> {
-  const slice = new ParsedSlice(captured.xml, captured.origin);
+/** How much of a file the readers hold at once; every field is optional (see ReadLimits for defaults). */
+export interface ReadOptions {
+  limits?: Partial<ReadLimits>;
+}
+
+function interpret(captured: ScannedElement, limits: ReadLimits): Exclude<CarriedItem, { kind: 'error' }> {
   const where = captured.origin;
+  if ('oversized' in captured) {
+    throw new XmlCarriageError({
+      ...where,
+      element: captured.name,
+      message: `longer than ${limits.maxElementLength} characters (the reader's maxElementLength), so not read`,
+    });
+  }
+  const slice = new ParsedSlice(captured.xml, captured.origin, limits.maxTextLength);
   if (captured.name === 'Header') return { kind: 'header', ...where, header: readHeader(slice) };
   if (captured.name === 'ReusePreferences') {
     return { kind: 'block', ...where, statements: readBlock(slice, slice.root) };
@@ -70,11 +83,16 @@ async function* chunks(source: XmlSource): AsyncGenerator<string> {
  * whose XML is wrong yields an error item and reading goes on with the next pupil; a file whose overall
  * structure is broken yields one error item and stops.
  */
-export async function* readCarriedXml(source: XmlSource): AsyncGenerator<CarriedItem> {
-  const scanner = new ElementScanner(CAPTURED);
+export async function* readCarriedXml(
+  source: XmlSource,
+  options: ReadOptions = {},
+): AsyncGenerator<CarriedItem> {
+  const limits = readLimits(options.limits);
+  const scanner = new ElementScanner(CAPTURED, limits);
   try {
     for await (const text of chunks(source)) {
-      for (const captured of scanner.push(text)) yield interpretOrError(captured);
+      for (const captured of scanner.push(text)) yield interpretOrError(captured, limits);
+      scanner.throwIfStopped();
     }
     scanner.end();
   } catch (e) {
@@ -82,16 +100,16 @@ export async function* readCarriedXml(source: XmlSource): AsyncGenerator<Carried
   }
 }
 
-function interpretOrError(captured: CapturedElement): CarriedItem {
+function interpretOrError(captured: ScannedElement, limits: ReadLimits): CarriedItem {
   try {
-    return interpret(captured);
+    return interpret(captured, limits);
   } catch (e) {
     return { kind: 'error', error: sliceError(e, captured) };
   }
 }
 
 /** Anything the parser throws past its own validator still becomes a located error, not a crash. */
-function sliceError(e: unknown, captured: CapturedElement): XmlCarriageError {
+function sliceError(e: unknown, captured: ScannedElement): XmlCarriageError {
   if (e instanceof XmlCarriageError) return e;
   const message = e instanceof Error ? e.message : String(e);
   return new XmlCarriageError({ ...captured.origin, element: captured.name, message });
@@ -116,8 +134,11 @@ export type StatementOrError =
   | { line: number; column: number; error: XmlCarriageError };
 
 /** Every statement in a CTF, census or fragment file, streamed; errors are items, not exceptions. */
-export async function* readStatementsFromXml(source: XmlSource): AsyncGenerator<StatementOrError> {
-  for await (const item of readCarriedXml(source)) {
+export async function* readStatementsFromXml(
+  source: XmlSource,
+  options: ReadOptions = {},
+): AsyncGenerator<StatementOrError> {
+  for await (const item of readCarriedXml(source, options)) {
     if (item.kind === 'error') yield { line: item.error.line, column: item.error.column, error: item.error };
     else if (item.kind === 'pupil' || item.kind === 'block') yield* item.statements;
   }
@@ -127,19 +148,20 @@ export async function* readStatementsFromXml(source: XmlSource): AsyncGenerator<
  * The statements in an XML string, in file order. Throws the first XmlCarriageError; use
  * readStatementsFromXml for large files or to collect every error.
  */
-export function xmlToStatements(xml: string): Statement[] {
-  const scanner = new ElementScanner(CAPTURED);
-  const captured = scanner.push(xml);
-  scanner.end();
+export function xmlToStatements(xml: string, options: ReadOptions = {}): Statement[] {
+  const limits = readLimits(options.limits);
+  const scanner = new ElementScanner(CAPTURED, limits);
   const out: Statement[] = [];
-  for (const c of captured) {
+  for (const c of scanner.push(xml)) {
     let item: ReturnType<typeof interpret>;
     try {
-      item = interpret(c);
+      item = interpret(c, limits);
     } catch (e) {
       throw sliceError(e, c);
     }
     if (item.kind === 'pupil' || item.kind === 'block') for (const s of item.statements) out.push(s.value);
   }
+  // After the elements: the first error in file order is the one thrown.
+  scanner.end();
   return out;
 }

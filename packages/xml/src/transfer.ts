@@ -3,7 +3,7 @@ import { ctfDocument, type PupilOut } from './documents.js';
 import { XmlCarriageError } from './error.js';
 import type { SchoolRef, TransferHeader } from './header.js';
 import { importStatement, ukLocalToInstant } from './import.js';
-import { readCarriedXml, type XmlSource } from './read.js';
+import { type ReadOptions, readCarriedXml, type XmlSource } from './read.js';
 
 export type ExportOptions = {
   /** The sending school; statements recorded elsewhere are left out. */
@@ -55,7 +55,7 @@ export function exportCtf(statements: Iterable<Statement>, options: ExportOption
   );
 }
 
-export type ImportOptions = {
+export type ImportOptions = ReadOptions & {
   /** The receiving school; laEstab defaults to the CTF header's destination LEA + Estab. */
   into: { urn: string; laEstab?: string };
   recordedBy: RecordedBy;
@@ -101,7 +101,7 @@ export async function* importCtf(source: XmlSource, options: ImportOptions): Asy
   let into: Setting | undefined;
   let transferredAt: string | undefined;
   const recordedAt = options.recordedAt ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  for await (const item of readCarriedXml(source)) {
+  for await (const item of readCarriedXml(source, options)) {
     if (item.kind === 'error') {
       yield { line: item.error.line, column: item.error.column, error: item.error };
     } else if (item.kind === 'header') {

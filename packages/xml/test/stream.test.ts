@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Statement } from '@reuse-pref/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import {
   xmlToStatements,
 } from '../src/index.js';
 import { statement } from './arbitraries.js';
+import { repoRoot } from './statement-check.js';
 
 /** Cuts bytes at the given offsets: boundaries fall inside tags, entities and multi-byte characters. */
 function cut(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
@@ -151,8 +154,14 @@ describe('streaming reader', () => {
       line: 2,
     },
     {
-      why: 'a file with no element at all',
+      why: 'a file of text with no element',
       given: [new TextEncoder().encode('not xml\n')],
+      element: '?',
+      line: 1,
+    },
+    {
+      why: 'a file with no element at all',
+      given: [new TextEncoder().encode('  \n')],
       element: '?',
       line: 2,
     },
@@ -167,6 +176,27 @@ describe('streaming reader', () => {
     const items = await collect(given);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: 'error', error: { element, line } });
+  });
+
+  it('yields the same items and errors, in file order, for every error vector wherever the chunks fall', async () => {
+    const vectors = JSON.parse(
+      readFileSync(join(repoRoot, 'conformance/vectors/v1/xml/must/errors.json'), 'utf8'),
+    ) as { tests: { xml: string }[] }[];
+    const files = vectors.flatMap((c) => c.tests.map((t) => t.xml));
+    const shape = (items: CarriedItem[]) =>
+      items.map((i) => (i.kind === 'error' ? { ...i.error.toJSON() } : { kind: i.kind, line: i.line }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...files),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        async (xml, offsets) => {
+          const whole = shape(await collect(xml));
+          expect(whole.at(-1)).toHaveProperty('message');
+          expect(shape(await collect(cut(new TextEncoder().encode(xml), offsets)))).toEqual(whole);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('hands validate one item per statement, with its line', async () => {

@@ -10,7 +10,7 @@ const store = await openStoreFrom([kind, where]);
 const started = performance.now();
 let stored = 0;
 for (let from = 0; from < records; from += batch) {
-  const result = await store.bulkInsert(statementsBetween(from, Math.min(records, from + batch)));
+  const result = await store.statements.bulkInsert(statementsBetween(from, Math.min(records, from + batch)));
   stored += result.stored;
 }
 const seconds = (performance.now() - started) / 1000;

@@ -27,6 +27,9 @@ if (mode === 'parse') {
     oversize() {
       records++;
     },
+    notUtf8() {
+      records++;
+    },
   });
   for await (const chunk of input.chunks) splitter.push(chunk);
   splitter.end();

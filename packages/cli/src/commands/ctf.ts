@@ -5,6 +5,8 @@ import { type Command, type Context, parseCommandArgs, UsageError } from '../com
 import { openInput } from '../input/open-input.js';
 import { RecordReader, type SourceRecord } from '../input/record-reader.js';
 import { BufferedOutput } from '../output.js';
+import { checkRecord } from '../validate/check-record.js';
+import { StatementIds } from '../validate/statement-ids.js';
 
 const usage = `Usage: reuse-pref ctf export --school <URN> [options] <statements.ndjson|->
        reuse-pref ctf import --into <URN> --supplier <id> [options] <ctf.xml|->
@@ -21,7 +23,9 @@ export   writes a CTF to stdout with a <ReusePreferences> block per pupil, holdi
   --supplier <id>         SupplierID for the header
 
 import   reads a CTF (either supported CTF version) and writes NDJSON: each statement as the receiving
-         school stores it, channel CTFI with provenance and the original id and expressedAt.
+         school stores it, channel CTFI with provenance and the original id and expressedAt. Each is
+         validated as stored: one with errors is reported on stderr and not written; queries are
+         reported and the statement is written.
   --into <URN>            the receiving school; a CTF addressed to another URN is refused
   --la-estab <LAESTAB>    the receiving school's LA-Estab (default: the CTF's DestSchool)
   --supplier <id>         recordedBy.supplierId of the importing system
@@ -29,7 +33,8 @@ import   reads a CTF (either supported CTF version) and writes NDJSON: each stat
   --system-version <v>    recordedBy.systemVersion
   --recorded-at <time>    recordedAt (default: now)
 
-Exit status: 0 done, 1 a statement or the XML is wrong (located on stderr), 2 usage error.`;
+Exit status: 0 done, 1 a statement or the XML is wrong (located on stderr; on import, what is wrong
+is not written), 2 usage error.`;
 
 const URN = /^[0-9]{6}$/;
 const LA_ESTAB = /^[0-9]{7}$/;
@@ -139,6 +144,8 @@ async function runImport(args: string[], context: Context): Promise<number> {
 
   const input = await openInput(positionals[0]!);
   const out = new BufferedOutput(context.stdout);
+  const validator = createValidator({});
+  const ids = new StatementIds();
   let failed = false;
   const items = importCtf(input.chunks, {
     into: { urn: values.into, ...(values['la-estab'] ? { laEstab: values['la-estab'] } : {}) },
@@ -156,6 +163,15 @@ async function runImport(args: string[], context: Context): Promise<number> {
         `${positionals[0]}:${item.line}:${item.column}: <${item.error.element}> ${item.error.reason}\n`,
       );
     } else {
+      const where = `${positionals[0]}:${item.line}:${item.column}`;
+      const result = checkRecord({ kind: 'value', line: item.line, value: item.value }, validator, ids);
+      for (const f of [...result.errors, ...result.queries]) {
+        context.stderr.write(`${where}: ${f.severity} ${f.rule} at ${f.pointer || '/'}: ${f.message}\n`);
+      }
+      if (!result.valid) {
+        failed = true;
+        continue;
+      }
       out.append(`${JSON.stringify(item.value)}\n`);
       await out.flush();
     }

@@ -3,6 +3,7 @@ import {
   CohortError,
   evaluateRelease,
   FileLedgerStore,
+  LocalReleaseArchive,
   parseDistributionRequest,
   type RecordedRelease,
   RequestError,
@@ -91,7 +92,10 @@ async function evaluate(args: string[], { stdout }: Context): Promise<number> {
     const log = await TransparencyLog.open(values.log);
     const ledger = new FileLedgerStore(values.ledger ?? `${values.log}.ledger.jsonl`);
     try {
-      recorded = await recordRelease(request, cohort, { log, ledger, decidedAt });
+      recorded = await recordRelease(request, cohort, {
+        archive: new LocalReleaseArchive(log, ledger),
+        decidedAt,
+      });
       if (key) {
         treeHead = log.signTreeHead(key);
         writeFileSync(

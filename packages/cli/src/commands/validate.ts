@@ -14,7 +14,10 @@ const usage = `Usage: reuse-pref validate <file|-> [options]
 
 Checks Reuse Preference statements against the v1 schema and validation rules. The input is one JSON
 statement, a JSON array of statements, NDJSON (one statement per line), or a CTF or census XML file
-carrying <ReusePreferences> blocks (spec/v1/xml); the form is read from the content. Use - to read standard input. Any file size: the input is streamed.
+carrying <ReusePreferences> blocks (spec/v1/xml); the form is read from the content. Use - to read
+standard input. Any file size: the input is streamed. The input is checked as the intake checks a
+batch: bytes that are not UTF-8 are refused, and a statement id used again with different content is
+statement-id-conflict.
 
 Options:
   --format human|json     human (default): records with findings, then a summary;
@@ -25,7 +28,7 @@ Options:
   --quiet                 print only the summary
   -h, --help              show this help
 
-Exit status: 0 every record valid (queries allowed), 1 a record has errors or is not JSON,
+Exit status: 0 every record valid (queries allowed), 1 a record has errors or is not JSON or UTF-8,
 2 usage error or unreadable input; 141 when the reader of the output goes away (| head), as for SIGPIPE.`;
 
 const validate: Command = {

@@ -75,12 +75,12 @@ const NOTES: Record<string, string> = {
 };
 
 /** One row per pupil, one column per purpose: what the resolver says over DfE's copy of the history. */
-export async function preferencesSection(store: StatementStore): Promise<string> {
+export async function preferencesSection(store: Pick<StatementStore, 'statements'>): Promise<string> {
   const purposes = LatestCatalogue.purposes.filter((p) => p.kind !== 'none').map((p) => p.code);
   const rows: string[][] = [];
   for (const name of SHOWN) {
     const { subject } = pupil(name);
-    const history = (await store.pupilHistory({ upn: subject.upn! })).map((h) => h.statement);
+    const history = (await store.statements.pupilHistory({ upn: subject.upn! })).map((h) => h.statement);
     const effective = resolve({ statements: history, subject, asOf: AS_OF });
     const cell = (code: string) => {
       const p = effective.preferences.find((x) => x.purpose === code)!;
@@ -125,7 +125,7 @@ export async function appsSection(chain: Chain): Promise<string> {
   const byId = new Map<string, Statement>();
   for (const p of PUPILS) {
     if (!p.subject.upn) continue;
-    for (const h of await chain.relay.store.pupilHistory({ upn: p.subject.upn }))
+    for (const h of await chain.relay.store.statements.pupilHistory({ upn: p.subject.upn }))
       byId.set(h.statement.id, h.statement);
   }
   out += '  Withheld APPS shares (GET /schools/{urn}/onward-shares?shared=false):\n';
@@ -163,7 +163,10 @@ const IMMIGRATION_COHORT = ['Ben Taylor', 'Yusuf Hassan', 'Jack Thompson'];
 const LEDGER_PUPIL = 'Ben Taylor';
 
 /** Two requests decided against DfE's copy; the register entry; one pupil's ledger, verified offline. */
-export async function distributorSection(store: StatementStore, dir: string): Promise<string> {
+export async function distributorSection(
+  store: Pick<StatementStore, 'statements'>,
+  dir: string,
+): Promise<string> {
   const distributor = await openDistributor(dir);
   try {
     const research = await distributor.decide(

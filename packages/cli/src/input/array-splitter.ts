@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_RECORD_BYTES } from './line-splitter.js';
+import { strictUtf8 } from './utf8.js';
 
 export interface ElementSink {
   /** The source text of one top-level element, numbered by the line it starts on. */
@@ -7,6 +8,8 @@ export interface ElementSink {
   broken(lineNumber: number, message: string): void;
   /** An element longer than the limit: its bytes were dropped as they arrived. */
   oversize(lineNumber: number, bytes: number): void;
+  /** An element whose bytes are not UTF-8. */
+  notUtf8(lineNumber: number): void;
 }
 
 enum State {
@@ -212,15 +215,16 @@ export class ArraySplitter {
       this.sink.oversize(this.elementLine, total);
       return;
     }
-    let text: string;
+    let text: string | undefined;
     if (this.heldBytes === 0) {
-      text = buf.toString('utf8', start, end);
+      text = strictUtf8(buf, start, end);
     } else {
       this.held.push(buf.subarray(start, end));
-      text = Buffer.concat(this.held, total).toString('utf8');
+      text = strictUtf8(Buffer.concat(this.held, total), 0, total);
       this.discardHeld();
     }
-    this.sink.element(text, this.elementLine);
+    if (text === undefined) this.sink.notUtf8(this.elementLine);
+    else this.sink.element(text, this.elementLine);
   }
 
   private discardHeld(): void {

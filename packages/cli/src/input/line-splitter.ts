@@ -1,3 +1,5 @@
+import { strictUtf8 } from './utf8.js';
+
 /** A statement is a few kilobytes; anything this large is not one, and holding it would break flat memory. */
 export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
@@ -6,12 +8,15 @@ export interface LineSink {
   line(text: string, lineNumber: number): void;
   /** A line longer than the limit: its bytes were dropped as they arrived. */
   oversize(lineNumber: number, bytes: number): void;
+  /** A line whose bytes are not UTF-8: it is not text, so it is not handed on. */
+  notUtf8(lineNumber: number): void;
 }
 
 /**
  * Splits a byte stream into lines, whatever the chunk boundaries. Only the unfinished tail of a line is
  * kept between chunks, so memory is bounded by the longest line (capped), never by the input size.
- * Decoding happens per complete line, so a multi-byte character split across chunks decodes correctly.
+ * Decoding happens per complete line, so a multi-byte character split across chunks decodes correctly,
+ * and strictly: a line that is not UTF-8 is reported, never decoded with replacement characters.
  */
 export class LineSplitter {
   private readonly tail: Buffer[] = [];
@@ -69,13 +74,17 @@ export class LineSplitter {
       this.sink.oversize(lineNumber, total);
       return;
     }
-    let text: string;
+    let text: string | undefined;
     if (this.tailBytes === 0) {
-      text = buf.toString('utf8', start, end);
+      text = strictUtf8(buf, start, end);
     } else {
       this.tail.push(buf.subarray(start, end));
-      text = Buffer.concat(this.tail, total).toString('utf8');
+      text = strictUtf8(Buffer.concat(this.tail, total), 0, total);
       this.resetTail();
+    }
+    if (text === undefined) {
+      this.sink.notUtf8(lineNumber);
+      return;
     }
     if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
     this.sink.line(text, lineNumber);

@@ -2,7 +2,7 @@ import { ArraySplitter } from './array-splitter.js';
 import { type DepthState, freshDepth, scanDepth } from './json-depth.js';
 import { DEFAULT_MAX_RECORD_BYTES, LineSplitter } from './line-splitter.js';
 
-export type BrokenRule = 'json-syntax' | 'record-too-large' | 'xml-carriage';
+export type BrokenRule = 'json-syntax' | 'record-too-large' | 'xml-carriage' | 'invalid-utf8';
 
 /** One record of the input: a parsed JSON value, or text that could not be one. */
 export type SourceRecord =
@@ -92,6 +92,7 @@ export class RecordReader {
         element: (text, line) => this.parse(text, line),
         broken: (line, message) => this.sink({ kind: 'broken', line, rule: 'json-syntax', message }),
         oversize: (line, bytes) => this.oversize(line, bytes),
+        notUtf8: (line) => this.notUtf8(line),
       },
       this.maxRecordBytes,
       this.skippedLines + 1,
@@ -106,6 +107,7 @@ export class RecordReader {
           this.flushPending();
           this.oversize(line, bytes);
         },
+        notUtf8: (line) => this.notUtf8(line),
       },
       this.maxRecordBytes,
       this.skippedLines + 1,
@@ -129,6 +131,21 @@ export class RecordReader {
       line,
       rule: 'record-too-large',
       message: tooLarge(bytes, this.maxRecordBytes),
+    });
+  }
+
+  /**
+   * Bytes that are not UTF-8 end any document they fall in: the record is refused as the intake refuses
+   * it, naming the line that holds them.
+   */
+  private notUtf8(line: number): void {
+    const doc = this.pending;
+    this.pending = undefined;
+    this.sink({
+      kind: 'broken',
+      line: doc ? doc.line : line,
+      rule: 'invalid-utf8',
+      message: `the bytes at line ${line} are not UTF-8`,
     });
   }
 

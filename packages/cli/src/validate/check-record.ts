@@ -1,6 +1,7 @@
 import type { Finding } from '@reuse-pref/schema';
 import type { Validator } from '@reuse-pref/validator';
 import type { SourceRecord } from '../input/record-reader.js';
+import type { StatementIds } from './statement-ids.js';
 
 /** The outcome for one record of the input. */
 export interface RecordResult {
@@ -20,7 +21,11 @@ function idOf(value: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-export function checkRecord(record: SourceRecord, validator: Validator): RecordResult {
+/**
+ * Validates one record. With `ids`, the record is also compared with every earlier record of the same
+ * input: one id with different content is refused, as the intake refuses it.
+ */
+export function checkRecord(record: SourceRecord, validator: Validator, ids?: StatementIds): RecordResult {
   if (record.kind === 'broken') {
     return {
       line: record.line,
@@ -32,12 +37,13 @@ export function checkRecord(record: SourceRecord, validator: Validator): RecordR
     };
   }
   const result = validator.validate(record.value);
+  const conflict = ids?.check(record.value, record.line);
   return {
     line: record.line,
     id: idOf(record.value),
-    valid: result.valid,
+    valid: result.valid && !conflict,
     broken: false,
-    errors: result.errors,
+    errors: conflict ? [...result.errors, conflict] : result.errors,
     queries: result.queries,
   };
 }

@@ -2,6 +2,7 @@ import type { Validator } from '@reuse-pref/validator';
 import { readStatementsFromXml } from '@reuse-pref/xml';
 import { RecordReader } from '../input/record-reader.js';
 import { checkRecord, type RecordResult } from './check-record.js';
+import { StatementIds } from './statement-ids.js';
 
 export interface ValidateSourceOptions {
   /** Called once per chunk after its records were handled: the place to flush output and show progress. */
@@ -20,8 +21,9 @@ export async function validateSource(
   options: ValidateSourceOptions = {},
 ): Promise<void> {
   const { xml, chunks } = await sniffXml(source);
-  if (xml) return validateXml(chunks, validator, onResult, options);
-  const reader = new RecordReader((record) => onResult(checkRecord(record, validator)));
+  const ids = new StatementIds();
+  if (xml) return validateXml(chunks, validator, ids, onResult, options);
+  const reader = new RecordReader((record) => onResult(checkRecord(record, validator, ids)));
   let bytesRead = 0;
   for await (const chunk of chunks) {
     reader.push(chunk);
@@ -63,6 +65,7 @@ async function sniffXml(
 async function validateXml(
   chunks: AsyncIterable<Uint8Array>,
   validator: Validator,
+  ids: StatementIds,
   onResult: (result: RecordResult) => void,
   options: ValidateSourceOptions,
 ): Promise<void> {
@@ -84,6 +87,6 @@ async function validateXml(
             message: `<${item.error.element}> ${item.error.reason} (column ${item.column})`,
           }
         : { kind: 'value' as const, line: item.line, value: item.value };
-    onResult(checkRecord(record, validator));
+    onResult(checkRecord(record, validator, ids));
   }
 }

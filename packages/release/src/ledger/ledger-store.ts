@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import type { LedgerEntry } from '@reuse-pref/schema';
 import { readLogLines } from '../log/log-file.js';
 
@@ -13,19 +13,42 @@ export interface LedgerRecord {
   readonly entry: LedgerEntry;
 }
 
+/** Where the private records are read from: each subject's records, oldest first. */
 export interface LedgerStore {
-  add(record: LedgerRecord): void | Promise<void>;
   forSubject(key: string): AsyncIterable<LedgerRecord>;
-  flush?(): void;
 }
 
-export class MemoryLedgerStore implements LedgerStore {
+/** A ledger `LocalReleaseArchive` records into: it can be taken back to a mark if a release fails. */
+export interface LocalLedger extends LedgerStore {
+  add(record: LedgerRecord): void;
+  /** Writes out anything held back. */
+  flush(): void;
+  /** Where the ledger stands now. */
+  mark(): number;
+  /** Takes back every record added since `mark`. */
+  rollback(mark: number): void;
+}
+
+export class MemoryLedgerStore implements LocalLedger {
   private readonly bySubject = new Map<string, LedgerRecord[]>();
+  /** Each record's key in the order added, so a rollback knows which lists to shorten. */
+  private readonly added: string[] = [];
 
   add(record: LedgerRecord): void {
     const list = this.bySubject.get(record.key);
     if (list) list.push(record);
     else this.bySubject.set(record.key, [record]);
+    this.added.push(record.key);
+  }
+
+  flush(): void {}
+
+  mark(): number {
+    return this.added.length;
+  }
+
+  rollback(mark: number): void {
+    while (this.added.length > mark) this.bySubject.get(this.added.pop()!)!.pop();
   }
 
   async *forSubject(key: string): AsyncIterable<LedgerRecord> {
@@ -37,7 +60,7 @@ export class MemoryLedgerStore implements LedgerStore {
  * A private JSON-lines ledger file, appended in decision order. Looking a subject up scans the file: right
  * for a CLI and for tests; a server indexes the same records in its database.
  */
-export class FileLedgerStore implements LedgerStore {
+export class FileLedgerStore implements LocalLedger {
   private fd: number;
   private pending: string[] = [];
 
@@ -54,6 +77,18 @@ export class FileLedgerStore implements LedgerStore {
     if (this.pending.length === 0) return;
     writeSync(this.fd, this.pending.join(''));
     this.pending = [];
+  }
+
+  /** The file's length once everything added is written. */
+  mark(): number {
+    this.flush();
+    return fstatSync(this.fd).size;
+  }
+
+  rollback(mark: number): void {
+    this.pending = [];
+    // Opened for appending, so the next write lands at the new end.
+    ftruncateSync(this.fd, mark);
   }
 
   close(): void {

@@ -59,6 +59,17 @@ export class MerkleTree {
     return index;
   }
 
+  /**
+   * Drops every leaf from `size` on, with every subtree hash over them: level k keeps the complete
+   * subtrees of the first `size` leaves, of which there are floor(size / 2^k).
+   */
+  truncate(size: number): void {
+    this.checkSize(size);
+    this.levels.forEach((level, k) => {
+      level.length = Math.floor(size / 2 ** k);
+    });
+  }
+
   leafHashAt(index: number): Buffer {
     if (index < 0 || index >= this.size) throw new RangeError(`no leaf ${index} in a tree of ${this.size}`);
     return this.levels[0]!.at(index);

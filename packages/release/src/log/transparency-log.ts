@@ -1,10 +1,17 @@
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { canonicalJson, type InclusionProof, type LogLeaf, type SignedTreeHead } from '@reuse-pref/schema';
 import { readLogLines } from './log-file.js';
 import { MerkleTree } from './merkle.js';
 import { type KeyInput, signTreeHead } from './tree-head.js';
 
 const FLUSH_BYTES = 4 * 1024 * 1024;
+
+/** Where a log stood: what `rollback` takes it back to. */
+export interface LogMark {
+  readonly size: number;
+  /** Length of the file then (0 in memory). */
+  readonly bytes: number;
+}
 
 /**
  * The release transparency log: a Merkle tree over leaves, each leaf one line of canonical JSON. The
@@ -16,6 +23,8 @@ export class TransparencyLog {
   private fd: number | undefined;
   private pending: string[] = [];
   private pendingBytes = 0;
+  /** The largest size a tree head was signed at: leaves below it are published and never taken back. */
+  private signedSize = 0;
 
   private constructor(readonly path?: string) {}
 
@@ -69,7 +78,31 @@ export class TransparencyLog {
   /** Signs the current head. Flushes first: a head must never commit to lines not yet on disk. */
   signTreeHead(privateKey: KeyInput, timestamp = Date.now()): SignedTreeHead {
     this.flush();
+    this.signedSize = Math.max(this.signedSize, this.size);
     return signTreeHead({ treeSize: this.size, rootHash: this.rootHash(), timestamp }, privateKey);
+  }
+
+  /** Where the log stands now (written out first, so the file length is exact). */
+  mark(): LogMark {
+    this.flush();
+    return { size: this.size, bytes: this.fd === undefined ? 0 : fstatSync(this.fd).size };
+  }
+
+  /**
+   * Takes back every leaf appended since `mark`, from the tree and the file: a release that failed before
+   * it was committed. Leaves a signed tree head covers are published, so the log refuses to drop them.
+   */
+  rollback(mark: LogMark): void {
+    if (mark.size < this.signedSize) {
+      throw new Error(
+        `cannot take the log back to ${mark.size} leaves: a tree head was signed at ${this.signedSize}`,
+      );
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
+    // The file is open for appending, so the next write lands at the new end.
+    if (this.fd !== undefined) ftruncateSync(this.fd, mark.bytes);
+    this.tree.truncate(mark.size);
   }
 
   flush(): void {

@@ -18,6 +18,8 @@ export interface TestServer {
   /** Unexpected errors (500s) the server met; tests assert it stays empty. */
   errors: unknown[];
   running: RunningServer;
+  /** Where the data is, for a test that reaches the database directly (to inject a failing write, say). */
+  database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
   /** A new store handle on this server's database, as a second server process would open it. */
   openSameStore(): Promise<StatementStore>;
   /** fetch against the server with a bearer token for the given scopes (none when scope is undefined). */
@@ -74,6 +76,9 @@ export async function startTestServer(
   return {
     url: running.url,
     store,
+    database:
+      options.shareWith?.database ??
+      (database ? { kind: 'postgres', url: database.url } : { kind: 'sqlite', path: join(dir, 'store.db') }),
     issuer,
     logs,
     errors,

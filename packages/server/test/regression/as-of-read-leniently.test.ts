@@ -11,7 +11,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer('producer', { now: () => new Date('2026-11-01T00:00:00Z') });
-  await server.store.append(statement({ choices: [{ purpose: 'LINK', value: 'OBJT' }] }));
+  await server.store.statements.append(statement({ choices: [{ purpose: 'LINK', value: 'OBJT' }] }));
 });
 afterAll(() => server.close());
 

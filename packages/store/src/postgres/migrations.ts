@@ -72,10 +72,37 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (scope, key)
   );
   `,
+  // 3: committed intake batches' results get their own table. Until now the server kept each in the
+  // idempotency table under the scope 'intake-batch-result <client id>' and the request hash
+  // 'batch-result', with the result as the stored response's body; those move here. The server wrote
+  // each response as JSON.stringify({ status: 200, body }), so the body is the text between that prefix
+  // and the last brace: cut out as text it keeps every escape as written, where PostgreSQL's JSON
+  // operators refuse a \u0000 escape. Anything else written is read through json as a fallback.
+  `
+  CREATE TABLE batch_results (
+    sender TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    result TEXT NOT NULL,
+    saved_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (sender, batch_id)
+  );
+  INSERT INTO batch_results (sender, batch_id, result, saved_at)
+    SELECT substr(scope, 21), key,
+           CASE WHEN left(response, 21) = '{"status":200,"body":' AND right(response, 1) = '}'
+                THEN substr(response, 22, length(response) - 22)
+                ELSE (response::json -> 'body')::text END,
+           created_at
+      FROM idempotency
+     WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
+  DELETE FROM idempotency WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
+  `,
 ];
 
-/** Brings the database up to this library's schema; concurrent openers wait on an advisory lock. */
-export async function migrate(pool: pg.Pool): Promise<void> {
+/**
+ * Brings the database up to this library's schema (or, for tests of a migration, up to `target`);
+ * concurrent openers wait on an advisory lock.
+ */
+export async function migrate(pool: pg.Pool, target = MIGRATIONS.length): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_MIGRATIONS]);
@@ -90,7 +117,7 @@ export async function migrate(pool: pg.Pool): Promise<void> {
     if (current > MIGRATIONS.length) {
       throw new Error(`store schema version ${current} is newer than this library (${MIGRATIONS.length})`);
     }
-    for (let version = current; version < MIGRATIONS.length; version++) {
+    for (let version = current; version < target; version++) {
       await client.query('BEGIN');
       try {
         await client.query(MIGRATIONS[version]!);

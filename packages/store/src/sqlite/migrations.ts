@@ -63,17 +63,35 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (scope, key)
   );
   `,
+  // 3: committed intake batches' results get their own table. Until now the server kept each in the
+  // idempotency table under the scope 'intake-batch-result <client id>' and the request hash
+  // 'batch-result', with the result as the stored response's body; those move here.
+  `
+  CREATE TABLE batch_results (
+    sender TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    result TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (sender, batch_id)
+  );
+  INSERT INTO batch_results (sender, batch_id, result, saved_at)
+    SELECT substr(scope, 21), key, json_extract(response, '$.body'), created_at FROM idempotency
+     WHERE substr(scope, 1, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
+  DELETE FROM idempotency
+   WHERE substr(scope, 1, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
+  `,
 ];
 
-export function migrate(db: Database.Database): void {
+/** Brings the file up to this library's schema (or, for tests of a migration, up to `target`). */
+export function migrate(db: Database.Database, target = MIGRATIONS.length): void {
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > MIGRATIONS.length) {
       throw new Error(`store schema version ${current} is newer than this library (${MIGRATIONS.length})`);
     }
-    for (let version = current; version < MIGRATIONS.length; version++) {
+    for (let version = current; version < target; version++) {
       db.exec(MIGRATIONS[version]!);
     }
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    if (target > current) db.pragma(`user_version = ${target}`);
   }).immediate();
 }

@@ -64,3 +64,36 @@ export function reorderKeys<T>(value: T): T {
     `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(reorderKeys(v))}`).join(',')}}`,
   );
 }
+
+/**
+ * How the server kept a committed batch's result before the store had a batch table (schema version 2):
+ * an idempotency record under the scope `intake-batch-result <client>` and the hash `batch-result`.
+ */
+export function legacyBatchResult(sender: string) {
+  const batchId = randomUUID();
+  const result = {
+    batchId,
+    committed: true,
+    receivedAt: '2026-10-01T09:00:00.000Z',
+    counts: { records: 1, stored: 1, duplicate: 0, rejected: 0, notStored: 0 },
+    outcomes: [{ line: 1, statementId: 'Łukasz 😀 nul \u0000 end', outcome: 'stored', findings: [] }],
+  };
+  return {
+    sender,
+    batchId,
+    result,
+    row: {
+      scope: `intake-batch-result ${sender}`,
+      key: batchId,
+      requestHash: 'batch-result',
+      response: JSON.stringify({ status: 200, body: result }),
+    },
+  };
+}
+
+/** Thousands of entries over many ledgers, then one for `last`: a write made to fail there fails late. */
+export function entriesEndingAt(last: string, school: string) {
+  const ledgers = Array.from({ length: 30 }, (_, n) => `bulk-${n}-${school}`);
+  const entries = Array.from({ length: 3000 }, (_, n) => ({ ledger: ledgers[n % 30]!, entry: { n } }));
+  return { ledgers, entries: [...entries, { ledger: last, entry: 'last' }] };
+}

@@ -83,7 +83,7 @@ export async function storedBatches(store: StatementStore, urn: string): Promise
   const all: StoredStatement[] = [];
   let after: string | undefined;
   for (;;) {
-    const page = await store.listStatements(
+    const page = await store.statements.list(
       urn,
       after === undefined ? { limit: 5000 } : { after, limit: 5000 },
     );

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     const records = Array.from({ length: BATCH_SIZE }, (_, n) => ({
       statement: makeStatement({ urn, localId: `B${batch}-${n}`, grounds: 'x'.repeat(200) }),
     }));
-    const result = await store.appendBatch(records);
+    const result = await store.statements.appendBatch(records);
     if (!result.committed) throw new Error(`batch ${batch} was not committed`);
     writeSync(1, `${batch}\n`);
   }

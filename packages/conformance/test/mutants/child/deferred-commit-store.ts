@@ -1,11 +1,12 @@
-import type { BatchOutcome, BatchRecord, StatementStore } from '@reuse-pref/store';
+import type { BatchOutcome, BatchRecord, StatementStore, Statements } from '@reuse-pref/store';
 
 // Statement reads and writes commit the held record first, so no request ever sees it missing.
 const COMMIT_FIRST = new Set<string | symbol>([
   'append',
+  'appendIf',
   'bulkInsert',
-  'getStatement',
-  'listStatements',
+  'get',
+  'list',
   'changes',
   'pupilHistory',
 ]);
@@ -17,20 +18,21 @@ const COMMIT_FIRST = new Set<string | symbol>([
  * "group commit" shortcut (or a skipped fsync) that a black-box run without kill -9 never notices.
  */
 export function deferLastRecordOfBatch(inner: StatementStore): StatementStore {
+  const statements = inner.statements;
   let held: BatchRecord | undefined;
   const commitHeld = async () => {
     if (!held) return;
     const record = held;
     held = undefined;
-    await inner.appendBatch([record]);
+    await statements.appendBatch([record]);
   };
-  const appendBatch: StatementStore['appendBatch'] = async (records) => {
+  const appendBatch: Statements['appendBatch'] = async (records) => {
     await commitHeld();
     const last = records.at(-1);
     if (records.length < 2 || !last || records.some((r) => 'rejected' in r))
-      return inner.appendBatch(records);
-    const result = await inner.appendBatch(records.slice(0, -1));
-    if (!result.committed) return inner.appendBatch(records);
+      return statements.appendBatch(records);
+    const result = await statements.appendBatch(records.slice(0, -1));
+    if (!result.committed) return statements.appendBatch(records);
     held = last;
     const before = result.outcomes.at(-1) as Extract<BatchOutcome, { cursor: string }>;
     const id = 'statement' in last ? last.statement.id : (last as { prepared: { id: string } }).prepared.id;
@@ -43,15 +45,9 @@ export function deferLastRecordOfBatch(inner: StatementStore): StatementStore {
       counts: { ...result.counts, stored: result.counts.stored + 1 },
     };
   };
-  return new Proxy(inner, {
+  const deferred = new Proxy(statements, {
     get(target, prop, receiver) {
       if (prop === 'appendBatch') return appendBatch;
-      if (prop === 'close') {
-        return async () => {
-          await commitHeld();
-          await target.close();
-        };
-      }
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       if (!COMMIT_FIRST.has(prop)) return value.bind(target);
@@ -61,4 +57,15 @@ export function deferLastRecordOfBatch(inner: StatementStore): StatementStore {
       };
     },
   });
+  return {
+    statements: deferred,
+    idempotency: inner.idempotency,
+    schools: inner.schools,
+    batches: inner.batches,
+    ledgers: inner.ledgers,
+    async close() {
+      await commitHeld();
+      await inner.close();
+    },
+  };
 }

@@ -1,0 +1,37 @@
+import type { JsonValue } from './json.js';
+
+export interface LedgerEntry {
+  ledger: string;
+  /** Dense position in its ledger, from 0. */
+  index: number;
+  recordedAt: string;
+  entry: JsonValue;
+}
+
+/** One entry for `Ledgers.appendAll`. */
+export interface LedgerAppend {
+  ledger: string;
+  entry: JsonValue;
+  /** Where this entry must land; LedgerConflictError (and nothing appended) if anywhere else. */
+  expectedIndex?: number;
+}
+
+/**
+ * Named append-only ledgers: entries at dense indexes from 0, never changed or removed. The release
+ * function keeps its log, decisions, subject ledgers and register in them; a relay its onward shares.
+ */
+export interface Ledgers {
+  /**
+   * Appends one entry. With `expectedIndex`, fails with LedgerConflictError unless the entry would land at
+   * that index (for hash chains computed from the previous entry).
+   */
+  append(ledger: string, entry: JsonValue, options?: { expectedIndex?: number }): Promise<LedgerEntry>;
+  /**
+   * Appends many entries to any number of ledgers in one transaction: all of them or, on any error (an
+   * `expectedIndex` that does not hold, a failed write), none. Each ledger's entries land in the order
+   * given, at consecutive indexes after its current end.
+   */
+  appendAll(entries: readonly LedgerAppend[]): Promise<void>;
+  read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]>;
+  count(ledger: string): Promise<number>;
+}

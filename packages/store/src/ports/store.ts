@@ -1,0 +1,20 @@
+import type { Batches } from './batches.js';
+import type { IdempotencyKeys } from './idempotency.js';
+import type { Ledgers } from './ledgers.js';
+import type { SchoolStates } from './school-state.js';
+import type { Statements } from './statements.js';
+
+/**
+ * Storage every role needs, one port per concern. A consumer takes only the ports it uses (a relay's
+ * sync needs `statements` and `ledgers`, say), so it can be given anything that keeps those. Every
+ * method is safe to call concurrently; each write is durable once its promise resolves.
+ */
+export interface StatementStore {
+  readonly statements: Statements;
+  readonly idempotency: IdempotencyKeys;
+  readonly schools: SchoolStates;
+  readonly batches: Batches;
+  readonly ledgers: Ledgers;
+  /** Closes the store's own connections; safe to call more than once. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,122 @@
+import type pg from 'pg';
+import { ledgerEntry, ledgersOf, type PlacedEntry, placeEntries, readRange } from '../ledgers/placement.js';
+import type { JsonValue } from '../ports/json.js';
+import type { LedgerAppend, LedgerEntry, Ledgers } from '../ports/ledgers.js';
+import { type PostgresConnection, type RetryPolicy, UNIQUE_VIOLATION } from './connection.js';
+import { LOCK_LEDGER_APPEND } from './migrations.js';
+
+interface LedgerDbRow {
+  ledger: string;
+  idx: string;
+  entry: string;
+  recorded_at: Date;
+}
+
+const toEntry = (row: LedgerDbRow) =>
+  ledgerEntry(row.ledger, Number(row.idx), row.recorded_at.toISOString(), row.entry);
+
+// A bulk append locks only the ledgers it asserts a position in (see appendAll); on the others the primary
+// key (ledger, idx) is what keeps two writers apart, and the loser of such a race runs again. Each loss
+// means another writer committed, so with N writers at once a transaction loses at most N - 1 times.
+const RETRY_ON_RACE: RetryPolicy = { codes: new Set([UNIQUE_VIOLATION]), attempts: 10 };
+// Rows per multi-row INSERT (three parameters each, far below PostgreSQL's 65,535), and ledger names per
+// lookup of their current ends.
+const INSERT_CHUNK = 2000;
+const LOOKUP_CHUNK = 10_000;
+const insertSqlBySize = new Map<number, string>();
+
+function insertSql(rows: number): string {
+  let sql = insertSqlBySize.get(rows);
+  if (!sql) {
+    const values = Array.from(
+      { length: rows },
+      (_, row) => `($${row * 3 + 1}, $${row * 3 + 2}, $${row * 3 + 3})`,
+    );
+    sql = `INSERT INTO ledger_entries (ledger, idx, entry) VALUES ${values.join(', ')}`;
+    insertSqlBySize.set(rows, sql);
+  }
+  return sql;
+}
+
+export class PostgresLedgers implements Ledgers {
+  readonly #db: PostgresConnection;
+
+  constructor(connection: PostgresConnection) {
+    this.#db = connection;
+  }
+
+  /** Each ledger's current length (inside a transaction when given its client). */
+  async #ends(client: pg.Pool | pg.PoolClient, ledgers: readonly string[]): Promise<Map<string, number>> {
+    const ends = new Map<string, number>();
+    for (let start = 0; start < ledgers.length; start += LOOKUP_CHUNK) {
+      // One index probe per name (the newest idx of each), rather than grouping every entry they hold.
+      const { rows } = await client.query<{ ledger: string; next: string }>(
+        `SELECT name AS ledger, COALESCE((SELECT MAX(idx) + 1 FROM ledger_entries WHERE ledger = name), 0) AS next
+           FROM unnest($1::text[]) AS name`,
+        [ledgers.slice(start, start + LOOKUP_CHUNK)],
+      );
+      for (const row of rows) ends.set(row.ledger, Number(row.next));
+    }
+    return ends;
+  }
+
+  async #insert(client: pg.PoolClient, placed: readonly PlacedEntry[]): Promise<void> {
+    for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
+      const chunk = placed.slice(start, start + INSERT_CHUNK);
+      const params: Array<string | number> = [];
+      for (const row of chunk) params.push(row.ledger, row.index, row.entry);
+      await client.query(insertSql(chunk.length), params);
+    }
+  }
+
+  async append(ledger: string, entry: JsonValue, options?: { expectedIndex?: number }): Promise<LedgerEntry> {
+    const one: LedgerAppend =
+      options?.expectedIndex === undefined
+        ? { ledger, entry }
+        : { ledger, entry, expectedIndex: options.expectedIndex };
+    return this.#db.transaction(async (client) => {
+      // Appends to one ledger queue on its lock, so each reads the end the one before it left.
+      await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
+      const [placed] = placeEntries([one], await this.#ends(client, [ledger]));
+      const { rows } = await client.query<LedgerDbRow>(
+        `INSERT INTO ledger_entries (ledger, idx, entry) VALUES ($1, $2, $3)
+         RETURNING ledger, idx, entry, recorded_at`,
+        [placed!.ledger, placed!.index, placed!.entry],
+      );
+      return toEntry(rows[0]!);
+    }, RETRY_ON_RACE);
+  }
+
+  async appendAll(entries: readonly LedgerAppend[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.#db.transaction(async (client) => {
+      // A release touches a ledger per subject: one advisory lock each would exhaust PostgreSQL's lock
+      // table at national scale. So only the ledgers whose position the caller asserts are locked (a
+      // transparency log, say), in sorted order; the rest rely on the primary key.
+      for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
+        await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
+      }
+      const placed = placeEntries(entries, await this.#ends(client, ledgersOf(entries)));
+      // Inserted in one order (ledger, then index) by every bulk append, so two of them that share ledgers
+      // wait for each other instead of deadlocking.
+      placed.sort((a, b) => (a.ledger < b.ledger ? -1 : a.ledger > b.ledger ? 1 : a.index - b.index));
+      await this.#insert(client, placed);
+    }, RETRY_ON_RACE);
+  }
+
+  async read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {
+    const { from, limit } = readRange(range);
+    const { rows } = await this.#db.pool.query<LedgerDbRow>(
+      `SELECT ledger, idx, entry, recorded_at FROM ledger_entries
+        WHERE ledger = $1 AND idx >= $2 ORDER BY idx LIMIT $3`,
+      [ledger, from, limit],
+    );
+    return rows.map(toEntry);
+  }
+
+  async count(ledger: string): Promise<number> {
+    // Indexes are dense from 0, so the length is the newest index + 1: one probe of the primary key,
+    // where COUNT(*) would visit every entry of a long ledger (a national release log).
+    return (await this.#ends(this.#db.pool, [ledger])).get(ledger)!;
+  }
+}

@@ -1,0 +1,194 @@
+import type { Statement } from '@reuse-pref/schema';
+import type pg from 'pg';
+import type {
+  AppendOutcome,
+  BatchRecord,
+  BatchResult,
+  BulkInsertResult,
+  ChangeFeedPage,
+  GuardedAppendOutcome,
+  PageRequest,
+  PupilQuery,
+  StatementPage,
+  StatementRow,
+  Statements,
+  StoredStatement,
+} from '../ports/statements.js';
+import { completeBatch, planBatch, planBulk } from '../statements/batch-plan.js';
+import { feedPage, listPage } from '../statements/pages.js';
+import { checkGuardQuery, checkPupilQuery } from '../statements/pupil-query.js';
+import {
+  appendOutcome,
+  bulkOutcome,
+  type InsertResult,
+  storedStatement,
+  toStatementRow,
+} from '../statements/statement-row.js';
+import type { PostgresConnection } from './connection.js';
+import { LOCK_SCHOOL_APPEND } from './migrations.js';
+
+// Rows per multi-row INSERT: enough to amortise round trips, within PostgreSQL's 65535 parameters. Plain
+// parameters, not unnest over text arrays: encoding a statement body as an array element costs the client
+// far more (escaping, garbage) than the server spends inserting it.
+const INSERT_CHUNK = 1000;
+const COLUMNS = 6;
+const insertSqlBySize = new Map<number, string>();
+
+/** INSERT for `rows` rows; VALUES order is insertion order, so sequence numbers follow the input. */
+function insertSql(rows: number): string {
+  let sql = insertSqlBySize.get(rows);
+  if (!sql) {
+    const values = Array.from({ length: rows }, (_, row) => {
+      const first = row * COLUMNS;
+      return `($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}, $${first + 5}, $${first + 6})`;
+    });
+    sql = `INSERT INTO statements (id, urn, upn, uln, local_id, body) VALUES ${values.join(', ')}
+           ON CONFLICT (id) DO NOTHING RETURNING id, seq`;
+    insertSqlBySize.set(rows, sql);
+  }
+  return sql;
+}
+
+interface StatementDbRow {
+  seq: string;
+  stored_at: Date;
+  body: string;
+}
+
+const toStored = (row: StatementDbRow) => storedStatement(row.seq, row.stored_at.toISOString(), row.body);
+
+class Rollback extends Error {}
+
+/**
+ * Sequence values can commit out of order, which would let a change feed reader pass a row that commits
+ * later with a smaller number; so every statement insert first takes a transaction-level advisory lock per
+ * school it touches, and a school's rows therefore commit in sequence order (docs/decisions/0009).
+ */
+export class PostgresStatements implements Statements {
+  readonly #db: PostgresConnection;
+
+  constructor(connection: PostgresConnection) {
+    this.#db = connection;
+  }
+
+  /** Inserts rows under the per-school locks; returns, per row, its sequence and any body already there. */
+  async #insertRows(client: pg.PoolClient, rows: readonly StatementRow[]): Promise<InsertResult[]> {
+    for (const urn of [...new Set(rows.map((row) => row.urn))].sort()) {
+      await this.#db.lock(client, LOCK_SCHOOL_APPEND, urn);
+    }
+    const results: InsertResult[] = [];
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      const params: Array<string | null> = [];
+      for (const row of chunk) params.push(row.id, row.urn, row.upn, row.uln, row.localId, row.body);
+      const inserted = await client.query<{ id: string; seq: string }>(insertSql(chunk.length), params);
+      const fresh = new Map(inserted.rows.map((row) => [row.id, row.seq]));
+      const missing = chunk.filter((row) => !fresh.has(row.id)).map((row) => row.id);
+      const existing = new Map<string, { seq: string; body: string }>();
+      if (missing.length > 0) {
+        const found = await client.query<{ id: string; seq: string; body: string }>(
+          'SELECT id, seq, body FROM statements WHERE id = ANY($1::text[])',
+          [missing],
+        );
+        for (const row of found.rows) existing.set(row.id, row);
+      }
+      for (const row of chunk) {
+        const seq = fresh.get(row.id);
+        if (seq !== undefined) {
+          results.push({ seq, existingBody: null });
+        } else {
+          const found = existing.get(row.id)!;
+          results.push({ seq: found.seq, existingBody: found.body });
+        }
+      }
+    }
+    return results;
+  }
+
+  async append(statement: Statement): Promise<AppendOutcome> {
+    const row = toStatementRow(statement);
+    const [result] = await this.#db.transaction((client) => this.#insertRows(client, [row]));
+    return appendOutcome(row, result!);
+  }
+
+  async appendBatch(records: readonly BatchRecord[]): Promise<BatchResult> {
+    const plan = planBatch(records);
+    if (plan.rejectedEarly) return completeBatch(plan, null);
+    let result: BatchResult | undefined;
+    try {
+      await this.#db.transaction(async (client) => {
+        result = completeBatch(plan, await this.#insertRows(client, plan.rows));
+        if (!result.committed) throw new Rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+    }
+    return result!;
+  }
+
+  async bulkInsert(statements: readonly Statement[]): Promise<BulkInsertResult> {
+    const rows = planBulk(statements);
+    return this.#db.transaction(async (client) =>
+      bulkOutcome(rows, await this.#insertRows(client, rows), statements.length),
+    );
+  }
+
+  async appendIf(
+    statement: Statement,
+    query: PupilQuery,
+    guard: (history: readonly StoredStatement[]) => boolean,
+  ): Promise<GuardedAppendOutcome> {
+    checkGuardQuery(statement, query);
+    const row = toStatementRow(statement);
+    return this.#db.transaction(async (client): Promise<GuardedAppendOutcome> => {
+      // Every append to a school holds this lock until it commits (see #insertRows, which takes it
+      // again: advisory locks nest within a session). Taken before the read, it means no server process
+      // can append to this school between the history the guard sees and the insert; and the read, made
+      // after the lock under READ COMMITTED, sees everything committed before it.
+      await this.#db.lock(client, LOCK_SCHOOL_APPEND, row.urn);
+      const history = await this.#pupilHistory(client, query);
+      if (!guard(history)) return { outcome: 'refused', history };
+      const [result] = await this.#insertRows(client, [row]);
+      return appendOutcome(row, result!);
+    });
+  }
+
+  async get(id: string): Promise<StoredStatement | undefined> {
+    const { rows } = await this.#db.pool.query<StatementDbRow>(
+      'SELECT seq, stored_at, body FROM statements WHERE id = $1',
+      [id],
+    );
+    return rows[0] && toStored(rows[0]);
+  }
+
+  #readSchool = async (urn: string, after: bigint, limit: number) => {
+    const { rows } = await this.#db.pool.query<StatementDbRow>(
+      'SELECT seq, stored_at, body FROM statements WHERE urn = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [urn, after.toString(), limit],
+    );
+    return rows.map(toStored);
+  };
+
+  list(urn: string, page?: PageRequest): Promise<StatementPage> {
+    return listPage(this.#readSchool, urn, page);
+  }
+
+  changes(urn: string, page?: PageRequest): Promise<ChangeFeedPage> {
+    return feedPage(this.#readSchool, urn, page);
+  }
+
+  async pupilHistory(query: PupilQuery): Promise<StoredStatement[]> {
+    checkPupilQuery(query);
+    return this.#pupilHistory(this.#db.pool, query);
+  }
+
+  async #pupilHistory(db: pg.Pool | pg.PoolClient, query: PupilQuery): Promise<StoredStatement[]> {
+    const { rows } = await db.query<StatementDbRow>(
+      `SELECT seq, stored_at, body FROM statements
+        WHERE (upn = $1 OR uln = $2 OR local_id = $3) AND ($4::text IS NULL OR urn = $4)
+        ORDER BY seq`,
+      [query.upn ?? null, query.uln ?? null, query.localId ?? null, query.urn ?? null],
+    );
+    return rows.map(toStored);
+  }
+}

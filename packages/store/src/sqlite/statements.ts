@@ -1,0 +1,167 @@
+import type { Statement } from '@reuse-pref/schema';
+import type Database from 'better-sqlite3';
+import type {
+  AppendOutcome,
+  BatchRecord,
+  BatchResult,
+  BulkInsertResult,
+  ChangeFeedPage,
+  GuardedAppendOutcome,
+  PageRequest,
+  PupilQuery,
+  StatementPage,
+  StatementRow,
+  Statements,
+  StoredStatement,
+} from '../ports/statements.js';
+import { completeBatch, planBatch, planBulk } from '../statements/batch-plan.js';
+import { feedPage, listPage } from '../statements/pages.js';
+import { checkGuardQuery, checkPupilQuery } from '../statements/pupil-query.js';
+import {
+  appendOutcome,
+  bulkOutcome,
+  type InsertResult,
+  storedStatement,
+  toStatementRow,
+} from '../statements/statement-row.js';
+import type { SqliteConnection } from './connection.js';
+
+interface StatementDbRow {
+  seq: number;
+  stored_at: string;
+  body: string;
+}
+
+const toStored = (row: StatementDbRow) => storedStatement(row.seq, row.stored_at, row.body);
+
+export class SqliteStatements implements Statements {
+  readonly #connection: SqliteConnection;
+  readonly #insert;
+  readonly #existing;
+  readonly #byId;
+  readonly #bySchool;
+  // Seven combinations of identifiers at most, each prepared once.
+  readonly #pupilQueries = new Map<string, Database.Statement<string[], StatementDbRow>>();
+
+  constructor(connection: SqliteConnection) {
+    this.#connection = connection;
+    const { db } = connection;
+    this.#insert = db.prepare<[string, string, string | null, string | null, string | null, string, string]>(
+      `INSERT INTO statements (id, urn, upn, uln, local_id, body, stored_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    );
+    this.#existing = db.prepare<[string], { seq: number; body: string }>(
+      'SELECT seq, body FROM statements WHERE id = ?',
+    );
+    this.#byId = db.prepare<[string], StatementDbRow>(
+      'SELECT seq, stored_at, body FROM statements WHERE id = ?',
+    );
+    this.#bySchool = db.prepare<[string, number, number], StatementDbRow>(
+      'SELECT seq, stored_at, body FROM statements WHERE urn = ? AND seq > ? ORDER BY seq LIMIT ?',
+    );
+  }
+
+  #insertRow(row: StatementRow, storedAt: string): InsertResult {
+    const info = this.#insert.run(row.id, row.urn, row.upn, row.uln, row.localId, row.body, storedAt);
+    if (info.changes === 1) return { seq: String(info.lastInsertRowid), existingBody: null };
+    const existing = this.#existing.get(row.id)!;
+    return { seq: String(existing.seq), existingBody: existing.body };
+  }
+
+  #insertRows(rows: readonly StatementRow[]): InsertResult[] {
+    const storedAt = new Date().toISOString();
+    return rows.map((row) => this.#insertRow(row, storedAt));
+  }
+
+  async append(statement: Statement): Promise<AppendOutcome> {
+    const row = toStatementRow(statement);
+    return appendOutcome(
+      row,
+      this.#connection.write(() => this.#insertRows([row])[0]!),
+    );
+  }
+
+  async appendBatch(records: readonly BatchRecord[]): Promise<BatchResult> {
+    const plan = planBatch(records);
+    if (plan.rejectedEarly) return completeBatch(plan, null);
+    const rollback = new Error('rollback');
+    let result: BatchResult | undefined;
+    try {
+      this.#connection.write(() => {
+        result = completeBatch(plan, this.#insertRows(plan.rows));
+        if (!result.committed) throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return result!;
+  }
+
+  async bulkInsert(statements: readonly Statement[]): Promise<BulkInsertResult> {
+    const rows = planBulk(statements);
+    return this.#connection.write(() => bulkOutcome(rows, this.#insertRows(rows), statements.length));
+  }
+
+  async appendIf(
+    statement: Statement,
+    query: PupilQuery,
+    guard: (history: readonly StoredStatement[]) => boolean,
+  ): Promise<GuardedAppendOutcome> {
+    checkGuardQuery(statement, query);
+    const row = toStatementRow(statement);
+    // BEGIN IMMEDIATE takes SQLite's write lock before the read: no other connection, in this process or
+    // another, can append between the history the guard sees and the insert.
+    return this.#connection.write((): GuardedAppendOutcome => {
+      const history = this.#pupilHistory(query);
+      if (!guard(history)) return { outcome: 'refused', history };
+      return appendOutcome(row, this.#insertRows([row])[0]!);
+    });
+  }
+
+  async get(id: string): Promise<StoredStatement | undefined> {
+    const row = this.#byId.get(id);
+    return row && toStored(row);
+  }
+
+  #readSchool = async (urn: string, after: bigint, limit: number) =>
+    this.#bySchool.all(urn, Number(after), limit).map(toStored);
+
+  list(urn: string, page?: PageRequest): Promise<StatementPage> {
+    return listPage(this.#readSchool, urn, page);
+  }
+
+  changes(urn: string, page?: PageRequest): Promise<ChangeFeedPage> {
+    return feedPage(this.#readSchool, urn, page);
+  }
+
+  async pupilHistory(query: PupilQuery): Promise<StoredStatement[]> {
+    checkPupilQuery(query);
+    return this.#pupilHistory(query);
+  }
+
+  #pupilHistory(query: PupilQuery): StoredStatement[] {
+    const matches: string[] = [];
+    const params: string[] = [];
+    for (const [column, value] of [
+      ['upn', query.upn],
+      ['uln', query.uln],
+      ['local_id', query.localId],
+    ] as const) {
+      if (value === undefined) continue;
+      matches.push(`${column} = ?`);
+      params.push(value);
+    }
+    let where = `(${matches.join(' OR ')})`;
+    if (query.urn !== undefined) {
+      where += ' AND urn = ?';
+      params.push(query.urn);
+    }
+    const sql = `SELECT seq, stored_at, body FROM statements WHERE ${where} ORDER BY seq`;
+    let prepared = this.#pupilQueries.get(sql);
+    if (!prepared) {
+      prepared = this.#connection.db.prepare<string[], StatementDbRow>(sql);
+      this.#pupilQueries.set(sql, prepared);
+    }
+    return prepared.all(...params).map(toStored);
+  }
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidRequestError, LedgerConflictError, type StatementStore } from '../../src/index.js';
+import { failLedgerWrites, type StoreDatabase } from '../faults/fail-ledger-writes.js';
+import { entriesEndingAt, freshUrn } from './fixtures.js';
+import { expectPlainData, hostile, type StoreFactory } from './harness.js';
+
+/** Named append-only ledgers: dense indexes, optimistic positions, atomic appends across ledgers. */
+export function ledgersContract(open: StoreFactory, database: () => StoreDatabase): void {
+  it('appends entries at dense indexes and reads ranges back', async () => {
+    const store = await open();
+    const ledger = `releases-${freshUrn()}`;
+    expect(await store.ledgers.count(ledger)).toBe(0);
+    for (let n = 0; n < 5; n++) {
+      const entry = await store.ledgers.append(ledger, { n });
+      expect(entry).toMatchObject({ ledger, index: n, entry: { n } });
+    }
+    expect(await store.ledgers.count(ledger)).toBe(5);
+    expect((await store.ledgers.read(ledger, { from: 1, limit: 3 })).map((e) => e.entry)).toEqual([
+      { n: 1 },
+      { n: 2 },
+      { n: 3 },
+    ]);
+    expect(await store.ledgers.read(ledger, { from: 5 })).toEqual([]);
+    expect(await store.ledgers.count(`${ledger}-other`)).toBe(0);
+  });
+
+  it('refuses an append at an index that is already taken', async () => {
+    const store = await open();
+    const ledger = `chain-${freshUrn()}`;
+    await store.ledgers.append(ledger, 'genesis', { expectedIndex: 0 });
+    const error = await store.ledgers.append(ledger, 'late', { expectedIndex: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LedgerConflictError);
+    expect((error as LedgerConflictError).actualIndex).toBe(1);
+    expect(await store.ledgers.count(ledger)).toBe(1);
+  });
+
+  it('gives concurrent appends distinct consecutive indexes', async () => {
+    const store = await open();
+    const ledger = `busy-${freshUrn()}`;
+    const entries = await Promise.all(Array.from({ length: 12 }, (_, n) => store.ledgers.append(ledger, n)));
+    expect(entries.map((e) => e.index).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 12 }, (_, n) => n),
+    );
+  });
+
+  it('refuses a read from a position that is not a whole number', async () => {
+    const store = await open();
+    for (const from of [-1, 1.5, Number.NaN]) {
+      await expect(store.ledgers.read(`range-${freshUrn()}`, { from })).rejects.toBeInstanceOf(
+        InvalidRequestError,
+      );
+    }
+  });
+
+  it('keeps __proto__ keys in an entry as plain data', async () => {
+    const store = await open();
+    const ledger = `proto-${freshUrn()}`;
+    const appended = await store.ledgers.append(ledger, hostile());
+    expectPlainData(appended.entry as object);
+    expectPlainData((await store.ledgers.read(ledger))[0]!.entry as object);
+  });
+
+  describe('appendAll', () => {
+    const entriesOf = async (store: StatementStore, ledger: string) =>
+      (await store.ledgers.read(ledger, { limit: 10_000 })).map((e) => [e.index, e.entry]);
+
+    it('appends to several ledgers at once, each in the order given after its current end', async () => {
+      const store = await open();
+      const [a, b, c] = ['a', 'b', 'c'].map((n) => `bulk-${n}-${freshUrn()}`) as [string, string, string];
+      await store.ledgers.append(a, 'a0');
+      await store.ledgers.append(a, 'a1');
+      await store.ledgers.appendAll([
+        { ledger: a, entry: 'a2' },
+        { ledger: b, entry: { n: 0 } },
+        { ledger: a, entry: 'a3', expectedIndex: 3 },
+        { ledger: c, entry: null, expectedIndex: 0 },
+        { ledger: b, entry: [1, 'two'] },
+      ]);
+      expect(await entriesOf(store, a)).toEqual([
+        [0, 'a0'],
+        [1, 'a1'],
+        [2, 'a2'],
+        [3, 'a3'],
+      ]);
+      expect(await entriesOf(store, b)).toEqual([
+        [0, { n: 0 }],
+        [1, [1, 'two']],
+      ]);
+      expect(await entriesOf(store, c)).toEqual([[0, null]]);
+      const [first] = await store.ledgers.read(b);
+      expect(Date.parse(first!.recordedAt)).not.toBeNaN();
+    });
+
+    it('appends nothing at all when its last entry is not where it expected', async () => {
+      const store = await open();
+      const school = freshUrn();
+      const ledgers = Array.from({ length: 40 }, (_, n) => `many-${n}-${school}`);
+      const entries = Array.from({ length: 4500 }, (_, n) => ({ ledger: ledgers[n % 40]!, entry: { n } }));
+      const guarded = `guarded-${school}`;
+      await store.ledgers.append(guarded, 'first');
+      const error = await store.ledgers
+        .appendAll([...entries, { ledger: guarded, entry: 'late', expectedIndex: 0 }])
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LedgerConflictError);
+      expect(error).toMatchObject({ ledger: guarded, expectedIndex: 0, actualIndex: 1 });
+      for (const ledger of ledgers) expect(await store.ledgers.count(ledger)).toBe(0);
+      expect(await store.ledgers.count(guarded)).toBe(1);
+    });
+
+    it('checks each expected index against the entries of the same call before it', async () => {
+      const store = await open();
+      const ledger = `chain-${freshUrn()}`;
+      await store.ledgers.appendAll([
+        { ledger, entry: 0, expectedIndex: 0 },
+        { ledger, entry: 1, expectedIndex: 1 },
+      ]);
+      await expect(
+        store.ledgers.appendAll([
+          { ledger, entry: 2, expectedIndex: 2 },
+          { ledger, entry: 3, expectedIndex: 2 },
+        ]),
+      ).rejects.toBeInstanceOf(LedgerConflictError);
+      expect(await entriesOf(store, ledger)).toEqual([
+        [0, 0],
+        [1, 1],
+      ]);
+    });
+
+    it('appends nothing at all when the database refuses its last write', async () => {
+      // Opened first, so the schema exists when the failure is set up (the test may run alone).
+      const store = await open();
+      const school = freshUrn();
+      const last = `zz-fails-${school}`;
+      const restore = await failLedgerWrites(database(), last);
+      try {
+        const { ledgers, entries } = entriesEndingAt(last, school);
+        await expect(store.ledgers.appendAll(entries)).rejects.toThrow(/injected failure/);
+        for (const ledger of [...ledgers, last]) expect(await store.ledgers.count(ledger)).toBe(0);
+      } finally {
+        await restore();
+      }
+    });
+
+    it('accepts an empty list', async () => {
+      const store = await open();
+      await store.ledgers.appendAll([]);
+    });
+
+    it('keeps indexes dense and loses nothing when bulk and single appends race across connections', async () => {
+      // Two handles stand for two processes. Bulk appends lock only ledgers they assert a position in, so
+      // here (no expectedIndex) they race single appends and each other on the same ledgers.
+      const [one, two] = [await open(), await open()];
+      const school = freshUrn();
+      const ledgers = [0, 1, 2].map((n) => `race-${n}-${school}`);
+      const writes = [
+        ...Array.from({ length: 4 }, (_, w) =>
+          (w % 2 === 0 ? one : two).ledgers.appendAll(
+            Array.from({ length: 30 }, (_, n) => ({ ledger: ledgers[n % 3]!, entry: `bulk-${w}-${n}` })),
+          ),
+        ),
+        ...Array.from({ length: 4 }, (_, w) =>
+          (w % 2 === 0 ? two : one).ledgers.append(ledgers[w % 3]!, `single-${w}`).then(() => undefined),
+        ),
+      ];
+      await Promise.all(writes);
+      const all = [];
+      for (const ledger of ledgers) {
+        const entries = await one.ledgers.read(ledger, { limit: 1000 });
+        expect(entries.map((e) => e.index)).toEqual(entries.map((_, i) => i));
+        all.push(...entries.map((e) => e.entry));
+      }
+      expect(all).toHaveLength(4 * 30 + 4);
+      expect(new Set(all).size).toBe(all.length);
+    });
+  });
+}
