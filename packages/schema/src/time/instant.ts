@@ -119,11 +119,12 @@ export function compareInstants(a: string, b: string | number): number {
 
 /**
  * A key that two date-times share exactly when they are the same instant at full precision, for keys
- * that compare content (a statement's conflict key); undefined when `s` cannot be read.
+ * that compare content (a statement's conflict key): the epoch millisecond, or, when digits below the
+ * millisecond are not all zero, that and those digits as text. Undefined when `s` cannot be read.
  */
-export function instantKey(s: string): string | undefined {
+export function instantKey(s: string): number | string | undefined {
   const ms = parseInstant(s);
   if (Number.isNaN(ms)) return undefined;
   const below = belowMillisecond(s);
-  return below === '' ? String(ms) : `${ms}.${below}`;
+  return below === '' ? ms : `${ms}.${below}`;
 }
