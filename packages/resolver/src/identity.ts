@@ -1,5 +1,4 @@
-import { canonicalJson, type Statement } from '@reuse-pref/schema';
-import { parseInstant } from './instant.js';
+import { canonicalJson, instantKey, type Statement } from '@reuse-pref/schema';
 import { type Entry, toEntry } from './order.js';
 
 export interface Identified {
@@ -8,25 +7,40 @@ export interface Identified {
   readonly conflict: boolean;
 }
 
+type Rec = Record<string, unknown>;
+const isObject = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * What makes two copies of one id a conflict: the same content the validator's
- * `statement-id-conflict` rule compares (spec/v1/validation.md §7), so the resolver flags exactly the
- * histories the validator rejects. Where and how a copy was recorded, the grounds text and the order
- * of the choices are left out: a CTF re-import is not a conflict.
+ * What makes two copies of one id a conflict: the one definition both the resolver (R2) and the
+ * validator's `statement-id-conflict` rule (spec/v1/validation.md 7) use, so the resolver flags exactly
+ * the histories the validator rejects. Where and how a copy was recorded, the grounds text and the order
+ * of the choices are left out: a CTF re-import is not a conflict. expressedAt counts as an instant at
+ * full precision. Reads any JSON value without throwing, because the validator hands it unchecked
+ * records.
  */
 export function conflictKey(s: Statement): string {
-  const at = parseInstant(s.expressedAt);
+  const record = s as unknown as Rec;
+  const subject = isObject(record.subject) ? record.subject : {};
+  const by = isObject(record.expressedBy) ? record.expressedBy : {};
+  const at = record.expressedAt;
+  const instant = typeof at === 'string' ? instantKey(at) : undefined;
+  const choices = Array.isArray(record.choices)
+    ? record.choices
+        .map((c: unknown) => (isObject(c) ? `${String(c.purpose)}=${String(c.value)}` : '?'))
+        .sort()
+    : [];
   return JSON.stringify([
-    s.subject.upn,
-    s.subject.uln,
-    s.subject.localId,
-    s.subject.dateOfBirth,
-    s.expressedBy.role,
-    s.expressedBy.personRef,
-    s.competenceBasis,
-    Number.isNaN(at) ? s.expressedAt : at,
-    s.catalogueVersion,
-    s.choices.map((c) => `${c.purpose}=${c.value}`).sort(),
+    subject.upn,
+    subject.uln,
+    subject.localId,
+    subject.dateOfBirth,
+    by.role,
+    by.personRef,
+    record.competenceBasis,
+    // An unreadable time is kept as written, wrapped so it never equals a readable one's key.
+    instant ?? [at],
+    record.catalogueVersion,
+    choices,
   ]);
 }
 
@@ -65,8 +79,8 @@ function pickCopy(copies: Entry[]): { chosen: Entry; conflict: boolean } {
 export function identify(statements: readonly Statement[]): Identified {
   const byId = new Map<string, Entry>();
   let repeated: Map<string, Entry[]> | undefined;
-  for (const statement of statements) {
-    const entry = toEntry(statement);
+  for (let i = 0; i < statements.length; i++) {
+    const entry = toEntry(statements[i]!, i);
     const seen = byId.get(entry.id);
     if (seen === undefined) {
       byId.set(entry.id, entry);
