@@ -7,15 +7,14 @@
 // each server is writing again within RECOVERY_BOUND_MS of PostgreSQL accepting connections.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Statement } from '@reuse-pref/schema';
 import { openPostgresStore } from '@reuse-pref/store/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PrivateInstance, startPrivateInstance } from '../../../store/test/postgres/private-instance.js';
-import { bundleServerMain, killHard } from '../crash/child.js';
+import { killHard } from '../crash/child.js';
 import { ndjson, statement } from '../helpers/statements.js';
 import { AUDIENCE, createIssuer, ISSUER, type TokenIssuer } from '../helpers/tokens.js';
+import { removeBundle, serverBundle } from './attack/harness.js';
 
 const RESTARTS = ['fast', 'immediate', 'fast'] as const;
 /** The stated bound: from PostgreSQL accepting connections to each server acknowledging writes again. */
@@ -43,7 +42,14 @@ const servers: ServerProcess[] = [];
 
 function spawnServer(role: ServerProcess['role']): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, role, instance.url(role), ISSUER, AUDIENCE], {
+    const config = {
+      role,
+      store: { kind: 'postgres', databaseUrl: instance.url(role) },
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      logRequests: true,
+    };
+    const child = spawn(process.execPath, [bundle, JSON.stringify(config)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, RP_TEST_JWKS: JSON.stringify(issuer.jwks) },
     });
@@ -85,11 +91,7 @@ function spawnServer(role: ServerProcess['role']): Promise<ServerProcess> {
 }
 
 beforeAll(async () => {
-  [instance, bundle, issuer] = await Promise.all([
-    startPrivateInstance(),
-    bundleServerMain(fileURLToPath(new URL('./postgres-restart/server-main.ts', import.meta.url))),
-    createIssuer(),
-  ]);
+  [instance, bundle, issuer] = await Promise.all([startPrivateInstance(), serverBundle(), createIssuer()]);
   await instance.createDatabase('producer');
   await instance.createDatabase('receiver');
   servers.push(await spawnServer('producer'), await spawnServer('receiver'));
@@ -98,7 +100,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => killHard(s.child)));
   await instance?.destroy();
-  if (bundle) rmSync(bundle, { force: true });
+  await removeBundle();
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

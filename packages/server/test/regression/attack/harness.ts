@@ -27,10 +27,10 @@ export async function startAttackedServer(
   role: Role,
   options: Record<string, unknown>,
 ): Promise<AttackedServer> {
-  bundle ??= bundleServerMain(fileURLToPath(new URL('./server-main.ts', import.meta.url)));
-  const [file, issuer] = await Promise.all([bundle, createIssuer()]);
+  const [file, issuer] = await Promise.all([serverBundle(), createIssuer()]);
   const dir = mkdtempSync(join(tmpdir(), `rp-attack-${role}-`));
-  const config = { role, dbPath: join(dir, 'store.db'), issuer: ISSUER, audience: AUDIENCE, options };
+  const store = { kind: 'sqlite', path: join(dir, 'store.db') };
+  const config = { role, store, issuer: ISSUER, audience: AUDIENCE, options };
   const child = spawn(process.execPath, [file, JSON.stringify(config)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RP_TEST_JWKS: JSON.stringify(issuer.jwks) },
@@ -62,6 +62,12 @@ export async function startAttackedServer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The bundled server entry point (attack/server-main.ts), built once per test process. */
+export function serverBundle(): Promise<string> {
+  bundle ??= bundleServerMain(fileURLToPath(new URL('./server-main.ts', import.meta.url)));
+  return bundle;
 }
 
 export async function removeBundle(): Promise<void> {

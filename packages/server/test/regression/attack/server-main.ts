@@ -1,23 +1,26 @@
-// A reference server as its own process for the resource-limit tests, so its file descriptors and peak
-// memory are its own: argv[2] is JSON { role, dbPath, issuer, audience, options } where `options` is
-// spread into startServer (limits, connections). Prints `listening <url>` once it listens.
+// A reference server as its own process, for the tests that attack it or pull its database away, so its
+// file descriptors, memory and crashes are its own: argv[2] is JSON { role, store, issuer, audience,
+// options, logRequests } where `store` is a StoreSpec and `options` is spread into startServer (limits,
+// connections). Prints `listening <url>` once it listens, then (with logRequests) one JSON line per
+// request. A crash is this process exiting.
 import { createLocalJWKSet } from 'jose';
-import { type Role, silentLogger, startServer } from '../../../src/index.js';
+import { jsonLineLogger, type Role, type StoreSpec, silentLogger, startServer } from '../../../src/index.js';
 
-const { role, dbPath, issuer, audience, options } = JSON.parse(process.argv[2]!) as {
+const { role, store, issuer, audience, options, logRequests } = JSON.parse(process.argv[2]!) as {
   role: Role;
-  dbPath: string;
+  store: StoreSpec;
   issuer: string;
   audience: string;
-  options: Record<string, unknown>;
+  options?: Record<string, unknown>;
+  logRequests?: boolean;
 };
 const running = await startServer({
   role,
-  store: { kind: 'sqlite', path: dbPath },
+  store,
   port: 0,
   auth: { jwks: createLocalJWKSet(JSON.parse(process.env.RP_TEST_JWKS!)), issuer, audience },
   tokenEndpoint: `${issuer}/oauth2/token`,
-  logger: silentLogger,
+  logger: logRequests ? jsonLineLogger() : silentLogger,
   ...options,
 });
 process.stdout.write(`listening ${running.url}\n`);
