@@ -5,7 +5,9 @@
 // headersTimeoutMs is closed however slowly it trickles, and past maxConnections a new connection
 // evicts the one idle longest. Here a server with small limits takes far more silent and slow
 // connections than its cap, and must hold no more than the cap, close them all in time, and answer
-// /health promptly throughout.
+// /health promptly throughout; and request bodies that stop or trickle are closed after idleTimeoutMs
+// and requestTimeoutMs.
+import { randomUUID } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONNECTION_LIMITS } from '../../src/index.js';
@@ -108,6 +110,53 @@ describe('idle and slow connections', () => {
     } finally {
       clearInterval(drip);
       for (const { socket } of [...silent, ...slow]) socket.destroy();
+    }
+  }, 60_000);
+
+  it('closes request bodies that stop (idleTimeoutMs) or trickle (requestTimeoutMs), keeping /health responsive', async () => {
+    const limits = { ...LIMITS, requestTimeoutMs: 3_000 };
+    const server = await startAttackedServer('receiver', { connections: limits });
+    servers.push(server);
+    const token = await server.issuer.token('receiver:write school:*');
+    const baseline = await healthMedianMs(server.port);
+
+    // An authorised batch upload announcing 1 MB, of which a few bytes come: the server is reading it.
+    const head =
+      'POST /intake/batches HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n' +
+      `Authorization: Bearer ${token}\r\nIdempotency-Key: ${randomUUID()}\r\n` +
+      'Content-Length: 1000000\r\n\r\n{"id":"';
+    const started = performance.now();
+    const stopped = await Promise.all(Array.from({ length: SLOW }, () => open(server.port)));
+    const trickling = await Promise.all(Array.from({ length: SLOW }, () => open(server.port)));
+    for (const { socket } of [...stopped, ...trickling]) socket.write(head);
+    // One byte every 200 ms: never silent for idleTimeoutMs, so only requestTimeoutMs ends it.
+    const drip = setInterval(() => {
+      for (const { socket } of trickling) if (!socket.destroyed) socket.write('0');
+    }, 200);
+    try {
+      const underAttack = await healthMedianMs(server.port);
+      expect(underAttack).toBeLessThan(responsiveBound(baseline));
+      const deadline = started + limits.requestTimeoutMs + 5_000;
+      while (
+        performance.now() < deadline &&
+        [...stopped, ...trickling].some((a) => a.closedAt === undefined)
+      ) {
+        await sleep(100);
+      }
+      const after = (attackers: Attacker[]) => attackers.map((a) => (a.closedAt ?? Infinity) - started);
+      // Stopped bodies go after idleTimeoutMs, well before the request timeout; trickling ones at it.
+      expect(after(stopped).every((ms) => ms < limits.requestTimeoutMs)).toBe(true);
+      expect(after(trickling).every((ms) => ms >= limits.requestTimeoutMs - 100 && ms < Infinity)).toBe(true);
+      await probeHealth(server.port);
+      console.info(
+        `slow bodies: ${SLOW} stopped + ${SLOW} trickling uploads: closed after at most ` +
+          `${Math.round(Math.max(...after(stopped)))} ms and ${Math.round(Math.max(...after(trickling)))} ms, ` +
+          `/health median ${underAttack.toFixed(1)} ms (unloaded ${baseline.toFixed(1)} ms), ` +
+          `peak RSS ${server.rssMiB().peak} MiB`,
+      );
+    } finally {
+      clearInterval(drip);
+      for (const { socket } of [...stopped, ...trickling]) socket.destroy();
     }
   }, 60_000);
 });

@@ -14,7 +14,7 @@ import { type PrivateInstance, startPrivateInstance } from '../../../store/test/
 import { killHard } from '../crash/child.js';
 import { ndjson, statement } from '../helpers/statements.js';
 import { AUDIENCE, createIssuer, ISSUER, type TokenIssuer } from '../helpers/tokens.js';
-import { removeBundle, serverBundle } from './attack/harness.js';
+import { removeBundle, rssMiB, serverBundle } from './attack/harness.js';
 
 const RESTARTS = ['fast', 'immediate', 'fast'] as const;
 /** The stated bound: from PostgreSQL accepting connections to each server acknowledging writes again. */
@@ -195,9 +195,14 @@ describe('PostgreSQL restarts under write load', () => {
       await Promise.all(writers);
     }
 
+    const peaks = servers.map(
+      (s) => `${s.role} ${s.exited ? '(exited)' : `${rssMiB(s.child.pid!).peak} MiB`}`,
+    );
     console.info(
       `postgres restarts: recovery ${recoveries.map((ms) => `${Math.round(ms)} ms`).join(', ')}; acknowledged ` +
-        servers.map((s) => `${s.role} ${s.acknowledged.length}`).join(', '),
+        `${servers.map((s) => `${s.role} ${s.acknowledged.length}`).join(', ')}; ` +
+        `503 answers ${servers.map((s) => `${s.role} ${s.statuses.filter((x) => x === 503).length}`).join(', ')}; ` +
+        `peak RSS ${peaks.join(', ')}`,
     );
     for (const server of servers) {
       expect({ role: server.role, exited: server.exited, stderr: server.stderr }).toEqual({

@@ -48,20 +48,26 @@ export async function startAttackedServer(
     });
     child.once('exit', (code, signal) => reject(new Error(`server exited (${signal ?? code}): ${stderr}`)));
   });
-  const status = () => readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status())?.[1] ?? 0);
   return {
     url,
     port: Number(new URL(url).port),
     child,
     issuer,
     openFds: () => readdirSync(`/proc/${child.pid}/fd`).length,
-    rssMiB: () => ({ now: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) }),
+    rssMiB: () => rssMiB(child.pid!),
     async close() {
       await killHard(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Resident memory of process `pid` now and at its peak (VmHWM), in MiB, from /proc. */
+export function rssMiB(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mib = (field: string) =>
+    Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024);
+  return { now: mib('VmRSS'), peak: mib('VmHWM') };
 }
 
 /** The bundled server entry point (attack/server-main.ts), built once per test process. */
