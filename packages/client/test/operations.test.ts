@@ -63,6 +63,8 @@ const calls: Record<string, Call> = {
   listReleaseSubjects: (c) => c.get('/releases/{releaseId}/subjects', { path: { releaseId } }),
   listRegister: (c) => c.get('/register', { query: { limit: 10 } }),
   getTreeHead: (c) => c.get('/register/tree-head', {}),
+  listLogLeaves: (c) => c.get('/register/log/leaves', { query: { start: 80, limit: 4 } }),
+  getConsistencyProof: (c) => c.get('/register/log/consistency', { query: { first: 80, second: 84 } }),
   getSubjectLedger: (c) => c.get('/subjects/{pupil}/ledger', { path: { pupil } }),
   getSubjectReceipt: (c) =>
     c.get('/subjects/{pupil}/ledger/{releaseId}/receipt', { path: { pupil, releaseId } }),
