@@ -121,7 +121,9 @@ describe('findings amplification', () => {
         `${probes.length} probes (unloaded ${baseline.toFixed(1)} ms), RSS ${rssBefore} -> peak ${rss.peak} MiB`,
     );
     expect(median).toBeLessThan(responsiveBound(baseline));
-    // The whole attack (8 MB bodies read in full, four at a time) stays within a few hundred MiB.
-    expect(rss.peak - rssBefore).toBeLessThan(400);
+    // The whole attack (8 MB bodies read in full, four at a time) stays within a few hundred MiB: 220 on
+    // a quiet machine, 350 on a busy one (the collector runs later). The bound leaves room for that and
+    // still fails the uncapped server, which needed 1.5 GB for one such line.
+    expect(rss.peak - rssBefore).toBeLessThan(768);
   }, 120_000);
 });
