@@ -96,6 +96,43 @@ const MIGRATIONS: readonly string[] = [
      WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   DELETE FROM idempotency WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   `,
+  // 4: the effective-preferences index (decision 0018). Keys name subjects; each subject has one row of
+  // the resolver's answer over its whole history. Appends count what the index took in, per connection
+  // (a shard per backend, so concurrent appends never queue on one counter row); while the sum is short
+  // of the statements held (as it is here, over statements already stored) the index reports itself
+  // incomplete, until \`reuse-pref store reindex\`. \`changed\` is the id of the transaction that last wrote
+  // a row: a snapshot re-reads from the oldest transaction still running when it last read.
+  `
+  CREATE SEQUENCE subject_ids;
+  CREATE TABLE subject_keys (
+    key TEXT PRIMARY KEY,
+    subject BIGINT NOT NULL,
+    changed xid8 NOT NULL DEFAULT pg_current_xact_id()
+  );
+  CREATE INDEX subject_keys_by_subject ON subject_keys (subject);
+  CREATE INDEX subject_keys_by_change ON subject_keys (changed);
+  CREATE TABLE subject_preferences (
+    subject BIGINT PRIMARY KEY,
+    statements INTEGER NOT NULL,
+    settled_from BIGINT NOT NULL,
+    date_of_birth TEXT,
+    not_shared INTEGER NOT NULL,
+    stated INTEGER NOT NULL,
+    detail TEXT,
+    changed xid8 NOT NULL DEFAULT pg_current_xact_id()
+  );
+  CREATE INDEX subject_preferences_by_change ON subject_preferences (changed);
+  CREATE TABLE preference_index (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    catalogue_version TEXT NOT NULL,
+    competence_age INTEGER NOT NULL
+  );
+  INSERT INTO preference_index VALUES (1, '1', 12);
+  CREATE TABLE preference_index_counts (
+    shard INTEGER PRIMARY KEY,
+    statements BIGINT NOT NULL
+  );
+  `,
 ];
 
 /**

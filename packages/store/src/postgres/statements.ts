@@ -21,11 +21,13 @@ import {
   appendOutcome,
   bulkOutcome,
   type InsertResult,
+  parsedRows,
   storedStatement,
   toStatementRow,
 } from '../statements/statement-row.js';
 import type { PostgresConnection } from './connection.js';
 import { LOCK_SCHOOL_APPEND } from './migrations.js';
+import { INDEX_RETRY, type IndexedRow, type PostgresPreferences } from './preferences.js';
 
 // Rows per multi-row INSERT: enough to amortise round trips, within PostgreSQL's 65535 parameters. Plain
 // parameters, not unnest over text arrays: encoding a statement body as an array element costs the client
@@ -66,13 +68,23 @@ class Rollback extends Error {}
  */
 export class PostgresStatements implements Statements {
   readonly #db: PostgresConnection;
+  readonly #index: PostgresPreferences;
 
-  constructor(connection: PostgresConnection) {
+  constructor(connection: PostgresConnection, index: PostgresPreferences) {
     this.#db = connection;
+    this.#index = index;
   }
 
-  /** Inserts rows under the per-school locks; returns, per row, its sequence and any body already there. */
-  async #insertRows(client: pg.PoolClient, rows: readonly StatementRow[]): Promise<InsertResult[]> {
+  /**
+   * Inserts rows under the per-school locks and takes the new ones into the preferences index, in the
+   * caller's transaction; returns, per row, its sequence and any body already there. Every append path
+   * (append, appendIf, appendBatch, bulkInsert) comes through here.
+   */
+  async #insertRows(
+    client: pg.PoolClient,
+    rows: readonly StatementRow[],
+    statements?: readonly (Statement | undefined)[],
+  ): Promise<InsertResult[]> {
     for (const urn of [...new Set(rows.map((row) => row.urn))].sort()) {
       await this.#db.lock(client, LOCK_SCHOOL_APPEND, urn);
     }
@@ -102,12 +114,20 @@ export class PostgresStatements implements Statements {
         }
       }
     }
+    const fresh: IndexedRow[] = [];
+    results.forEach((result, i) => {
+      if (result.existingBody === null) fresh.push({ row: rows[i]!, statement: statements?.[i] });
+    });
+    await this.#index.maintain(client, fresh);
     return results;
   }
 
   async append(statement: Statement): Promise<AppendOutcome> {
     const row = toStatementRow(statement);
-    const [result] = await this.#db.transaction((client) => this.#insertRows(client, [row]));
+    const [result] = await this.#db.transaction(
+      (client) => this.#insertRows(client, [row], [statement]),
+      INDEX_RETRY,
+    );
     return appendOutcome(row, result!);
   }
 
@@ -117,9 +137,12 @@ export class PostgresStatements implements Statements {
     let result: BatchResult | undefined;
     try {
       await this.#db.transaction(async (client) => {
-        result = completeBatch(plan, await this.#insertRows(client, plan.rows));
+        result = completeBatch(
+          plan,
+          await this.#insertRows(client, plan.rows, parsedRows(plan.rows, records)),
+        );
         if (!result.committed) throw new Rollback();
-      });
+      }, INDEX_RETRY);
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;
     }
@@ -128,8 +151,14 @@ export class PostgresStatements implements Statements {
 
   async bulkInsert(statements: readonly Statement[]): Promise<BulkInsertResult> {
     const rows = planBulk(statements);
-    return this.#db.transaction(async (client) =>
-      bulkOutcome(rows, await this.#insertRows(client, rows), statements.length),
+    return this.#db.transaction(
+      async (client) =>
+        bulkOutcome(
+          rows,
+          await this.#insertRows(client, rows, parsedRows(rows, statements)),
+          statements.length,
+        ),
+      INDEX_RETRY,
     );
   }
 
@@ -148,9 +177,9 @@ export class PostgresStatements implements Statements {
       await this.#db.lock(client, LOCK_SCHOOL_APPEND, row.urn);
       const history = await this.#pupilHistory(client, query);
       if (!guard(history)) return { outcome: 'refused', history };
-      const [result] = await this.#insertRows(client, [row]);
+      const [result] = await this.#insertRows(client, [row], [statement]);
       return appendOutcome(row, result!);
-    });
+    }, INDEX_RETRY);
   }
 
   async get(id: string): Promise<StoredStatement | undefined> {

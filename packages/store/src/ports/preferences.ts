@@ -1,0 +1,61 @@
+import type { EffectivePreference, SubjectKey } from '@reuse-pref/schema';
+import type { PreferenceSnapshot } from '../preferences/snapshot.js';
+
+/** What the index holds, and whether a gate may decide from it. */
+export interface PreferenceIndexStatus {
+  /**
+   * Every stored statement has been taken into the index: the number of statements the index has taken
+   * in (counted in the same transaction as each append) equals the number the store holds. False after a
+   * migration over existing statements, or after anything wrote statements without keeping the index
+   * (an older library, raw SQL), until `reindex` runs.
+   */
+  complete: boolean;
+  /** The index is complete and built for this library's purpose catalogue. */
+  current: boolean;
+  statements: number;
+  indexedStatements: number;
+  subjects: number;
+  catalogueVersion: string;
+  competenceAge: number;
+}
+
+export interface ReindexResult {
+  statements: number;
+  subjects: number;
+}
+
+/**
+ * The effective-preferences index: each subject's effective preferences (shared or not, stated or
+ * default, the deciding statement) as `@reuse-pref/resolver` gives them over the subject's whole
+ * history, kept in the same transaction as every statement append. A subject is every statement
+ * connected through shared identifiers (UPN, ULN, or a school's own id within that school). Bit i of
+ * the compact forms is purpose i of the purpose catalogue.
+ */
+export interface Preferences {
+  status(): Promise<PreferenceIndexStatus>;
+  /**
+   * Each member's effective preferences at `asOf`, exactly what the resolver returns over every
+   * statement of the subject the member's identifiers name (of both subjects, if a member's UPN and
+   * ULN name two the statements never linked). Throws PreferenceIndexIncompleteError when the index
+   * is not current, or when its competence age is not `competenceAge`.
+   */
+  resolve(
+    members: readonly SubjectKey[],
+    asOf: string,
+    options?: { competenceAge?: number },
+  ): Promise<EffectivePreference[][]>;
+  /**
+   * The compact form of the whole index in this process's memory (a few bytes a subject), for
+   * deciding a national cohort at the speed of reading it; `refresh()` brings it up to date.
+   */
+  snapshot(): Promise<PreferenceSnapshot>;
+  /**
+   * Rebuilds the index from every stored statement, in one transaction that holds statement appends
+   * off until it ends; the index is complete afterwards. `competenceAge` (default: the index's own)
+   * changes the age it is built for.
+   */
+  reindex(options?: {
+    competenceAge?: number;
+    onProgress?: (statements: number) => void;
+  }): Promise<ReindexResult>;
+}
