@@ -97,11 +97,13 @@ const MIGRATIONS: readonly string[] = [
   DELETE FROM idempotency WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   `,
   // 4: the effective-preferences index (decision 0018). Keys name subjects; each subject has one row of
-  // the resolver's answer over its whole history. Appends count what the index took in, per connection
-  // (a shard per backend, so concurrent appends never queue on one counter row); while the sum is short
-  // of the statements held (as it is here, over statements already stored) the index reports itself
-  // incomplete, until \`reuse-pref store reindex\`. \`changed\` is the id of the transaction that last wrote
-  // a row: a snapshot re-reads from the oldest transaction still running when it last read.
+  // the resolver's answer over its whole history. Two counts say whether the index has taken in every
+  // statement: a trigger counts every row inserted into statements, by anything (this library, an older
+  // one, raw SQL), and the index counts what it took in, in the same transaction. They are kept per
+  // backend (a shard each, so concurrent appends never queue on one row), and start here with every
+  // statement already stored as stored-but-not-indexed: the index reports itself incomplete until
+  // \`reuse-pref store reindex\`. \`changed\` is the id of the transaction that last wrote a row: a
+  // snapshot re-reads from the oldest transaction still running when it last read.
   `
   CREATE SEQUENCE subject_ids;
   CREATE TABLE subject_keys (
@@ -130,8 +132,20 @@ const MIGRATIONS: readonly string[] = [
   INSERT INTO preference_index VALUES (1, '1', 12);
   CREATE TABLE preference_index_counts (
     shard INTEGER PRIMARY KEY,
-    statements BIGINT NOT NULL
+    stored BIGINT NOT NULL DEFAULT 0,
+    indexed BIGINT NOT NULL DEFAULT 0,
+    subjects BIGINT NOT NULL DEFAULT 0
   );
+  INSERT INTO preference_index_counts (shard, stored) SELECT -1, count(*) FROM statements;
+  CREATE FUNCTION reuse_pref_count_stored() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO preference_index_counts AS c (shard, stored)
+      SELECT pg_backend_pid() % 64, count(*) FROM inserted HAVING count(*) > 0
+    ON CONFLICT (shard) DO UPDATE SET stored = c.stored + EXCLUDED.stored;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER statements_counted AFTER INSERT ON statements REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION reuse_pref_count_stored();
   `,
 ];
 

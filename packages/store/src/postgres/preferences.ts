@@ -201,9 +201,9 @@ export class PostgresPreferences implements Preferences {
     }
     await this.#writeEntries(client, entries);
     await client.query(
-      `INSERT INTO preference_index_counts (shard, statements) VALUES (pg_backend_pid() % 64, $1)
-       ON CONFLICT (shard) DO UPDATE SET statements = preference_index_counts.statements + EXCLUDED.statements`,
-      [rows.length],
+      `INSERT INTO preference_index_counts AS c (shard, indexed, subjects) VALUES (pg_backend_pid() % 64, $1, $2)
+       ON CONFLICT (shard) DO UPDATE SET indexed = c.indexed + EXCLUDED.indexed, subjects = c.subjects + EXCLUDED.subjects`,
+      [rows.length, fresh - repointFrom.length],
     );
   }
 
@@ -264,9 +264,9 @@ export class PostgresPreferences implements Preferences {
       catalogue_version: string;
       competence_age: number;
     }>(
-      `SELECT (SELECT count(*) FROM statements) AS statements,
-              (SELECT coalesce(sum(statements), 0) FROM preference_index_counts) AS indexed,
-              (SELECT count(*) FROM subject_preferences) AS subjects,
+      `SELECT (SELECT coalesce(sum(stored), 0) FROM preference_index_counts) AS statements,
+              (SELECT coalesce(sum(indexed), 0) FROM preference_index_counts) AS indexed,
+              (SELECT coalesce(sum(subjects), 0) FROM preference_index_counts) AS subjects,
               catalogue_version, competence_age
          FROM preference_index WHERE id = 1`,
     );
@@ -390,7 +390,7 @@ export class PostgresPreferences implements Preferences {
       const current = await this.#parameters(client);
       const competenceAge = options?.competenceAge ?? current.competenceAge;
       checkCompetenceAge(competenceAge);
-      await client.query('TRUNCATE subject_keys, subject_preferences, preference_index_counts');
+      await client.query('TRUNCATE subject_keys, subject_preferences');
       await client.query(
         'UPDATE preference_index SET catalogue_version = $1, competence_age = $2 WHERE id = 1',
         [LatestCatalogue.catalogueVersion, competenceAge],
@@ -420,8 +420,15 @@ export class PostgresPreferences implements Preferences {
         after = rows[rows.length - 1]!.seq;
         options?.onProgress?.(statements);
       }
+      // Under the lock nothing else stored a statement: what was read is what is held, stored and indexed.
       const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM subject_preferences');
-      return { statements, subjects: Number(rows[0]!.n) };
+      const subjects = Number(rows[0]!.n);
+      await client.query('DELETE FROM preference_index_counts');
+      await client.query(
+        'INSERT INTO preference_index_counts (shard, stored, indexed, subjects) VALUES (-1, $1, $1, $2)',
+        [statements, subjects],
+      );
+      return { statements, subjects };
     });
   }
 }

@@ -81,10 +81,12 @@ const MIGRATIONS: readonly string[] = [
    WHERE substr(scope, 1, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   `,
   // 4: the effective-preferences index (decision 0018). Keys name subjects; each subject has one row of
-  // the resolver's answer over its whole history. The meta row counts the statements the index has
-  // taken in: on a file that already holds statements the count starts at 0, so the index reports itself
-  // incomplete until \`reuse-pref store reindex\` has read them. \`changed\` is the meta row's version when
-  // a row was last written: what a snapshot refresh reads from.
+  // the resolver's answer over its whole history. Two counts say whether the index has taken in every
+  // statement: a trigger counts every row inserted into statements, by anything (this library, an older
+  // one, raw SQL), and the index counts what it took in, in the same transaction. They start here with
+  // every statement already stored as stored-but-not-indexed: the index reports itself incomplete until
+  // \`reuse-pref store reindex\`. \`changed\` is the meta row's version when a row was last written: what
+  // a snapshot refresh reads from.
   `
   CREATE TABLE subject_keys (
     key TEXT PRIMARY KEY,
@@ -108,11 +110,14 @@ const MIGRATIONS: readonly string[] = [
     id INTEGER PRIMARY KEY CHECK (id = 1),
     catalogue_version TEXT NOT NULL,
     competence_age INTEGER NOT NULL,
+    stored_statements INTEGER NOT NULL,
     indexed_statements INTEGER NOT NULL,
     next_subject INTEGER NOT NULL,
     version INTEGER NOT NULL
   );
-  INSERT INTO preference_index VALUES (1, '1', 12, 0, 1, 0);
+  INSERT INTO preference_index SELECT 1, '1', 12, count(*), 0, 1, 0 FROM statements;
+  CREATE TRIGGER statements_counted AFTER INSERT ON statements
+    BEGIN UPDATE preference_index SET stored_statements = stored_statements + 1 WHERE id = 1; END;
   `,
 ];
 

@@ -19,6 +19,7 @@ export interface IndexedRow {
 interface MetaRow {
   catalogue_version: string;
   competence_age: number;
+  stored_statements: number;
   indexed_statements: number;
   next_subject: number;
   version: number;
@@ -186,19 +187,14 @@ export class SqlitePreferences implements Preferences {
   }
 
   async status(): Promise<PreferenceIndexStatus> {
-    const read = this.#db.transaction(() => {
-      const meta = this.#meta.get()!;
-      const statements = (this.#db.prepare('SELECT COUNT(*) AS n FROM statements').get() as { n: number }).n;
-      const subjects = (
-        this.#db.prepare('SELECT COUNT(*) AS n FROM subject_preferences').get() as { n: number }
-      ).n;
-      return { meta, statements, subjects };
-    });
-    const { meta, statements, subjects } = read();
+    const meta = this.#meta.get()!;
+    const subjects = this.#db
+      .prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM subject_preferences')
+      .get()!.n;
     return statusOf(
       meta.catalogue_version,
       meta.competence_age,
-      statements,
+      meta.stored_statements,
       meta.indexed_statements,
       subjects,
     );
@@ -293,7 +289,7 @@ export class SqlitePreferences implements Preferences {
       this.#db
         .prepare(
           `UPDATE preference_index SET catalogue_version = ?, competence_age = ?, indexed_statements = 0,
-             next_subject = 1 WHERE id = 1`,
+             stored_statements = 0, next_subject = 1 WHERE id = 1`,
         )
         .run(LatestCatalogue.catalogueVersion, competenceAge);
       let statements = 0;
@@ -305,9 +301,11 @@ export class SqlitePreferences implements Preferences {
         after = rows[rows.length - 1]!.seq;
         options?.onProgress?.(statements);
       }
-      const subjects = (
-        this.#db.prepare('SELECT COUNT(*) AS n FROM subject_preferences').get() as { n: number }
-      ).n;
+      // Under the write lock nothing else stored a statement: what was read is what is held.
+      this.#db.prepare('UPDATE preference_index SET stored_statements = ? WHERE id = 1').run(statements);
+      const subjects = this.#db
+        .prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM subject_preferences')
+        .get()!.n;
       return { statements, subjects };
     });
   }
