@@ -3,6 +3,7 @@ import {
   canonicalJson,
   type KeyInput,
   type LedgerRecord,
+  membersFromIndex,
   type ReleaseDraft,
   receiptFor,
   recordRelease,
@@ -15,7 +16,6 @@ import type {
   ReleaseDecision,
   ReleaseSubjectPage,
   SignedTreeHead,
-  Statement,
   Subject,
   SubjectKey,
   SubjectReceipt,
@@ -24,6 +24,7 @@ import {
   type JsonValue,
   type LedgerAppend,
   LedgerConflictError,
+  PreferenceIndexIncompleteError,
   type StatementStore,
 } from '@reuse-pref/store';
 import { KeyedMutex } from '../operations/keyed-mutex.js';
@@ -36,6 +37,8 @@ const releaseLedger = (releaseId: string) => `release:decision:${releaseId}`;
 const subjectLedger = (key: string) => `release:subject:${key}`;
 const dsLedger = (dsReference: string) => `release:ds:${dsReference}`;
 const READ_PAGE = 5000;
+// Cohort members looked up in the index per query.
+const INDEX_BATCH = 5000;
 
 export type SubjectOutcomeItem = ReleaseSubjectPage['items'][number];
 
@@ -48,8 +51,8 @@ export type RecordResult =
   | ({ outcome: 'recorded' | 'already-recorded' } & StoredRelease)
   | { outcome: 'ds-reference-conflict'; releaseId: string };
 
-/** The ports the distributor keeps its records in, and reads its cohort's statements from. */
-export type DistributorStore = Pick<StatementStore, 'statements' | 'ledgers'>;
+/** The ports the distributor keeps its records in, and reads its cohort's preferences from. */
+export type DistributorStore = Pick<StatementStore, 'ledgers' | 'preferences'>;
 
 /**
  * The distributor's records: the public transparency log (rebuilt in memory from the store at start, so
@@ -125,13 +128,29 @@ export class ReleaseArchive {
       const stored = await this.release(releaseId);
       if (stored) return { outcome: 'already-recorded', ...stored };
     }
+    // Decide only from an index that has taken in every statement held (see PreferenceIndexStatus).
+    const status = await this.store.preferences.status();
+    if (!status.current) {
+      throw new PreferenceIndexIncompleteError(
+        `the preferences index has taken in ${status.indexedStatements} of ${status.statements} statements` +
+          ` (catalogue ${status.catalogueVersion}): run reuse-pref store reindex`,
+      );
+    }
     // The reference's entry must land where it was seen to end, so two processes can never both record it.
     const dsIndex = await this.store.ledgers.count(ds);
-    const recorded = await recordRelease(request, this.members(cohort), {
-      archive: { begin: () => this.draft(request.dsReference, contentHash, dsIndex) },
-      decidedAt: options.now.toISOString(),
-      competenceAge: options.competenceAge,
-    });
+    const decidedAt = options.now.toISOString();
+    const recorded = await recordRelease(
+      request,
+      membersFromIndex(this.store.preferences, batches(cohort, INDEX_BATCH), {
+        asOf: decidedAt,
+        competenceAge: options.competenceAge,
+      }),
+      {
+        archive: { begin: () => this.draft(request.dsReference, contentHash, dsIndex) },
+        decidedAt,
+        competenceAge: options.competenceAge,
+      },
+    );
     return { outcome: 'recorded', ...recorded };
   }
 
@@ -181,21 +200,6 @@ export class ReleaseArchive {
       // Nothing reaches the store before commit, so there is nothing to take back.
       abort: () => undefined,
     };
-  }
-
-  /** Each member with every statement held about them, from any school. */
-  private async *members(cohort: readonly SubjectKey[]) {
-    for (const key of cohort) {
-      const history = await this.store.statements.pupilHistory({
-        ...(key.upn ? { upn: key.upn } : {}),
-        ...(key.uln ? { uln: key.uln } : {}),
-      });
-      const statements: Statement[] = history.map((s) => s.statement);
-      // The resolver needs a date of birth for competence; the cohort names identifiers only.
-      const dateOfBirth = statements.find((s) => s.subject.dateOfBirth)?.subject.dateOfBirth;
-      const subject: Subject = { ...key, ...(dateOfBirth ? { dateOfBirth } : {}) };
-      yield { subject, statements };
-    }
   }
 
   async release(releaseId: string): Promise<StoredRelease | undefined> {
@@ -257,3 +261,7 @@ function keyOf(subject: Subject): SubjectKey {
 }
 
 const asJson = (value: unknown): JsonValue => value as JsonValue;
+
+function* batches<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}

@@ -1,11 +1,5 @@
 import { compareStatements, resolve } from '@reuse-pref/resolver';
-import type {
-  PupilPreferences,
-  Statement,
-  StatementPage,
-  StatementReceipt,
-  Subject,
-} from '@reuse-pref/schema';
+import type { PupilPreferences, Statement, StatementPage, StatementReceipt } from '@reuse-pref/schema';
 import type { PupilQuery, StoredStatement } from '@reuse-pref/store';
 import { requireIfMatch } from '../http/etag.js';
 import { parseJson } from '../http/parse-json.js';
@@ -88,9 +82,9 @@ export const getPupilPreferences: Operation = {
     }
     const etag = pupilEtag(statements);
     if (request.headers['if-none-match'] === etag && asOfParam === null) return empty(304, { etag });
+    // No subject: the resolver takes the date of birth from the statements, latest in R3 order (R4).
     const effective = resolve({
       statements,
-      subject: subjectOf(statements),
       asOf: asOfParam ?? services.now().toISOString(),
       competenceAge: services.competenceAge,
     });
@@ -173,10 +167,3 @@ export const recordPupilStatement: Operation = {
     });
   },
 };
-
-/** The subject as the statements know it, with a date of birth if any statement carries one. */
-function subjectOf(statements: readonly Statement[]): Subject {
-  const first = statements[0]!.subject;
-  const dateOfBirth = statements.find((s) => s.subject.dateOfBirth)?.subject.dateOfBirth;
-  return { ...first, ...(dateOfBirth ? { dateOfBirth } : {}) };
-}
