@@ -17,6 +17,20 @@ export interface LedgerAppend {
 }
 
 /**
+ * One append of any size, handed over in runs (`add`) and landing all together when `commit` resolves,
+ * in one transaction: a national release never sits in memory whole. Each ledger's entries land after
+ * its end, in the order added, as one `appendAll` of everything added would place them; an
+ * `expectedIndex` that does not hold is a LedgerConflictError (from `add` or from `commit`). Any failure,
+ * `abort`, or a process that dies first leaves nothing. One stream at a time per store handle; the stream holds one database connection
+ * (PostgreSQL) or stages its entries in a temporary table (SQLite) until it ends.
+ */
+export interface LedgerStream {
+  add(entries: readonly LedgerAppend[]): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
  * Named append-only ledgers: entries at dense indexes from 0, never changed or removed. The release
  * function keeps its log, decisions, subject ledgers and register in them; a relay its onward shares.
  */
@@ -32,6 +46,8 @@ export interface Ledgers {
    * given, at consecutive indexes after its current end.
    */
   appendAll(entries: readonly LedgerAppend[]): Promise<void>;
+  /** Starts a LedgerStream: many entries to any number of ledgers, all of them or none. */
+  appendStream(): Promise<LedgerStream>;
   read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]>;
   count(ledger: string): Promise<number>;
 }
