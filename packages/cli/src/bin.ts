@@ -32,6 +32,10 @@ const commands: Record<string, CommandEntry> = {
     summary: 'run a reference producer, relay or receiver server',
     load: () => import('./commands/serve.js'),
   },
+  store: {
+    summary: "show or rebuild a server store's effective-preferences index",
+    load: () => import('./commands/store.js'),
+  },
   help: { summary: 'show this list, or the usage of one command', load: () => import('./commands/help.js') },
 };
 

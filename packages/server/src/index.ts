@@ -5,7 +5,12 @@ export { type Authenticator, type BearerAuthOptions, bearerAuthenticator } from 
 export { jwksFromFile, jwksFromUrl } from './auth/jwks.js';
 export { mayTouchSchool, type Principal } from './auth/principal.js';
 export { parseScopes } from './auth/scopes.js';
-export type { ReleaseArchive, StoredRelease } from './distributor/release-archive.js';
+export {
+  type CohortSource,
+  type RecordResult,
+  ReleaseArchive,
+  type StoredRelease,
+} from './distributor/release-archive.js';
 export { jsonLineLogger, type RequestLogger, type RequestLogLine, silentLogger } from './http/log.js';
 export { PROBLEM_BASE, ProblemError, type ProblemType, ProblemTypes, problem } from './http/problem.js';
 export type { RateLimitHook } from './http/rate-limit.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { jwksFromFile, jwksFromUrl, type Role, type StoreSpec, startServer } from '@reuse-pref/server';
+import { jwksFromFile, jwksFromUrl, type Role, startServer } from '@reuse-pref/server';
 import { type Command, parseCommandArgs, UsageError } from '../command.js';
+import { storeSpec } from '../store-spec.js';
 
 const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributor [options]
 
@@ -95,12 +96,5 @@ const command: Command = {
     return 0;
   },
 };
-
-function storeSpec(kind: string, path: string, databaseUrl: string | undefined): StoreSpec {
-  if (kind === 'sqlite') return { kind, path };
-  if (kind !== 'postgres') throw new UsageError('--store must be sqlite or postgres');
-  if (!databaseUrl) throw new UsageError('--store postgres needs --database-url (or DATABASE_URL)');
-  return { kind, databaseUrl };
-}
 
 export default command;
