@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // The ingest worker is its own entry: a worker thread is started from a file, not a module export.
-  entry: { index: 'src/index.ts', 'ingest-worker': 'src/ingest/worker-main.ts' },
+  entry: { index: 'src/index.ts', 'ingest-worker': 'src/roles/receiver/ingest/worker-main.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: 'src/index.ts' },
   clean: true,

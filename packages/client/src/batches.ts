@@ -1,4 +1,4 @@
-import type { ReusePrefClient } from './client.js';
+import type { ContractCalls } from './calls.js';
 import { ReusePrefProblemError } from './errors.js';
 import type { BatchProblem, BatchResult, RecordOutcome, Statement } from './types.js';
 
@@ -28,7 +28,7 @@ const encoder = new TextEncoder();
  * rejected batch (422) yields its outcomes with `committed: false` and the upload goes on with the next.
  */
 export async function* uploadStatements(
-  client: ReusePrefClient,
+  client: ContractCalls,
   statements: Iterable<Statement> | AsyncIterable<Statement>,
   options: UploadOptions = {},
 ): AsyncGenerator<UploadedRecord, void, undefined> {
@@ -68,7 +68,7 @@ export async function* uploadStatements(
   yield* flush();
 }
 
-async function send(client: ReusePrefClient, ndjson: string, signal?: AbortSignal): Promise<BatchResult> {
+async function send(client: ContractCalls, ndjson: string, signal?: AbortSignal): Promise<BatchResult> {
   try {
     const { data } = await client.post('/intake/batches', {
       header: { 'Idempotency-Key': crypto.randomUUID() },

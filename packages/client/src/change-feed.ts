@@ -1,4 +1,4 @@
-import type { ReusePrefClient } from './client.js';
+import type { ContractCalls } from './calls.js';
 import { sleep } from './retry.js';
 import type { ChangeFeedEntry } from './types.js';
 
@@ -18,7 +18,7 @@ export interface ChangeFeedOptions {
  * the iterator threw part-way through a page.
  */
 export async function* changeFeed(
-  client: ReusePrefClient,
+  client: ContractCalls,
   urn: string,
   options: ChangeFeedOptions = {},
 ): AsyncGenerator<ChangeFeedEntry, void, undefined> {

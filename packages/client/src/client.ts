@@ -1,7 +1,9 @@
+import { problemTypeOf } from '@reuse-pref/contract';
 import { ClientCredentials, type TokenProvider } from './auth.js';
 import { type UploadOptions, uploadStatements } from './batches.js';
+import type { ApiResponse, ContractCalls, RequestOptions } from './calls.js';
 import { type ChangeFeedOptions, changeFeed } from './change-feed.js';
-import { problemKind, ReusePrefProblemError } from './errors.js';
+import { ReusePrefProblemError } from './errors.js';
 import { items, pages } from './pages.js';
 import {
   backoffDelay,
@@ -16,10 +18,8 @@ import type {
   HttpMethod,
   Operation,
   PagedPath,
-  ParamsOf,
   PathsWith,
   ProblemDetails,
-  RequestBodyOf,
   Statement,
   SuccessBody,
 } from './types.js';
@@ -38,18 +38,6 @@ export interface ClientOptions {
   now?: () => number;
 }
 
-type BodyArg<O> = [RequestBodyOf<O>] extends [never] ? { body?: undefined } : { body: RequestBodyOf<O> };
-
-export type RequestOptions<O> = ParamsOf<O> &
-  BodyArg<O> & {
-    signal?: AbortSignal;
-    timeoutMs?: number;
-    /** A key for a write (a UUID), or `true` to generate one; a write with a key may be retried. */
-    idempotencyKey?: string | true;
-    /** Extra headers, e.g. If-Match where the contract marks it optional. */
-    headers?: Record<string, string>;
-  };
-
 /** What every RequestOptions<O> is at run time, once the contract's types have done their work. */
 interface LooseRequest {
   path?: Record<string, string>;
@@ -62,14 +50,6 @@ interface LooseRequest {
   idempotencyKey?: string | true;
 }
 
-export interface ApiResponse<T> {
-  status: number;
-  data: T;
-  headers: Headers;
-  /** The ETag of current state, for a later If-Match. */
-  etag: string | undefined;
-}
-
 const defaultRetry: Required<RetryOptions> = {
   maxAttempts: 4,
   baseDelayMs: 250,
@@ -78,7 +58,7 @@ const defaultRetry: Required<RetryOptions> = {
 };
 
 /** Typed access to every operation in spec/v1/openapi.yaml, addressed by method and path template. */
-export class ReusePrefClient {
+export class ReusePrefClient implements ContractCalls {
   readonly baseUrl: string;
   private readonly transport: Transport;
   private readonly retry: Required<RetryOptions>;
@@ -234,7 +214,7 @@ async function keyInUse(response: Response, headers: Headers): Promise<boolean> 
   if (response.status !== 409 || !headers.has('idempotency-key')) return false;
   try {
     const problem = (await response.clone().json()) as { type?: unknown };
-    return typeof problem.type === 'string' && problemKind(problem.type) === 'idempotency-key-in-use';
+    return typeof problem.type === 'string' && problemTypeOf(problem.type) === 'idempotency-key-in-use';
   } catch {
     return false;
   }

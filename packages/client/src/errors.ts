@@ -1,3 +1,4 @@
+import { type ProblemType, problemTypeOf } from '@reuse-pref/contract';
 import type { ProblemDetails } from './types.js';
 
 /** Any failure this client reports; `instanceof` tells the kinds apart. */
@@ -27,9 +28,18 @@ export class ReusePrefProblemError extends ReusePrefError {
     this.ruleIds = [...new Set((problem.errors ?? []).map((finding) => finding.rule))];
   }
 
-  /** The problem type's last path segment, e.g. `validation-failed`. */
+  /** The problem type's last path segment, e.g. `validation-failed`, whoever defined the type. */
   get kind(): string {
     return problemKind(this.problem.type);
+  }
+
+  /**
+   * The contract's problem type (`validation-failed`, `precondition-failed`...), or undefined when the
+   * answer is not one of ours (a proxy's HTML page, another API's type). Typed, so comparing it with a
+   * misspelt slug is a compile error.
+   */
+  get problemType(): ProblemType | undefined {
+    return problemTypeOf(this.problem.type);
   }
 }
 

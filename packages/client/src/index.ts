@@ -5,8 +5,9 @@ export {
   type TokenProvider,
 } from './auth.js';
 export { type UploadedRecord, type UploadOptions, uploadStatements } from './batches.js';
+export type { ApiResponse, ContractCalls, RequestOptions } from './calls.js';
 export { type ChangeFeedOptions, changeFeed } from './change-feed.js';
-export { type ApiResponse, type ClientOptions, type RequestOptions, ReusePrefClient } from './client.js';
+export { type ClientOptions, ReusePrefClient } from './client.js';
 export {
   ReusePrefAuthError,
   ReusePrefError,

@@ -1,4 +1,4 @@
-import type { RequestOptions, ReusePrefClient } from './client.js';
+import type { ContractCalls, RequestOptions } from './calls.js';
 import type { Operation, PagedPath, PageItem, SuccessBody } from './types.js';
 
 export interface Page<P extends PagedPath> {
@@ -13,7 +13,7 @@ type PageOptions<P extends PagedPath> = RequestOptions<Operation<P, 'get'>>;
 
 /** Every page of a cursor-paged list, starting from `query.cursor` when given. */
 export async function* pages<P extends PagedPath>(
-  client: ReusePrefClient,
+  client: ContractCalls,
   path: P,
   init: PageOptions<P>,
 ): AsyncGenerator<Page<P>, void, undefined> {
@@ -34,7 +34,7 @@ export async function* pages<P extends PagedPath>(
 
 /** Every item across pages. */
 export async function* items<P extends PagedPath>(
-  client: ReusePrefClient,
+  client: ContractCalls,
   path: P,
   init: PageOptions<P>,
 ): AsyncGenerator<PageItem<P>, void, undefined> {

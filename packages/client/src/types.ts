@@ -1,6 +1,7 @@
-import type { components, operations, paths } from './generated/paths.generated.js';
+import type { components, operations, paths } from '@reuse-pref/contract';
 
-// Every type here is derived from the generated contract types: none restates a request or response.
+// Every type here is derived from the contract's generated types (@reuse-pref/contract): none restates a
+// request or response.
 
 export type { components, operations, paths };
 

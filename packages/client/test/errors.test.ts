@@ -54,9 +54,16 @@ describe('problem responses become ReusePrefProblemError, and are not retried', 
         body: example<components['schemas']['SchoolSettings']>('SchoolSettingsUpdate'),
       }),
     );
-    expect({ status: error.status, kind: error.kind, ruleIds: error.ruleIds, calls }).toEqual({
+    expect({
+      status: error.status,
+      kind: error.kind,
+      problemType: error.problemType,
+      ruleIds: error.ruleIds,
+      calls,
+    }).toEqual({
       status: given.status,
       kind: given.kind,
+      problemType: given.kind,
       ruleIds: given.ruleIds,
       calls: 1,
     });
@@ -71,6 +78,7 @@ describe('problem responses become ReusePrefProblemError, and are not retried', 
       ),
     );
     const error = await failure(() => makeClient().get('/health', {}));
+    expect(error.problemType).toBeUndefined();
     expect(error.problem).toEqual({
       type: 'about:blank',
       title: 'Teapot',

@@ -1,6 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { ApiSchemas } from './api/index.js';
-import { schemaRef } from './api/ref.js';
+import { SCHEMA_BASE, schemaRef } from './api/ref.js';
 import { PurposeCatalogueProperties } from './model/catalogue.js';
 import {
   DistributionRequestProperties,
@@ -18,8 +17,7 @@ import {
 import { ProblemDetailsProperties } from './model/problem.js';
 import { StatementProperties } from './model/statement.js';
 
-/** Base of every published schema `$id`; the path mirrors spec/v1/schemas/. */
-export const SCHEMA_BASE = 'https://schemas.reuse-pref.org/v1/';
+export { SCHEMA_BASE };
 export const SPEC_VERSION = '1.0.0';
 
 const doc = (name: string, title: string) => ({
@@ -104,24 +102,6 @@ export const CodeListDocument = Type.Object(
   },
   doc('codelist', 'A code list published in spec/v1/codelists/'),
 );
-
-/** Every schema published in spec/v1/schemas/, keyed by file stem. */
-export const PublishedSchemas = {
-  statement: Statement,
-  'effective-preferences': EffectivePreferences,
-  'purpose-catalogue': PurposeCatalogueSchema,
-  'validation-result': ValidationResult,
-  'problem-details': ProblemDetails,
-  'distribution-request': DistributionRequest,
-  'release-decision': ReleaseDecision,
-  'subject-outcome': SubjectOutcome,
-  'ledger-entry': LedgerEntry,
-  'signed-tree-head': SignedTreeHead,
-  'subject-receipt': SubjectReceipt,
-  'register-entry': RegisterEntry,
-  codelist: CodeListDocument,
-  ...ApiSchemas,
-} as const;
 
 export type Statement = Static<typeof Statement>;
 export type EffectivePreferences = Static<typeof EffectivePreferences>;

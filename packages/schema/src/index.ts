@@ -12,4 +12,5 @@ export * from './model/effective.js';
 export * from './model/finding.js';
 export * from './model/log.js';
 export * from './model/statement.js';
+export { PublishedSchemas } from './published-schemas.js';
 export { renderSpecFiles } from './spec-files.js';

@@ -11,7 +11,8 @@ import { applyRateLimit, type RateLimitHook } from './http/rate-limit.js';
 import { readBody } from './http/read-body.js';
 import { Router } from './http/router.js';
 import type { ServerRequest, ServerResponse } from './http/types.js';
-import type { Operation, OperationContext, Services } from './operation.js';
+import type { Operation, OperationContext } from './operation.js';
+import type { Services } from './services.js';
 
 export interface App {
   handle(request: ServerRequest): Promise<ServerResponse>;
@@ -63,7 +64,15 @@ export function createApp(options: AppOptions): App {
       const tooLarge = op.body.limit === 'maxBatchBytes' ? 'batch-too-large' : 'payload-too-large';
       body = await readBody(request.body, services.limits[op.body.limit], tooLarge);
     }
-    const context: OperationContext = { request, params, principal, services, body, ...{ contentType } };
+    const context: OperationContext = {
+      request,
+      params,
+      query: request.query,
+      principal,
+      services,
+      body,
+      ...{ contentType },
+    };
     if (!op.idempotent) return op.handle(context);
     const key = readIdempotencyKey(request.headers['idempotency-key'], op.idempotent === 'required');
     const hash = requestHash(request.method, request.path, body);

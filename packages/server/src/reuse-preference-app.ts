@@ -4,14 +4,16 @@ import type { StatementStore } from '@reuse-pref/store';
 import { createValidator } from '@reuse-pref/validator';
 import { type App, createApp } from './app.js';
 import { type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
-import { ReleaseArchive } from './distributor/release-archive.js';
 import type { RequestLogger } from './http/log.js';
 import type { RateLimitHook } from './http/rate-limit.js';
 import type { ServerRequest } from './http/types.js';
-import { IngestWorkers } from './ingest/ingest-workers.js';
-import type { IngestWorkerData } from './ingest/messages.js';
-import { DEFAULT_LIMITS, type Limits, type Role, type StatementValidator } from './operation.js';
-import { operations } from './operations/index.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { operations } from './operations.js';
+import { ReleaseArchive } from './roles/distributor/release-archive.js';
+import { IngestWorkers } from './roles/receiver/ingest/ingest-workers.js';
+import type { IngestWorkerData } from './roles/receiver/ingest/messages.js';
+import type { Role } from './services.js';
+import type { StatementValidator } from './statements/statement-validator.js';
 
 export interface ReusePreferenceAppOptions {
   role: Role;

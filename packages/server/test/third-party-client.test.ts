@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { paths } from '@reuse-pref/contract';
 import { generateLogKeyPair, verifyReceipt } from '@reuse-pref/release';
 import createClient, { type Client } from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { paths } from '../../client/src/generated/paths.generated.js';
 import { decideOnwardShare } from '../src/index.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { ndjson, SCHOOL_A, statement, upn } from './helpers/statements.js';

@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { ProblemDetails } from '../documents.js';
 import { DateTime, Uuid } from '../model/common.js';
 import { Finding } from '../model/finding.js';
-import { API_SCHEMA_BASE, envelope, nullable, schemaRef } from './ref.js';
+import { envelope, nullable, SCHEMA_BASE, schemaRef } from './ref.js';
 
 export const RecordOutcome = Type.Object(
   {
@@ -51,7 +51,7 @@ export type RecordOutcome = Static<typeof RecordOutcome>;
 
 /** A rejected batch: a problem (status 422) that also carries every record's outcome. */
 export const BatchProblem = Type.Unsafe<ProblemDetails & { batch: BatchResult }>({
-  $id: `${API_SCHEMA_BASE}batch-problem.schema.json`,
+  $id: `${SCHEMA_BASE}batch-problem.schema.json`,
   title: 'Problem details for a rejected batch, with the outcome of every record',
   allOf: [
     { $ref: './problem-details.schema.json' },

@@ -1,10 +1,10 @@
 import { type TSchema, type TUnsafe, Type } from '@sinclair/typebox';
 
-/**
- * Same value as SCHEMA_BASE in documents.ts. It is repeated rather than imported because documents.ts
- * imports these envelopes, and a runtime import back would be a cycle; a test keeps the two equal.
- */
-export const API_SCHEMA_BASE = 'https://schemas.reuse-pref.org/v1/';
+/** Base of every published schema `$id`; the path mirrors spec/v1/schemas/. */
+export const SCHEMA_BASE = 'https://schemas.reuse-pref.org/v1/';
+
+/** The same base, under the name the API envelopes have always exported it by. */
+export const API_SCHEMA_BASE = SCHEMA_BASE;
 
 /**
  * A reference to another published schema by a relative URI. Relative refs resolve against the `$id`
@@ -16,7 +16,7 @@ export function schemaRef<T>(name: string, description?: string): TUnsafe<T> {
 }
 
 export function envelope(name: string, title: string) {
-  return { $id: `${API_SCHEMA_BASE}${name}.schema.json`, title, additionalProperties: false } as const;
+  return { $id: `${SCHEMA_BASE}${name}.schema.json`, title, additionalProperties: false } as const;
 }
 
 /** Opaque resume point: base64url, meaningful only to the server that issued it. */

@@ -1,43 +1,10 @@
+import { PROBLEM_BASE, type ProblemStatus, type ProblemType, ProblemTypes } from '@reuse-pref/contract';
 import type { Finding } from '@reuse-pref/schema';
-import type { ServerResponse } from './types.js';
+import type { Sent } from './types.js';
 
-/**
- * Problem type slugs the server emits. The type URI is PROBLEM_BASE + slug, so clients can switch on a
- * stable identifier rather than on titles, which are for people.
- */
-export const PROBLEM_BASE = 'https://reuse-pref.org/problems/';
-
-export const ProblemTypes = {
-  'invalid-json': { status: 400, title: 'The body is not valid JSON' },
-  'invalid-utf8': { status: 400, title: 'The body is not valid UTF-8' },
-  'nul-character': { status: 400, title: 'The body contains a NUL character' },
-  'forbidden-key': { status: 400, title: 'The body contains a forbidden property name' },
-  'too-deep': { status: 400, title: 'The body is nested too deeply' },
-  'bad-request': { status: 400, title: 'Bad request' },
-  'validation-failed': { status: 422, title: 'Statement failed validation' },
-  'batch-rejected': { status: 422, title: 'The batch was not stored: at least one record was rejected' },
-  'batch-too-large': { status: 413, title: 'Batch too large' },
-  unauthorized: { status: 401, title: 'Unauthorized' },
-  forbidden: { status: 403, title: 'Forbidden' },
-  'school-not-in-scope': { status: 403, title: 'Forbidden' },
-  'not-found': { status: 404, title: 'Not found' },
-  'method-not-allowed': { status: 405, title: 'Method not allowed' },
-  'not-acceptable': { status: 406, title: 'Not acceptable' },
-  'statement-id-conflict': { status: 409, title: 'Statement id conflict' },
-  'release-conflict': { status: 409, title: 'A release with this DS reference has other content' },
-  'cursor-expired': { status: 410, title: 'Cursor expired' },
-  'precondition-failed': { status: 412, title: 'Precondition failed' },
-  'payload-too-large': { status: 413, title: 'Content too large' },
-  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
-  'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
-  'idempotency-key-in-use': { status: 409, title: 'Idempotency key in use' },
-  'precondition-required': { status: 428, title: 'Precondition required' },
-  'rate-limited': { status: 429, title: 'Too many requests' },
-  'internal-error': { status: 500, title: 'Internal server error' },
-  unavailable: { status: 503, title: 'Service unavailable' },
-} as const satisfies Record<string, { status: number; title: string }>;
-
-export type ProblemType = keyof typeof ProblemTypes;
+// The problem types are the contract's (@reuse-pref/contract): one list for the server that sends them
+// and the client that tells them apart. Re-exported here, where the server's users have always found them.
+export { PROBLEM_BASE, type ProblemType, ProblemTypes };
 
 export interface ProblemExtras {
   detail?: string;
@@ -47,8 +14,17 @@ export interface ProblemExtras {
   [extension: string]: unknown;
 }
 
+/** The body of a problem: RFC 9457's members plus the extras given (less `headers`, which are sent as such). */
+export type ProblemBody<X extends ProblemExtras> = { type: string; title: string; status: number } & Omit<
+  X,
+  'headers'
+>;
+
 /** An RFC 9457 problem+json response; findings go in `errors`, each carrying its rule id. */
-export function problem(type: ProblemType, extras: ProblemExtras = {}): ServerResponse {
+export function problem<T extends ProblemType, X extends ProblemExtras = Record<never, never>>(
+  type: T,
+  extras: X = {} as X,
+): Sent<ProblemStatus<T>, 'application/problem+json', ProblemBody<X>> {
   const { headers, ...members } = extras;
   const { status, title } = ProblemTypes[type];
   const body = { type: `${PROBLEM_BASE}${type}`, title, status, ...members };
@@ -59,9 +35,13 @@ export function problem(type: ProblemType, extras: ProblemExtras = {}): ServerRe
   };
 }
 
-/** Thrown by edge checks deep in a handler; the app turns it into the response it carries. */
+/**
+ * Thrown by edge checks deep in a handler (a bad cursor, a missing If-Match, a token without the scope);
+ * the app turns it into the response it carries. What a handler returns is typed against the contract;
+ * what it throws is not, so thrown problems are kept to the responses every operation shares.
+ */
 export class ProblemError extends Error {
-  readonly response: ServerResponse;
+  readonly response: Sent<number, 'application/problem+json', ProblemBody<ProblemExtras>>;
   constructor(
     readonly type: ProblemType,
     /** Kept so the error can cross from an ingest worker to the event loop and be rebuilt there. */

@@ -21,3 +21,15 @@ export interface ServerResponse {
   /** Already serialised; handlers build it through json(), problem() or ndjson(). */
   body?: string;
 }
+
+declare const carries: unique symbol;
+
+/**
+ * A response whose type remembers its status, media type and body before serialisation, so a handler's
+ * result can be checked against what the contract declares for its operation. The marker exists only in
+ * the type; at run time this is a plain ServerResponse.
+ */
+export interface Sent<S extends number, M extends string | undefined, B> extends ServerResponse {
+  status: S;
+  readonly [carries]?: { mediaType: M; body: B };
+}

@@ -21,7 +21,7 @@ export async function bundleReceiver(): Promise<string> {
     format: 'esm',
     target: 'node20',
     conditions: ['source'],
-    external: ['better-sqlite3', 'pg', 'fastify'],
+    external: ['better-sqlite3', 'pg', 'pg-copy-streams', 'fastify'],
     outfile,
     logLevel: 'silent',
   });

@@ -8,7 +8,7 @@ import { createLocalJWKSet } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../src/http/problem.js';
 import { createReusePreferenceApp } from '../../src/index.js';
-import { IngestWorkers } from '../../src/ingest/ingest-workers.js';
+import { IngestWorkers } from '../../src/roles/receiver/ingest/ingest-workers.js';
 import { ndjson, SCHOOL_A, statement } from '../helpers/statements.js';
 
 const principal = { clientId: 'test', scopes: new Set(['receiver:write']), schools: new Set([SCHOOL_A.urn]) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedMutex } from '../../src/operations/keyed-mutex.js';
+import { KeyedMutex } from '../../src/roles/distributor/keyed-mutex.js';
 
 describe('KeyedMutex', () => {
   it('runs work for one key one at a time, in arrival order, and other keys alongside', async () => {

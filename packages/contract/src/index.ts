@@ -1,0 +1,31 @@
+export { operationIndex } from './generated/operation-index.generated.js';
+export type {
+  ContractResponse,
+  components,
+  HeaderName,
+  OperationId,
+  OperationMethod,
+  OperationPath,
+  OperationScope,
+  operations,
+  PathParams,
+  paths,
+  QueryName,
+  QueryParams,
+  RequestBody,
+  RequestMediaType,
+  ResponseBody,
+  ResponseMediaType,
+  ResponseStatus,
+  Schema,
+  SuccessStatus,
+} from './operations.js';
+export {
+  PROBLEM_BASE,
+  type ProblemStatus,
+  type ProblemType,
+  ProblemTypes,
+  type ProblemTypesWithStatus,
+  problemTypeOf,
+  problemTypeUri,
+} from './problem-types.js';

@@ -1,0 +1,366 @@
+import { createHash, type Hash } from 'node:crypto';
+import {
+  type CohortKeys,
+  canonicalJson,
+  type KeyInput,
+  type LedgerRecord,
+  leafHash,
+  membersFromIndex,
+  type ReleaseDraft,
+  receiptFor,
+  recordRelease,
+  TransparencyLog,
+} from '@reuse-pref/release';
+import type {
+  DistributionRequest,
+  LogLeaf,
+  RegisterEntry,
+  ReleaseDecision,
+  ReleaseSubjectPage,
+  SignedTreeHead,
+  Subject,
+  SubjectKey,
+  SubjectReceipt,
+} from '@reuse-pref/schema';
+import {
+  type JsonValue,
+  type LedgerAppend,
+  LedgerConflictError,
+  type LedgerStream,
+  PreferenceIndexIncompleteError,
+  type StatementStore,
+} from '@reuse-pref/store';
+import { KeyedMutex } from './keyed-mutex.js';
+
+// Everything lives in the store's append-only ledgers, so the distributor runs on either store and a
+// PostgreSQL deployment needs no file beside it. Names are prefixed so no other user of ledgers collides.
+const LOG = 'release:log';
+const REGISTER = 'release:register';
+const releaseLedger = (releaseId: string) => `release:decision:${releaseId}`;
+/** Each subject's outcome in a release, in cohort order (releases recorded before this kept them in
+ * the decision's own ledger, after the decision: still read from there). */
+const outcomesLedger = (releaseId: string) => `release:outcomes:${releaseId}`;
+const subjectLedger = (key: string) => `release:subject:${key}`;
+const dsLedger = (dsReference: string) => `release:ds:${dsReference}`;
+const READ_PAGE = 5000;
+// Cohort members looked up in the index per query, and ledger entries handed to the store per run.
+const INDEX_BATCH = 5000;
+const STREAM_RUN = 8000;
+
+export type SubjectOutcomeItem = ReleaseSubjectPage['items'][number];
+
+export interface StoredRelease {
+  decision: ReleaseDecision;
+  logIndex: number;
+}
+
+export type RecordResult =
+  | ({ outcome: 'recorded' | 'already-recorded' } & StoredRelease)
+  | { outcome: 'ds-reference-conflict'; releaseId: string };
+
+/** The ports the distributor keeps its records in, and reads its cohort's preferences from. */
+export type DistributorStore = Pick<StatementStore, 'ledgers' | 'preferences'>;
+
+/**
+ * A cohort: the members of a request body, or (for a national release) a source that can be read
+ * again, such as a file, since the DS reference's content hash may need a pass of its own.
+ */
+export type CohortSource = readonly SubjectKey[] | (() => CohortKeys);
+
+/**
+ * The distributor's records: the public transparency log (rebuilt in memory from the store at start and
+ * caught up with what other processes committed before each use, so proofs are computed without reading
+ * the store), each release with its per-subject outcomes, each subject's private ledger records (entry +
+ * salt), and the public register.
+ *
+ * `recordRelease` (@reuse-pref/release) decides and records a release; this class is the archive it
+ * records into. A release streams into one store transaction (`ledgers.appendStream`) as its subjects
+ * are decided: log leaves, subject records and outcomes, then the decision, DS reference and register
+ * entry, so a crash or a failed write leaves all of it or none, and a national cohort never sits in
+ * memory (32 bytes a subject, its leaf hash, until the commit). The rest is reads.
+ */
+export class ReleaseArchive {
+  private readonly lock = new KeyedMutex();
+
+  private constructor(
+    private readonly store: DistributorStore,
+    private log: TransparencyLog,
+    private readonly signingKey: KeyInput,
+  ) {}
+
+  static async open(store: DistributorStore, signingKey: KeyInput): Promise<ReleaseArchive> {
+    return new ReleaseArchive(store, await loadLog(store), signingKey);
+  }
+
+  get logSize(): number {
+    return this.log.size;
+  }
+
+  /**
+   * Reads the leaves other processes on the same database committed since this one last looked, so
+   * every process serves the same log (servers are stateless over the store). Safe beside a recording
+   * in this process: a leaf is taken only at the index the tree has reached.
+   */
+  async catchUp(): Promise<void> {
+    for (;;) {
+      const from = this.log.size;
+      const page = await this.store.ledgers.read(LOG, { from, limit: READ_PAGE });
+      for (const row of page)
+        if (row.index === this.log.size) this.log.append(row.entry as unknown as LogLeaf);
+      if (page.length < READ_PAGE) return;
+    }
+  }
+
+  /** A tree head over the whole log, signed now. */
+  treeHead(now: Date): SignedTreeHead {
+    return this.log.signTreeHead(this.signingKey, now.getTime());
+  }
+
+  /**
+   * Decides the request from the preferences index (every school's statements about each member) and
+   * records it. The same DS reference with the same request and cohort returns the earlier release;
+   * with other content it is a conflict, because the register must show one decision per reference.
+   */
+  async record(
+    request: DistributionRequest,
+    cohort: CohortSource,
+    options: { now: Date; competenceAge: number },
+  ): Promise<RecordResult> {
+    return this.lock.run('record', async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.recordOnce(request, cohort, options);
+        } catch (error) {
+          // Another process on the same database recorded first (the log or the DS reference moved): this
+          // process's tree is behind. Catch up with what was committed and look again, once.
+          if (!(error instanceof LedgerConflictError) || attempt > 1) throw error;
+          await this.catchUp();
+        }
+      }
+    });
+  }
+
+  private async recordOnce(
+    request: DistributionRequest,
+    cohort: CohortSource,
+    options: { now: Date; competenceAge: number },
+  ): Promise<RecordResult> {
+    const keys = (): CohortKeys => (typeof cohort === 'function' ? cohort() : [cohort]);
+    const ds = dsLedger(request.dsReference);
+    const [earlier] = await this.store.ledgers.read(ds, { limit: 1 });
+    if (earlier) {
+      const { releaseId, contentHash: earlierHash } = earlier.entry as {
+        releaseId: string;
+        contentHash: string;
+      };
+      const hash = new ContentHash(request);
+      for await (const batch of keys()) hash.add(batch);
+      if (earlierHash !== hash.digest()) return { outcome: 'ds-reference-conflict', releaseId };
+      const stored = await this.release(releaseId);
+      if (stored) return { outcome: 'already-recorded', ...stored };
+    }
+    // Decide only from an index that has taken in every statement held (see PreferenceIndexStatus).
+    const status = await this.store.preferences.status();
+    if (!status.current) {
+      throw new PreferenceIndexIncompleteError(
+        `the preferences index has taken in ${status.indexedStatements} of ${status.statements} statements` +
+          ` (catalogue ${status.catalogueVersion}): run reuse-pref store reindex`,
+      );
+    }
+    await this.catchUp();
+    // The reference's entry must land where it was seen to end, so two processes can never both record it.
+    const dsIndex = await this.store.ledgers.count(ds);
+    const decidedAt = options.now.toISOString();
+    const hash = new ContentHash(request);
+    const recorded = await recordRelease(
+      request,
+      membersFromIndex(this.store.preferences, rebatch(keys(), INDEX_BATCH, hash), {
+        asOf: decidedAt,
+        competenceAge: options.competenceAge,
+      }),
+      {
+        archive: { begin: () => this.draft(request.dsReference, () => hash.digest(), dsIndex) },
+        decidedAt,
+        competenceAge: options.competenceAge,
+      },
+    );
+    return { outcome: 'recorded', ...recorded };
+  }
+
+  /**
+   * One release streaming into one store transaction: each subject's log leaf (the first at the index
+   * the in-memory tree expects), records under every identifier and outcome go to the store in runs,
+   * one run in flight while the next is decided; the commit adds the decision leaf, the decision, the
+   * DS reference (at the index it was seen to end, so two processes cannot both record one reference)
+   * and the register entry. The in-memory tree takes the leaf hashes only once they are committed.
+   */
+  private async draft(
+    dsReference: string,
+    contentHash: () => string,
+    dsIndex: number,
+  ): Promise<ReleaseDraft> {
+    const stream: LedgerStream = await this.store.ledgers.appendStream();
+    const firstLeafIndex = this.log.size;
+    let hashes = Buffer.allocUnsafe(32 * 1024);
+    let leaves = 0;
+    let run: LedgerAppend[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
+    const leafEntry = (leaf: LogLeaf): LedgerAppend => {
+      const line = Buffer.from(canonicalJson(leaf), 'utf8');
+      if ((leaves + 1) * 32 > hashes.length) {
+        const bigger = Buffer.allocUnsafe(hashes.length * 2);
+        hashes.copy(bigger, 0, 0, leaves * 32);
+        hashes = bigger;
+      }
+      hashes.set(leafHash(line), leaves * 32);
+      leaves += 1;
+      const entry = asJson(leaf);
+      return leaves === 1 ? { ledger: LOG, entry, expectedIndex: firstLeafIndex } : { ledger: LOG, entry };
+    };
+    // Hands the run over and returns the one before it: the gate waits for the store only when it is
+    // a whole run ahead.
+    const flush = () => {
+      const rows = run;
+      run = [];
+      const previous = inFlight;
+      inFlight = previous.then(() => stream.add(rows));
+      // A failure surfaces on the next wait; until then it must not count as unhandled.
+      inFlight.catch(() => undefined);
+      return previous;
+    };
+    return {
+      firstLeafIndex,
+      add: ({ leaf, record, outcome }) => {
+        run.push(leafEntry(leaf));
+        const entry = asJson(record);
+        // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
+        for (const key of identifierKeys(record.entry.subject))
+          run.push({ ledger: subjectLedger(key), entry });
+        const item: SubjectOutcomeItem = { subject: keyOf(record.entry.subject), outcome };
+        run.push({ ledger: outcomesLedger(record.entry.releaseId), entry: asJson(item) });
+        if (run.length >= STREAM_RUN) return flush();
+      },
+      commit: async ({ decision, leaf, logIndex, register }) => {
+        run.push(leafEntry(leaf));
+        run.push({ ledger: releaseLedger(decision.releaseId), entry: asJson({ decision, logIndex }) });
+        run.push({
+          ledger: dsLedger(dsReference),
+          entry: { releaseId: decision.releaseId, contentHash: contentHash() },
+          expectedIndex: dsIndex,
+        });
+        run.push({ ledger: REGISTER, entry: asJson(register) });
+        await flush();
+        await inFlight;
+        await stream.commit();
+        // A catch-up that ran meanwhile has read these very leaves from the store; else take them now.
+        if (this.log.size === firstLeafIndex) this.log.appendLeafHashes(hashes.subarray(0, leaves * 32));
+      },
+      abort: async () => {
+        await inFlight.catch(() => undefined);
+        await stream.abort();
+      },
+    };
+  }
+
+  async release(releaseId: string): Promise<StoredRelease | undefined> {
+    const [first] = await this.store.ledgers.read(releaseLedger(releaseId), { limit: 1 });
+    return first?.entry as StoredRelease | undefined;
+  }
+
+  async releaseSubjects(releaseId: string, from: number, limit: number): Promise<SubjectOutcomeItem[]> {
+    const rows = await this.store.ledgers.read(outcomesLedger(releaseId), { from, limit });
+    if (rows.length === 0 && (await this.store.ledgers.count(outcomesLedger(releaseId))) === 0) {
+      // A release recorded before outcomes had a ledger of their own: after the decision, in its ledger.
+      const older = await this.store.ledgers.read(releaseLedger(releaseId), { from: from + 1, limit });
+      return older.map((row) => row.entry as SubjectOutcomeItem);
+    }
+    return rows.map((row) => row.entry as SubjectOutcomeItem);
+  }
+
+  async register(from: number, limit: number): Promise<RegisterEntry[]> {
+    const rows = await this.store.ledgers.read(REGISTER, { from, limit });
+    return rows.map((row) => row.entry as unknown as RegisterEntry);
+  }
+
+  async wholeRegister(): Promise<RegisterEntry[]> {
+    const all: RegisterEntry[] = [];
+    for (let from = 0; ; from += READ_PAGE) {
+      const page = await this.register(from, READ_PAGE);
+      all.push(...page);
+      if (page.length < READ_PAGE) return all;
+    }
+  }
+
+  /** One subject's ledger records, oldest first, by a key as subjectKey makes them (`upn:...`). */
+  async subjectRecords(key: string, from: number, limit: number): Promise<LedgerRecord[]> {
+    const rows = await this.store.ledgers.read(subjectLedger(key), { from, limit });
+    return rows.map((row) => row.entry as unknown as LedgerRecord);
+  }
+
+  /** The receipt for one release of one subject against a head signed now; undefined when none. */
+  async receipt(key: string, releaseId: string, now: Date): Promise<SubjectReceipt | undefined> {
+    for (let from = 0; ; from += READ_PAGE) {
+      const page = await this.subjectRecords(key, from, READ_PAGE);
+      const record = page.find((r) => r.entry.releaseId === releaseId);
+      if (record) return receiptFor(record, this.log, this.treeHead(now));
+      if (page.length < READ_PAGE) return undefined;
+    }
+  }
+}
+
+async function loadLog(store: DistributorStore): Promise<TransparencyLog> {
+  const log = TransparencyLog.inMemory();
+  for (let from = 0; ; from += READ_PAGE) {
+    const page = await store.ledgers.read(LOG, { from, limit: READ_PAGE });
+    for (const row of page) log.append(row.entry as unknown as LogLeaf);
+    if (page.length < READ_PAGE) return log;
+  }
+}
+
+/**
+ * SHA-256 of the canonical JSON of `{ request, cohort }`, fed one batch of keys at a time: the same
+ * digest as hashing the whole document at once (RFC 8785 puts "cohort" before "request"), without
+ * ever holding a national cohort's text.
+ */
+class ContentHash {
+  readonly #hash: Hash = createHash('sha256').update('{"cohort":[');
+  #first = true;
+  constructor(private readonly request: DistributionRequest) {}
+
+  add(keys: readonly SubjectKey[]): void {
+    for (const key of keys) {
+      this.#hash.update(this.#first ? canonicalJson(key) : `,${canonicalJson(key)}`);
+      this.#first = false;
+    }
+  }
+
+  digest(): string {
+    return this.#hash.update(`],"request":${canonicalJson(this.request)}}`).digest('hex');
+  }
+}
+
+/** The cohort in batches of `size` keys, each seen by the content hash on the way. */
+async function* rebatch(source: CohortKeys, size: number, hash: ContentHash): AsyncGenerator<SubjectKey[]> {
+  let batch: SubjectKey[] = [];
+  for await (const keys of source) {
+    hash.add(keys);
+    for (const key of keys) {
+      batch.push(key);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function identifierKeys(subject: Subject): string[] {
+  return [...(subject.upn ? [`upn:${subject.upn}`] : []), ...(subject.uln ? [`uln:${subject.uln}`] : [])];
+}
+
+function keyOf(subject: Subject): SubjectKey {
+  return { ...(subject.upn ? { upn: subject.upn } : {}), ...(subject.uln ? { uln: subject.uln } : {}) };
+}
+
+const asJson = (value: unknown): JsonValue => value as JsonValue;

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { BatchResult, RecordOutcome } from '@reuse-pref/schema';
+import type { BatchOutcome } from '@reuse-pref/store';
+import { problem } from '../../http/problem.js';
+import { json } from '../../http/respond.js';
+import { defineOperation } from '../../operation.js';
+import { loadBatchResult, saveBatchResult } from './batch-results.js';
+import { type BatchLine, readBatch } from './ingest/read-batch.js';
+
+/**
+ * NDJSON bulk ingest at the census intake. A batch commits atomically and all-or-nothing
+ * (docs/decisions/0011): with any rejected record nothing of it is stored, and every record's outcome is
+ * reported so the sender can fix the bad lines and resend the batch under a new Idempotency-Key. A
+ * record about a school outside the token's scopes is rejected (rule school-not-in-scope), not 403,
+ * so one stray record does not hide the outcomes of the rest.
+ */
+export const submitBatch = defineOperation('submitBatch', {
+  method: 'POST',
+  path: '/intake/batches',
+  roles: ['receiver'],
+  idempotent: 'required',
+  body: { types: ['application/x-ndjson'], limit: 'maxBatchBytes' },
+  async handle({ body, principal, services }) {
+    const now = services.now();
+    const lines = services.ingestWorkers
+      ? await services.ingestWorkers.read(body, now, principal, services.limits)
+      : readBatch(body, { validator: services.validator(), limits: services.limits, principal });
+    const receivedAt = now.toISOString();
+    const result = await services.store.statements.appendBatch(lines.map((l) => l.record));
+    const outcomes = result.outcomes.map((o) => recordOutcome(o, lines[o.index]!));
+    const count = (outcome: RecordOutcome['outcome']) => outcomes.filter((o) => o.outcome === outcome).length;
+    const batch: BatchResult = {
+      batchId: randomUUID(),
+      committed: result.committed,
+      receivedAt,
+      counts: {
+        records: outcomes.length,
+        stored: count('stored'),
+        duplicate: count('duplicate'),
+        rejected: count('rejected'),
+        notStored: count('not-stored'),
+      },
+      outcomes,
+    };
+    if (result.committed) {
+      await saveBatchResult(services.store, principal.clientId, batch);
+      return json(201, batch, { location: `/intake/batches/${batch.batchId}` });
+    }
+    return problem('batch-rejected', {
+      detail: `${batch.counts.rejected} of ${batch.counts.records} record(s) rejected; nothing was stored.`,
+      batch,
+    });
+  },
+});
+
+/** A committed batch's result again, for a sender that lost the response. */
+export const getBatch = defineOperation('getBatch', {
+  method: 'GET',
+  path: '/intake/batches/{batchId}',
+  roles: ['receiver'],
+  async handle({ params, principal, services }) {
+    const batchId = params.batchId;
+    const batch = /^[0-9a-f-]{36}$/i.test(batchId)
+      ? await loadBatchResult(services.store, principal.clientId, batchId.toLowerCase())
+      : undefined;
+    return batch ? json(200, batch) : problem('not-found', { detail: 'No committed batch with this id.' });
+  },
+});
+
+function recordOutcome(outcome: BatchOutcome, line: BatchLine): RecordOutcome {
+  switch (outcome.outcome) {
+    case 'stored':
+    case 'duplicate':
+      return { line: line.line, statementId: outcome.id, outcome: outcome.outcome, findings: line.queries };
+    case 'withheld':
+      return { line: line.line, statementId: outcome.id, outcome: 'not-stored', findings: line.queries };
+    case 'rejected':
+      return {
+        line: line.line,
+        statementId: outcome.id ?? null,
+        outcome: 'rejected',
+        findings: outcome.findings,
+      };
+  }
+}

@@ -1,0 +1,31 @@
+import type { StatementStore } from '@reuse-pref/store';
+import type { Limits } from './limits.js';
+import type { ReleaseArchive } from './roles/distributor/release-archive.js';
+import type { IngestWorkers } from './roles/receiver/ingest/ingest-workers.js';
+import type { StatementValidator } from './statements/statement-validator.js';
+
+/** The profiles a server can play; each enables its operations. */
+export type Role = 'producer' | 'relay' | 'receiver' | 'distributor';
+
+/** A role scope of openapi.yaml; an operation listing several accepts a token holding any one of them. */
+export type Scope = `${'producer' | 'relay' | 'receiver' | 'distributor' | 'subject'}:${'read' | 'write'}`;
+
+/** What every handler may use; built once per app. */
+export interface Services {
+  role: Role;
+  store: StatementStore;
+  /**
+   * A validator for this moment: "in the future" rules need the current clock, so a long-running server
+   * makes one per request (cheap: the schema is compiled once per process).
+   */
+  validator: () => StatementValidator;
+  limits: Limits;
+  now: () => Date;
+  competenceAge: number;
+  software: { name: string; version: string };
+  tokenEndpoint: string;
+  /** Worker threads that read NDJSON batches off the event loop; absent: batches are read inline. */
+  ingestWorkers?: IngestWorkers;
+  /** The distributor's release records (log, ledgers, register); opened on first use. */
+  releases: () => Promise<ReleaseArchive>;
+}
