@@ -32,6 +32,7 @@ export {
   type CohortKeys,
   type CompactEvaluateOptions,
   type CompactPreferences,
+  type CompactRows,
   evaluateFromCompactIndex,
   membersFromIndex,
   type PreferenceIndex,

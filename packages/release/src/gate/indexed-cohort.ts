@@ -23,19 +23,24 @@ export interface PreferenceIndex {
   ): Promise<EffectivePreference[][]>;
 }
 
-/** find(): no statement names the member: every purpose resolves to its default. */
+/** No statement names the member: every purpose resolves to what the resolver gives an empty history. */
 const NO_STATEMENTS = 0;
 
 /**
- * The index in compact form (a store's `PreferenceSnapshot`): bit i of `notShared` and `stated` is
- * purpose i of the catalogue the index was built for. `find` returns the subject whose bits decide at
- * `asOfMs`, NO_STATEMENTS (0), or a negative number when the compact form cannot say and the member is
- * resolved exactly through the index.
+ * The index in compact form, for a batch of members: `found[i]` is the subject whose bits decide at
+ * `asOfMs` (bit i of `notShared` and `stated` is purpose i of the catalogue the index was built for),
+ * NO_STATEMENTS (0), or a negative number when the compact form cannot say and the member is resolved
+ * exactly through the index. A store's in-memory `PreferenceSnapshot` answers in this process; its
+ * `preferences.compact` answers with a set-based query in the database.
  */
 export interface CompactPreferences {
-  find(member: SubjectKey, asOfMs: number): number;
-  notShared(subject: number): number;
-  stated(subject: number): number;
+  compact(members: readonly SubjectKey[], asOfMs: number): CompactRows | Promise<CompactRows>;
+}
+
+export interface CompactRows {
+  found: Int32Array;
+  notShared: Uint32Array;
+  stated: Uint32Array;
 }
 
 export type CohortKeys = AsyncIterable<readonly SubjectKey[]> | Iterable<readonly SubjectKey[]>;
@@ -93,17 +98,18 @@ export async function evaluateFromCompactIndex(
   async function* members(): AsyncGenerator<CohortMember[]> {
     for await (const keys of cohort) {
       const out: CohortMember[] = new Array(keys.length);
-      let exactly: number[] | undefined;
+      const exactly: number[] = [];
+      const rows = await compact.compact(keys, asOfMs);
       for (let i = 0; i < keys.length; i++) {
         const subject = keys[i]!;
-        const found = compact.find(subject, asOfMs);
+        const found = rows.found[i]!;
         if (found > 0) {
-          out[i] = { subject, preferences: combos.of(compact.notShared(found), compact.stated(found)) };
+          out[i] = { subject, preferences: combos.of(rows.notShared[i]!, rows.stated[i]!) };
         } else if (found === NO_STATEMENTS) {
           out[i] = { subject, preferences: combos.of(none.notShared, none.stated) };
-        } else (exactly ??= []).push(i);
+        } else exactly.push(i);
       }
-      if (exactly) {
+      if (exactly.length > 0) {
         const resolved = await index.resolve(
           exactly.map((i) => keys[i]!),
           options.decidedAt,

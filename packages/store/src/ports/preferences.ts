@@ -19,6 +19,17 @@ export interface PreferenceIndexStatus {
   competenceAge: number;
 }
 
+/**
+ * Each member's compact state, in the order asked: `found[i]` is a subject id (its bits are
+ * `notShared[i]`, `stated[i]`), NO_STATEMENTS (0), or RESOLVE_EXACTLY (-1) when the compact form cannot
+ * say (see PreferenceSnapshot.find).
+ */
+export interface CompactRows {
+  found: Int32Array;
+  notShared: Uint32Array;
+  stated: Uint32Array;
+}
+
 export interface ReindexResult {
   statements: number;
   subjects: number;
@@ -44,6 +55,11 @@ export interface Preferences {
     asOf: string,
     options?: { competenceAge?: number },
   ): Promise<EffectivePreference[][]>;
+  /**
+   * The compact form for a batch of members, read in the database: a set-based query (PostgreSQL copies
+   * the batch into a temporary table and joins it to the index). The same answers as a snapshot's.
+   */
+  compact(members: readonly SubjectKey[], asOfMs: number): Promise<CompactRows>;
   /**
    * The compact form of the whole index in this process's memory (a few bytes a subject), for
    * deciding a national cohort at the speed of reading it; `refresh()` brings it up to date.

@@ -1,13 +1,20 @@
+import { finished } from 'node:stream/promises';
 import { findCatalogue, LatestCatalogue, type Statement, type SubjectKey } from '@reuse-pref/schema';
 import type pg from 'pg';
-import type { PreferenceIndexStatus, Preferences, ReindexResult } from '../ports/preferences.js';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { CompactRows, PreferenceIndexStatus, Preferences, ReindexResult } from '../ports/preferences.js';
 import type { StatementRow } from '../ports/statements.js';
 import { type IndexEntry, type IndexParameters, indexEntry } from '../preferences/index-entry.js';
 import { planGroups, type SubjectGroup } from '../preferences/plan.js';
 import { resolveMembers } from '../preferences/resolve-members.js';
-import { PreferenceSnapshot, type SnapshotSource } from '../preferences/snapshot.js';
+import {
+  compactAnswer,
+  compactRows,
+  PreferenceSnapshot,
+  type SnapshotSource,
+} from '../preferences/snapshot.js';
 import { checkCompetenceAge, checkParameters, statusOf } from '../preferences/status.js';
-import { keysByColumn, statementKeys } from '../preferences/subject-keys.js';
+import { keysByColumn, memberKeys, statementKeys } from '../preferences/subject-keys.js';
 import type { PostgresConnection, RetryPolicy } from './connection.js';
 
 /** A newly stored row, with the parsed statement when the caller had it. */
@@ -306,11 +313,65 @@ export class PostgresPreferences implements Preferences {
     });
   }
 
+  /**
+   * The batch is copied into a temporary table (COPY, one round trip) and joined to the index in one
+   * query: the database does the lookups, set-based, and sends back one row per key found.
+   */
+  async compact(members: readonly SubjectKey[], asOfMs: number): Promise<CompactRows> {
+    return this.#readOnly(async (client) => {
+      await client.query(
+        'CREATE TEMP TABLE IF NOT EXISTS cohort_batch (ord integer NOT NULL, key text NOT NULL) ON COMMIT DELETE ROWS',
+      );
+      const copy = client.query(copyFrom('COPY cohort_batch (ord, key) FROM STDIN'));
+      let text = '';
+      members.forEach((member, i) => {
+        // Keys are UPNs and ULNs: no tab, newline or backslash can reach COPY's text format.
+        for (const key of memberKeys(member)) if (!/[\t\n\\]/.test(key)) text += `${i}\t${key}\n`;
+      });
+      copy.end(text);
+      await finished(copy);
+      const { rows } = await client.query<
+        [number, string, number | null, number | null, string | null, boolean | null]
+      >({
+        text: `SELECT c.ord, k.subject, p.not_shared, p.stated, p.settled_from, p.detail IS NOT NULL
+                 FROM cohort_batch c JOIN subject_keys k ON k.key = c.key
+                 LEFT JOIN subject_preferences p ON p.subject = k.subject`,
+        rowMode: 'array',
+      });
+      const subjectsOf: number[][] = members.map(() => []);
+      const byId = new Map<
+        number,
+        { notShared: number; stated: number; settledFrom: number; exact: boolean }
+      >();
+      for (const [ord, subject, notShared, stated, settledFrom, exact] of rows) {
+        const id = Number(subject);
+        subjectsOf[ord]!.push(id);
+        if (notShared !== null) {
+          byId.set(id, { notShared, stated: stated!, settledFrom: Number(settledFrom), exact: exact! });
+        }
+      }
+      const out = compactRows(members.length);
+      subjectsOf.forEach((subjects, i) => {
+        const id = compactAnswer(subjects, (s) => byId.get(s), asOfMs);
+        out.found[i] = id;
+        if (id > 0) {
+          const row = byId.get(id)!;
+          out.notShared[i] = row.notShared;
+          out.stated[i] = row.stated;
+        }
+      });
+      return out;
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
+  }
+
   /** Reads in one snapshot of the database (REPEATABLE READ), so keys, rows and histories agree. */
-  async #readOnly<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async #readOnly<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    begin = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  ): Promise<T> {
     const client = await this.#db.pool.connect();
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;

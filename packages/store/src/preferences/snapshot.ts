@@ -1,3 +1,4 @@
+import type { CompactRows } from '../ports/preferences.js';
 import { nationalKeyCode, ulnKey, upnKey } from './subject-keys.js';
 
 /** A run of index keys, each with the subject it names. */
@@ -124,6 +125,23 @@ export class PreferenceSnapshot {
     return id;
   }
 
+  /** find() for a batch, in the form the database's compact() gives. */
+  compact(
+    members: readonly { upn?: string | undefined; uln?: string | undefined }[],
+    asOfMs: number,
+  ): CompactRows {
+    const rows = compactRows(members.length);
+    for (let i = 0; i < members.length; i++) {
+      const id = this.find(members[i]!, asOfMs);
+      rows.found[i] = id;
+      if (id > 0) {
+        rows.notShared[i] = this.#notShared[id]!;
+        rows.stated[i] = this.#stated[id]!;
+      }
+    }
+    return rows;
+  }
+
   notShared(subject: number): number {
     return this.#notShared[subject]!;
   }
@@ -204,4 +222,29 @@ function hash(code: number): number {
   let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca77), 0x9e3779b1);
   h ^= h >>> 15;
   return h >>> 0;
+}
+
+export function compactRows(n: number): CompactRows {
+  return { found: new Int32Array(n), notShared: new Uint32Array(n), stated: new Uint32Array(n) };
+}
+
+/**
+ * One member's compact answer from the subject each of its keys names (0 for a key naming none) and
+ * those subjects' rows: the rule find() applies, for rows read from the database.
+ */
+export function compactAnswer(
+  subjects: readonly number[],
+  row: (subject: number) => { settledFrom: number; exact: boolean } | undefined,
+  asOfMs: number,
+): number {
+  let id = 0;
+  for (const s of subjects) {
+    if (s === 0) continue;
+    if (id !== 0 && id !== s) return RESOLVE_EXACTLY;
+    id = s;
+  }
+  if (id === 0) return NO_STATEMENTS;
+  const r = row(id);
+  if (!r?.exact || !(asOfMs >= r.settledFrom)) return RESOLVE_EXACTLY;
+  return id;
 }

@@ -1,13 +1,18 @@
 import { findCatalogue, LatestCatalogue, type Statement, type SubjectKey } from '@reuse-pref/schema';
 import type Database from 'better-sqlite3';
-import type { PreferenceIndexStatus, Preferences, ReindexResult } from '../ports/preferences.js';
+import type { CompactRows, PreferenceIndexStatus, Preferences, ReindexResult } from '../ports/preferences.js';
 import type { StatementRow } from '../ports/statements.js';
 import { type IndexEntry, type IndexParameters, indexEntry } from '../preferences/index-entry.js';
 import { planGroups } from '../preferences/plan.js';
 import { resolveMembersSync } from '../preferences/resolve-members.js';
-import { PreferenceSnapshot, type SnapshotSource } from '../preferences/snapshot.js';
+import {
+  compactAnswer,
+  compactRows,
+  PreferenceSnapshot,
+  type SnapshotSource,
+} from '../preferences/snapshot.js';
 import { checkCompetenceAge, checkParameters, statusOf } from '../preferences/status.js';
-import { keyColumns, statementKeys } from '../preferences/subject-keys.js';
+import { keyColumns, memberKeys, statementKeys } from '../preferences/subject-keys.js';
 import type { SqliteConnection } from './connection.js';
 
 /** A newly stored row, with the parsed statement when the caller had it (bulk loads and single appends). */
@@ -225,6 +230,29 @@ export class SqlitePreferences implements Preferences {
         histories: (subjects) =>
           new Map(subjects.map((s) => [s, this.#history(this.#keysOfSubject.all(s).map((r) => r.key))])),
       });
+    })();
+  }
+
+  /** SQLite answers a point lookup in microseconds in this process: one per key, in one read transaction. */
+  async compact(members: readonly SubjectKey[], asOfMs: number): Promise<CompactRows> {
+    return this.#db.transaction(() => {
+      const out = compactRows(members.length);
+      const rows = new Map<number, EntryRow | undefined>();
+      const row = (subject: number) => {
+        if (!rows.has(subject)) rows.set(subject, this.#entry.get(subject));
+        const r = rows.get(subject);
+        return r && { settledFrom: r.settled_from, exact: r.detail !== null };
+      };
+      members.forEach((member, i) => {
+        const subjects = memberKeys(member).map((key) => this.#keyLookup.get(key)?.subject ?? 0);
+        const id = compactAnswer(subjects, row, asOfMs);
+        out.found[i] = id;
+        if (id > 0) {
+          out.notShared[i] = rows.get(id)!.not_shared;
+          out.stated[i] = rows.get(id)!.stated;
+        }
+      });
+      return out;
     })();
   }
 
