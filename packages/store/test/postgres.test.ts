@@ -116,6 +116,22 @@ describe('postgres store', () => {
     }
   }, 180_000);
 
+  it('commits concurrent batches that each span thousands of schools (one lock for all, not one per school)', async () => {
+    // Four batches of 6,000 statements, each for a different school: one advisory lock per school would
+    // need 24,000 entries in the lock table (64 x 100 slots by default) and fail with "out of shared memory".
+    const store = await openPostgresStore({ connectionString: database.url, maxConnections: 4 });
+    try {
+      const batches = Array.from({ length: 4 }, () =>
+        Array.from({ length: 6000 }, () => ({ statement: makeStatement({ urn: freshUrn() }) })),
+      );
+      const results = await Promise.all(batches.map((batch) => store.statements.appendBatch(batch)));
+      expect(results.map((r) => r.counts.stored)).toEqual([6000, 6000, 6000, 6000]);
+      expect((await store.preferences.status()).complete).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
   it('reports the index incomplete over statements stored before it existed, until reindex', async () => {
     const old = await createTestDatabase();
     const pool = new pg.Pool({ connectionString: old.url, max: 2 });

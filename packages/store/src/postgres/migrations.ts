@@ -4,6 +4,8 @@ import type pg from 'pg';
 export const LOCK_MIGRATIONS = 72_000;
 export const LOCK_SCHOOL_APPEND = 72_001;
 export const LOCK_LEDGER_APPEND = 72_002;
+/** Every statement append holds this shared; a batch spanning many schools holds it alone. */
+export const LOCK_ALL_SCHOOLS = 72_003;
 
 // Each entry moves the schema one version on, in its own transaction.
 const MIGRATIONS: readonly string[] = [

@@ -26,13 +26,17 @@ import {
   toStatementRow,
 } from '../statements/statement-row.js';
 import type { PostgresConnection } from './connection.js';
-import { LOCK_SCHOOL_APPEND } from './migrations.js';
+import { LOCK_ALL_SCHOOLS, LOCK_SCHOOL_APPEND } from './migrations.js';
 import { INDEX_RETRY, type IndexedRow, type PostgresPreferences } from './preferences.js';
 
 // Rows per multi-row INSERT: enough to amortise round trips, within PostgreSQL's 65535 parameters. Plain
 // parameters, not unnest over text arrays: encoding a statement body as an array element costs the client
 // far more (escaping, garbage) than the server spends inserting it.
 const INSERT_CHUNK = 1000;
+// A batch naming more schools than this locks them all at once (one exclusive lock) rather than one
+// advisory lock each: PostgreSQL's shared lock table holds max_locks_per_transaction x max_connections
+// locks (6,400 by default), which four concurrent batches of 5,000 schools each would overflow.
+const MAX_SCHOOL_LOCKS = 64;
 const COLUMNS = 6;
 const insertSqlBySize = new Map<number, string>();
 
@@ -85,9 +89,10 @@ export class PostgresStatements implements Statements {
     rows: readonly StatementRow[],
     statements?: readonly (Statement | undefined)[],
   ): Promise<InsertResult[]> {
-    for (const urn of [...new Set(rows.map((row) => row.urn))].sort()) {
-      await this.#db.lock(client, LOCK_SCHOOL_APPEND, urn);
-    }
+    await this.#lockSchools(
+      client,
+      rows.map((row) => row.urn),
+    );
     const results: InsertResult[] = [];
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
@@ -120,6 +125,22 @@ export class PostgresStatements implements Statements {
     });
     await this.#index.maintain(client, fresh);
     return results;
+  }
+
+  /**
+   * A school's rows must commit in sequence order (see the class comment), so an append holds each of
+   * its schools' locks until it commits; it takes the all-schools lock first, shared, and a batch for
+   * more than MAX_SCHOOL_LOCKS schools takes that one exclusively instead, which orders it against
+   * every other append as well. Locks are taken in one order (all-schools, then schools sorted).
+   */
+  async #lockSchools(client: pg.PoolClient, urns: readonly string[]): Promise<void> {
+    const schools = [...new Set(urns)].sort();
+    if (schools.length > MAX_SCHOOL_LOCKS) {
+      await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_ALL_SCHOOLS]);
+      return;
+    }
+    await client.query('SELECT pg_advisory_xact_lock_shared($1, 0)', [LOCK_ALL_SCHOOLS]);
+    for (const urn of schools) await this.#db.lock(client, LOCK_SCHOOL_APPEND, urn);
   }
 
   async append(statement: Statement): Promise<AppendOutcome> {
@@ -174,7 +195,7 @@ export class PostgresStatements implements Statements {
       // again: advisory locks nest within a session). Taken before the read, it means no server process
       // can append to this school between the history the guard sees and the insert; and the read, made
       // after the lock under READ COMMITTED, sees everything committed before it.
-      await this.#db.lock(client, LOCK_SCHOOL_APPEND, row.urn);
+      await this.#lockSchools(client, [row.urn]);
       const history = await this.#pupilHistory(client, query);
       if (!guard(history)) return { outcome: 'refused', history };
       const [result] = await this.#insertRows(client, [row], [statement]);
