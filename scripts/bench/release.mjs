@@ -37,7 +37,9 @@ const MAX_RSS_MB = 2048;
 const NATIONAL_SUBJECTS = 28_000_000;
 const COHORT_SHARE = 9.1 / 28;
 const BATCH = 5000;
-const CONCURRENCY = 4;
+// Two in flight: the receiver reads one while it writes the other; more would only queue, and a request
+// queued behind a long synchronous SQLite write can miss the server's 10 s headers timeout.
+const CONCURRENCY = 2;
 
 export const description =
   'national release on the real path: intake-loaded stores, decide vs line reading and record vs its floor (>= 0.50 each), RSS <= 2 GB at 28M';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseInstant, resolve } from '@reuse-pref/resolver';
 import {
   type DistributionRequest,
@@ -8,7 +9,8 @@ import {
   type SubjectKey,
 } from '@reuse-pref/schema';
 import type { CohortMember } from './cohort.js';
-import { type EvaluateOptions, evaluateRelease } from './evaluate.js';
+import { judge, prepareRequest } from './decide-subject.js';
+import { decisionFromTally, type EvaluateOptions } from './evaluate.js';
 
 /**
  * An effective-preferences index, as @reuse-pref/store's `preferences` port keeps one: each member's
@@ -82,9 +84,11 @@ export async function evaluateFromCompactIndex(
   cohort: CohortKeys,
   options: CompactEvaluateOptions,
 ): Promise<ReleaseDecision> {
-  const { index, compact, ...evaluate } = options;
+  const { index, compact } = options;
   const catalogue = options.catalogue ?? LatestCatalogue;
   const asOfMs = parseInstant(options.decidedAt);
+  const prepared = prepareRequest(request, catalogue);
+  const exemption = request.exemption?.code;
   const combos = new Combinations(request, catalogue);
   const resolveOptions = options.competenceAge === undefined ? {} : { competenceAge: options.competenceAge };
   // A member no statement names gets what the resolver gives an empty history, as bits like any other.
@@ -95,34 +99,35 @@ export async function evaluateFromCompactIndex(
       if (!p.default) none.stated |= 1 << i;
     },
   );
-  async function* members(): AsyncGenerator<CohortMember[]> {
-    for await (const keys of cohort) {
-      const out: CohortMember[] = new Array(keys.length);
-      const exactly: number[] = [];
-      const rows = await compact.compact(keys, asOfMs);
-      for (let i = 0; i < keys.length; i++) {
-        const subject = keys[i]!;
-        const found = rows.found[i]!;
-        if (found > 0) {
-          out[i] = { subject, preferences: combos.of(rows.notShared[i]!, rows.stated[i]!) };
-        } else if (found === NO_STATEMENTS) {
-          out[i] = { subject, preferences: combos.of(none.notShared, none.stated) };
-        } else exactly.push(i);
+  // judge() decides each combination of the requested purposes' bits once; a member then costs a
+  // lookup and a count, and no object.
+  const verdicts = new Map<number, number>();
+  const verdictOf = (notShared: number, stated: number) => {
+    const key = combos.key(notShared, stated);
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = judge(prepared, combos.of(notShared, stated), exemption);
+      verdicts.set(key, verdict);
+    }
+    return verdict;
+  };
+  const tally = new Float64Array(8);
+  for await (const keys of cohort) {
+    const rows = await compact.compact(keys, asOfMs);
+    const exactly: SubjectKey[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const found = rows.found[i]!;
+      if (found > 0) tally[verdictOf(rows.notShared[i]!, rows.stated[i]!)]! += 1;
+      else if (found === NO_STATEMENTS) tally[verdictOf(none.notShared, none.stated)]! += 1;
+      else exactly.push(keys[i]!);
+    }
+    if (exactly.length > 0) {
+      for (const preferences of await index.resolve(exactly, options.decidedAt, resolveOptions)) {
+        tally[judge(prepared, preferences, exemption)]! += 1;
       }
-      if (exactly.length > 0) {
-        const resolved = await index.resolve(
-          exactly.map((i) => keys[i]!),
-          options.decidedAt,
-          resolveOptions,
-        );
-        exactly.forEach((i, n) => {
-          out[i] = { subject: keys[i]!, preferences: resolved[n]! };
-        });
-      }
-      yield out;
     }
   }
-  return evaluateRelease(request, members(), evaluate);
+  return decisionFromTally(request, catalogue, options.releaseId ?? randomUUID(), options.decidedAt, tally);
 }
 
 /**
@@ -145,8 +150,12 @@ class Combinations {
     this.#mask = this.#bits.reduce((a, b) => a | b, 0);
   }
 
+  key(notShared: number, stated: number): number {
+    return (notShared & this.#mask) * 2 ** 32 + (stated & this.#mask);
+  }
+
   of(notShared: number, stated: number): EffectivePreference[] {
-    const key = (notShared & this.#mask) * 2 ** 32 + (stated & this.#mask);
+    const key = this.key(notShared, stated);
     let made = this.#made.get(key);
     if (!made) {
       made = this.#purposes.map((p, i) =>

@@ -1,5 +1,5 @@
 import type { CompactRows } from '../ports/preferences.js';
-import { nationalKeyCode, ulnKey, upnKey } from './subject-keys.js';
+import { nationalKeyCode, ulnCode, ulnKey, upnCode, upnKey } from './subject-keys.js';
 
 /** A run of index keys, each with the subject it names. */
 export interface KeyChunk {
@@ -115,8 +115,8 @@ export class PreferenceSnapshot {
    * resolver refused the history).
    */
   find(member: { upn?: string | undefined; uln?: string | undefined }, asOfMs: number): number {
-    const byUpn = member.upn === undefined ? 0 : this.#get(upnKey(member.upn));
-    const byUln = member.uln === undefined ? 0 : this.#get(ulnKey(member.uln));
+    const byUpn = member.upn === undefined ? 0 : this.#get(upnCode(member.upn), member.upn, upnKey);
+    const byUln = member.uln === undefined ? 0 : this.#get(ulnCode(member.uln), member.uln, ulnKey);
     if (byUpn !== 0 && byUln !== 0 && byUpn !== byUln) return RESOLVE_EXACTLY;
     const id = byUpn || byUln;
     if (id === 0) return NO_STATEMENTS;
@@ -150,9 +150,8 @@ export class PreferenceSnapshot {
     return this.#stated[subject]!;
   }
 
-  #get(key: string): number {
-    const code = nationalKeyCode(key);
-    if (code < 0) return this.#odd.get(key) ?? 0;
+  #get(code: number, value: string, key: (value: string) => string): number {
+    if (code < 0) return this.#odd.get(key(value)) ?? 0;
     const stored = code + 1;
     for (let i = hash(code) & this.#mask; ; i = (i + 1) & this.#mask) {
       const at = this.#codes[i]!;

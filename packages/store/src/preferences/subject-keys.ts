@@ -70,26 +70,34 @@ const UPN_LAST = `0123456789${UPN_LETTERS}`;
  * (a store fed without validation): the snapshot keeps such keys in a Map instead.
  */
 export function nationalKeyCode(key: string): number {
-  if (key.length === 17 && key.startsWith('upn:')) {
-    const letter = UPN_LETTERS.indexOf(key[4]!);
-    const last = UPN_LAST.indexOf(key[16]!);
-    if (letter < 0 || last < 0) return -1;
-    let middle = 0;
-    for (let i = 5; i < 16; i++) {
-      const d = key.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return -1;
-      middle = middle * 10 + d;
-    }
-    return ((letter * 33 + last) * 1e11 + middle) * 2;
-  }
-  if (key.length === 14 && key.startsWith('uln:')) {
-    let value = 0;
-    for (let i = 4; i < 14; i++) {
-      const d = key.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return -1;
-      value = value * 10 + d;
-    }
-    return value * 2 + 1;
-  }
+  if (key.startsWith('upn:')) return upnCode(key, 4);
+  if (key.startsWith('uln:')) return ulnCode(key, 4);
   return -1;
+}
+
+/** The code of the UPN at `at` in `text` (the whole string when at is 0): see nationalKeyCode. */
+export function upnCode(text: string, at = 0): number {
+  if (text.length !== at + 13) return -1;
+  const letter = UPN_LETTERS.indexOf(text[at]!);
+  const last = UPN_LAST.indexOf(text[at + 12]!);
+  if (letter < 0 || last < 0) return -1;
+  let middle = 0;
+  for (let i = at + 1; i < at + 12; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    middle = middle * 10 + d;
+  }
+  return ((letter * 33 + last) * 1e11 + middle) * 2;
+}
+
+/** The code of the ULN at `at` in `text`: see nationalKeyCode. */
+export function ulnCode(text: string, at = 0): number {
+  if (text.length !== at + 10) return -1;
+  let value = 0;
+  for (let i = at; i < at + 10; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value * 2 + 1;
 }

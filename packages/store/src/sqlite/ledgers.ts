@@ -78,45 +78,62 @@ export class SqliteLedgers implements Ledgers {
 
   /**
    * Entries are staged in a temporary table of this connection (SQLite keeps it apart from the file:
-   * staging takes no write lock, so the server's other writes go on while a release is decided), then
-   * `commit` places and moves them in one write transaction: each entry after its ledger's end at that
-   * moment, plus its position among the stream's entries for that ledger.
+   * staging takes no write lock, so the server's other writes go on while a release is decided), each
+   * placed as it is added (after its ledger's end in the file and after the stream's own entries for it);
+   * `commit` then checks, under the write lock, that every asserted ledger still ends where it did, and
+   * moves the rows in. A ledger nobody asserts a position in relies on the primary key: had another
+   * writer appended to it meanwhile, the commit fails and leaves nothing.
    */
   async appendStream(): Promise<LedgerStream> {
     const db = this.#connection.db;
-    const table = `temp.ledger_stream_${++streams}`;
+    const table = `ledger_stream_${++streams}`;
     db.exec(
-      `CREATE TABLE ${table} (seq INTEGER PRIMARY KEY, ledger TEXT NOT NULL, entry TEXT NOT NULL, expected INTEGER)`,
+      `CREATE TEMP TABLE ${table} (seq INTEGER PRIMARY KEY, ledger TEXT NOT NULL, idx INTEGER NOT NULL, entry TEXT NOT NULL);
+       CREATE INDEX temp.${table}_ends ON ${table} (ledger, idx);`,
+    );
+    const staged = db.prepare<[string], { next: number | null }>(
+      `SELECT MAX(idx) + 1 AS next FROM temp.${table} WHERE ledger = ?`,
     );
     const inserts = new Map<number, Database.Statement<unknown[]>>();
     const insertSql = (rows: number) => {
       let prepared = inserts.get(rows);
       if (!prepared) {
         const values = Array.from({ length: rows }, () => '(?, ?, ?)').join(', ');
-        prepared = db.prepare<unknown[]>(`INSERT INTO ${table} (ledger, entry, expected) VALUES ${values}`);
+        prepared = db.prepare<unknown[]>(`INSERT INTO temp.${table} (ledger, idx, entry) VALUES ${values}`);
         inserts.set(rows, prepared);
       }
       return prepared;
     };
+    /** The file's end of each asserted ledger when its position was checked: it must not move. */
+    const asserted = new Map<string, number>();
     let open = true;
     const drop = () => {
       if (!open) return;
       open = false;
-      db.exec(`DROP TABLE IF EXISTS ${table}`);
+      db.exec(`DROP TABLE IF EXISTS temp.${table}`);
     };
-    const placed = `SELECT s.seq, s.ledger, s.entry, s.expected,
-         ROW_NUMBER() OVER (PARTITION BY s.ledger ORDER BY s.seq) - 1
-           + (SELECT COALESCE(MAX(e.idx) + 1, 0) FROM main.ledger_entries e WHERE e.ledger = s.ledger) AS idx
-       FROM ${table} s`;
     return {
       add: async (entries) => {
         if (!open) throw new Error('this ledger stream has ended');
         try {
           db.transaction(() => {
-            for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
-              const chunk = entries.slice(start, start + INSERT_CHUNK);
+            const next = new Map<string, number>();
+            for (const ledger of ledgersOf(entries)) {
+              const inFile = this.#next.get(ledger)!.next;
+              const inStream = staged.get(ledger)!.next;
+              next.set(ledger, Math.max(inFile, inStream ?? 0));
+              if (
+                !asserted.has(ledger) &&
+                entries.some((e) => e.ledger === ledger && e.expectedIndex !== undefined)
+              ) {
+                asserted.set(ledger, inFile);
+              }
+            }
+            const placed = placeEntries(entries, next);
+            for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
+              const chunk = placed.slice(start, start + INSERT_CHUNK);
               const params: unknown[] = [];
-              for (const e of chunk) params.push(e.ledger, JSON.stringify(e.entry), e.expectedIndex ?? null);
+              for (const e of chunk) params.push(e.ledger, e.index, e.entry);
               insertSql(chunk.length).run(...params);
             }
           })();
@@ -130,24 +147,13 @@ export class SqliteLedgers implements Ledgers {
         try {
           const recordedAt = new Date().toISOString();
           this.#connection.write(() => {
-            // The few asserted positions first, each counted among its own ledger's staged entries.
-            const asserted = db
-              .prepare<[], { seq: number; ledger: string; expected: number }>(
-                `SELECT seq, ledger, expected FROM ${table} WHERE expected IS NOT NULL`,
-              )
-              .all();
-            for (const { seq, ledger, expected } of asserted) {
-              const before = db
-                .prepare<[string, number], { n: number }>(
-                  `SELECT COUNT(*) AS n FROM ${table} WHERE ledger = ? AND seq < ?`,
-                )
-                .get(ledger, seq)!.n;
-              const actual = this.#next.get(ledger)!.next + before;
-              if (actual !== expected) throw new LedgerConflictError(ledger, expected, actual);
+            for (const [ledger, end] of asserted) {
+              const now = this.#next.get(ledger)!.next;
+              if (now !== end) throw new LedgerConflictError(ledger, end, now);
             }
             db.prepare<[string]>(
               `INSERT INTO main.ledger_entries (ledger, idx, entry, recorded_at)
-               SELECT ledger, idx, entry, ? FROM (${placed}) ORDER BY seq`,
+               SELECT ledger, idx, entry, ? FROM temp.${table} ORDER BY seq`,
             ).run(recordedAt);
           });
         } finally {
