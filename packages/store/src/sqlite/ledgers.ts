@@ -118,16 +118,15 @@ export class SqliteLedgers implements Ledgers {
         try {
           db.transaction(() => {
             const next = new Map<string, number>();
+            const inFile = new Map<string, number>();
             for (const ledger of ledgersOf(entries)) {
-              const inFile = this.#next.get(ledger)!.next;
-              const inStream = staged.get(ledger)!.next;
-              next.set(ledger, Math.max(inFile, inStream ?? 0));
-              if (
-                !asserted.has(ledger) &&
-                entries.some((e) => e.ledger === ledger && e.expectedIndex !== undefined)
-              ) {
-                asserted.set(ledger, inFile);
-              }
+              const end = this.#next.get(ledger)!.next;
+              inFile.set(ledger, end);
+              next.set(ledger, Math.max(end, staged.get(ledger)!.next ?? 0));
+            }
+            for (const { ledger, expectedIndex } of entries) {
+              if (expectedIndex !== undefined && !asserted.has(ledger))
+                asserted.set(ledger, inFile.get(ledger)!);
             }
             const placed = placeEntries(entries, next);
             for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
