@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // catalogue: the plain-data entry (@reuse-pref/schema/catalogue) browser pages import.
+  entry: { index: 'src/index.ts', catalogue: 'src/published-data.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -10,7 +10,7 @@ import { type MutantChild, startMutantChild } from './mutants/child.js';
 import { DISTRIBUTOR_SCOPES, issuer, OTHER_SCHOOL, SCHOOL, SCHOOL_SCOPES } from './reference-servers.js';
 import { type RoundRobinProxy, startRoundRobinProxy } from './round-robin-proxy.js';
 
-// The reference servers keep nothing a request depends on in their own memory (decision 0018): several
+// The reference servers keep nothing a request depends on in their own memory (decision 0019): several
 // processes of one role on one PostgreSQL database, behind a load balancer that hands each request to
 // the next, serve every conformance profile as one server does. Idempotency claims, If-Match, batch
 // results, ledgers and the release log all live in the store; a distributor catches its copy of the log

@@ -14,3 +14,4 @@ export * from './model/log.js';
 export * from './model/statement.js';
 export { PublishedSchemas } from './published-schemas.js';
 export { renderSpecFiles } from './spec-files.js';
+export { SPEC_VERSION } from './spec-version.js';

@@ -1,5 +1,6 @@
 export { type ReusePreferencePluginOptions, reusePreferencePlugin } from './adapters/fastify.js';
 export { createNodeHandler } from './adapters/node.js';
+export { fileAssets, firstPage, type Page, type Pages, withPages } from './adapters/node-pages.js';
 export { type App, type AppOptions, createApp } from './app.js';
 export { type Authenticator, type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
 export { jwksFromFile, jwksFromUrl } from './auth/jwks.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { jwksFromFile, jwksFromUrl, type Role, startServer } from '@reuse-pref/server';
 import { type Command, parseCommandArgs, UsageError } from '../command.js';
 import { storeSpec } from '../store-spec.js';
+import { untilStopped } from '../until-stopped.js';
 
 const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributor [options]
 
@@ -83,15 +84,7 @@ const command: Command = {
       ...(ingestThreads > 0 ? { ingestThreads } : {}),
     });
     stdout.write(`${JSON.stringify({ msg: 'listening', role, url: running.url })}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await untilStopped();
     await running.close();
     return 0;
   },

@@ -7,7 +7,8 @@ export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.
 export const binPath = join(packageDir, 'dist', 'bin.js');
 export const repoRoot = join(packageDir, '..', '..');
 
-function newestMtime(dir: string): number {
+/** The newest modification time of any file under `dir`: what a build older than it is stale against. */
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);

@@ -1,5 +1,4 @@
 import type { EffectivePreference, SubjectKey } from '@reuse-pref/schema';
-import type { PreferenceSnapshot } from '../preferences/snapshot.js';
 
 /** What the index holds, and whether a gate may decide from it. */
 export interface PreferenceIndexStatus {
@@ -28,6 +27,22 @@ export interface CompactRows {
   found: Int32Array;
   notShared: Uint32Array;
   stated: Uint32Array;
+}
+
+/**
+ * The whole index held in this process's memory (`PreferenceSnapshot`): `find` says which subject's
+ * bits decide for a member at a time (a subject id; 0, no statement names the member; -1, the compact
+ * form cannot say: resolve the member exactly), and `refresh` reads what changed since the last read.
+ */
+export interface CompactIndex {
+  readonly subjects: number;
+  /** Bytes of typed arrays held. */
+  readonly bytes: number;
+  refresh(): Promise<void>;
+  find(member: SubjectKey, asOfMs: number): number;
+  notShared(subject: number): number;
+  stated(subject: number): number;
+  compact(members: readonly SubjectKey[], asOfMs: number): CompactRows;
 }
 
 export interface ReindexResult {
@@ -64,7 +79,7 @@ export interface Preferences {
    * The compact form of the whole index in this process's memory (a few bytes a subject), for
    * deciding a national cohort at the speed of reading it; `refresh()` brings it up to date.
    */
-  snapshot(): Promise<PreferenceSnapshot>;
+  snapshot(): Promise<CompactIndex>;
   /**
    * Rebuilds the index from every stored statement, in one transaction that holds statement appends
    * off until it ends; the index is complete afterwards. `competenceAge` (default: the index's own)

@@ -98,7 +98,7 @@ const MIGRATIONS: readonly string[] = [
      WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   DELETE FROM idempotency WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   `,
-  // 4: the effective-preferences index (decision 0018). Keys name subjects; each subject has one row of
+  // 4: the effective-preferences index (decision 0019). Keys name subjects; each subject has one row of
   // the resolver's answer over its whole history. Two counts say whether the index has taken in every
   // statement: a trigger counts every row inserted into statements, by anything (this library, an older
   // one, raw SQL), and the index counts what it took in, in the same transaction. They are kept per

@@ -1,4 +1,4 @@
-import type { CompactRows } from '../ports/preferences.js';
+import type { CompactIndex, CompactRows } from '../ports/preferences.js';
 import { nationalKeyCode, ulnCode, ulnKey, upnCode, upnKey } from './subject-keys.js';
 
 /** A run of index keys, each with the subject it names. */
@@ -45,7 +45,7 @@ const REFUSED = 2;
  * subjects and 36 million keys that is about 1.2 GB. `refresh()` reads only what changed since the
  * last read, so a distributor keeps it current before each release at the cost of the changes.
  */
-export class PreferenceSnapshot {
+export class PreferenceSnapshot implements CompactIndex {
   #codes = new Float64Array(1 << 16);
   #slots = new Uint32Array(1 << 16);
   #mask = (1 << 16) - 1;
