@@ -19,6 +19,19 @@ runStoreContract(
 );
 
 describe('sqlite store', () => {
+  it('refuses other writes through a handle while its exclusive ledger stream holds the write lock', async () => {
+    const store = await openSqliteStore({ path });
+    try {
+      const stream = await store.ledgers.appendStream({ exclusive: true });
+      await stream.add([{ ledger: `exclusive-${freshUrn()}`, entry: 1 }]);
+      await expect(store.statements.append(makeStatement({ urn: freshUrn() }))).rejects.toThrow(/write lock/);
+      await stream.commit();
+      expect((await store.statements.append(makeStatement({ urn: freshUrn() }))).outcome).toBe('stored');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('leaves the file in WAL mode', async () => {
     const store = await openSqliteStore({ path });
     await store.close();

@@ -107,7 +107,8 @@ if (mode === 'lines') {
   const [kind, where, cohort, dsReference] = args;
   const store = await openStore(spec(kind, where));
   const status = await store.preferences.status();
-  const archive = await ReleaseArchive.open(store, generateLogKeyPair().privateKey);
+  // As `release evaluate --store --record` does: nothing else writes from this process.
+  const archive = await ReleaseArchive.open(store, generateLogKeyPair().privateKey, { exclusive: true });
   const start = clock();
   const result = await archive.record({ ...BENCH_REQUEST, dsReference }, () => readCohortKeys(cohort), {
     now: new Date(DECIDED_AT),

@@ -110,7 +110,10 @@ async function evaluateFromStore(
     let decision: ReleaseDecision;
     let recordedAt = '';
     if (values.record) {
-      const archive = await ReleaseArchive.open(store, key ?? generateLogKeyPair().privateKey);
+      // This process writes nothing else: the release may hold the store's write lock while it records.
+      const archive = await ReleaseArchive.open(store, key ?? generateLogKeyPair().privateKey, {
+        exclusive: true,
+      });
       const result = await archive.record(request, () => readCohortKeys(cohortPath), {
         now: new Date(decidedAt),
         competenceAge: status.competenceAge,

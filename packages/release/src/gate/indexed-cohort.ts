@@ -58,11 +58,25 @@ export async function* membersFromIndex(
   options: { asOf: string; competenceAge?: number },
 ): AsyncGenerator<CohortMember[]> {
   const resolveOptions = options.competenceAge === undefined ? {} : { competenceAge: options.competenceAge };
+  // One batch looked up ahead: the index (a database) answers the next while this one is recorded.
+  let ahead: { keys: readonly SubjectKey[]; preferences: Promise<EffectivePreference[][]> } | undefined;
+  const lookUp = (keys: readonly SubjectKey[]) => {
+    const preferences = index.resolve(keys, options.asOf, resolveOptions);
+    // Awaited below; until then a failure must not count as unhandled.
+    preferences.catch(() => undefined);
+    return { keys, preferences };
+  };
   for await (const keys of cohort) {
     if (keys.length === 0) continue;
-    const preferences = await index.resolve(keys, options.asOf, resolveOptions);
-    yield keys.map((subject, i) => ({ subject, preferences: preferences[i]! }));
+    const next = lookUp(keys);
+    if (ahead) yield withPreferences(ahead.keys, await ahead.preferences);
+    ahead = next;
   }
+  if (ahead) yield withPreferences(ahead.keys, await ahead.preferences);
+}
+
+function withPreferences(keys: readonly SubjectKey[], preferences: EffectivePreference[][]): CohortMember[] {
+  return keys.map((subject, i) => ({ subject, preferences: preferences[i]! }));
 }
 
 export interface CompactEvaluateOptions extends Omit<EvaluateOptions, 'onSubject' | 'decidedAt'> {

@@ -12,6 +12,11 @@ export interface LedgerEntry {
 export interface LedgerAppend {
   ledger: string;
   entry: JsonValue;
+  /**
+   * `entry` already serialised, when the caller has its JSON text (a log leaf's canonical line): kept as
+   * the stored text instead of serialising `entry` again. Must be JSON for the same value.
+   */
+  json?: string;
   /** Where this entry must land; LedgerConflictError (and nothing appended) if anywhere else. */
   expectedIndex?: number;
 }
@@ -46,8 +51,14 @@ export interface Ledgers {
    * given, at consecutive indexes after its current end.
    */
   appendAll(entries: readonly LedgerAppend[]): Promise<void>;
-  /** Starts a LedgerStream: many entries to any number of ledgers, all of them or none. */
-  appendStream(): Promise<LedgerStream>;
+  /**
+   * Starts a LedgerStream: many entries to any number of ledgers, all of them or none. `exclusive` is
+   * for a process that writes nothing else while the stream is open (the CLI recording a national
+   * release): the store may then hold its write lock from the first run to the end and write each run
+   * in place (SQLite does; every other write through this handle is refused meanwhile, and other
+   * processes wait). PostgreSQL always writes in place and ignores it.
+   */
+  appendStream(options?: { exclusive?: boolean }): Promise<LedgerStream>;
   read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]>;
   count(ledger: string): Promise<number>;
 }

@@ -137,7 +137,7 @@ export class PostgresLedgers implements Ledgers {
    * (this transaction's own earlier rows included), and the run is copied in. Ledgers nobody asserts a
    * position in rely on the primary key, as in appendAll: a concurrent writer fails one of the two.
    */
-  async appendStream(): Promise<LedgerStream> {
+  async appendStream(_options?: { exclusive?: boolean }): Promise<LedgerStream> {
     const client = await this.#db.pool.connect();
     let open = true;
     const end = async (sql: 'COMMIT' | 'ROLLBACK') => {

@@ -84,7 +84,8 @@ export class SqliteLedgers implements Ledgers {
    * moves the rows in. A ledger nobody asserts a position in relies on the primary key: had another
    * writer appended to it meanwhile, the commit fails and leaves nothing.
    */
-  async appendStream(): Promise<LedgerStream> {
+  async appendStream(options?: { exclusive?: boolean }): Promise<LedgerStream> {
+    if (options?.exclusive) return this.#exclusiveStream();
     const db = this.#connection.db;
     const table = `ledger_stream_${++streams}`;
     db.exec(
@@ -160,6 +161,37 @@ export class SqliteLedgers implements Ledgers {
         }
       },
       abort: async () => drop(),
+    };
+  }
+
+  /**
+   * An exclusive stream: the write lock is held from the start, and each run is placed and written in
+   * place (the transaction sees its own earlier runs), with nothing staged and nothing moved at commit.
+   */
+  #exclusiveStream(): LedgerStream {
+    const held = this.#connection.hold();
+    const recordedAt = new Date().toISOString();
+    let open = true;
+    const end = (commit: boolean) => {
+      if (!open) return;
+      open = false;
+      held.release(commit);
+    };
+    return {
+      add: async (entries) => {
+        if (!open) throw new Error('this ledger stream has ended');
+        try {
+          held.write(() => this.#insert(entries, recordedAt));
+        } catch (error) {
+          end(false);
+          throw error;
+        }
+      },
+      commit: async () => {
+        if (!open) throw new Error('this ledger stream has ended');
+        end(true);
+      },
+      abort: async () => end(false),
     };
   }
 

@@ -174,7 +174,7 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
     });
   });
 
-  describe('appendStream', () => {
+  describe.each([{}, { exclusive: true }])('appendStream(%j)', (mode) => {
     it('lands runs of entries over many ledgers all at once, placed as one appendAll would', async () => {
       const store = await open();
       const school = freshUrn();
@@ -183,7 +183,9 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
         { ledger: log, entry: 'before-0' },
         { ledger: log, entry: 'before-1' },
       ]);
-      const stream = await store.ledgers.appendStream();
+      // Another handle, opened first (opening migrates, which needs the write lock an exclusive stream holds).
+      const other = await open();
+      const stream = await store.ledgers.appendStream(mode);
       await stream.add([
         { ledger: log, entry: { leaf: 0 }, expectedIndex: 2 },
         { ledger: `stream-a-${school}`, entry: 'a0' },
@@ -196,7 +198,7 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
         { ledger: log, entry: { leaf: 2 }, expectedIndex: 4 },
       ]);
       // Nothing is visible before commit.
-      expect(await store.ledgers.count(`stream-a-${school}`)).toBe(0);
+      expect(await other.ledgers.count(`stream-a-${school}`)).toBe(0);
       await stream.commit();
       const entries = async (ledger: string) =>
         (await store.ledgers.read(ledger)).map((e) => [e.index, e.entry]);
@@ -221,7 +223,7 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       const school = freshUrn();
       const log = `stream-conflict-${school}`;
       await store.ledgers.append(log, 'taken');
-      const stream = await store.ledgers.appendStream();
+      const stream = await store.ledgers.appendStream(mode);
       const run = async () => {
         await stream.add([{ ledger: `stream-c-${school}`, entry: 1 }]);
         await stream.add([{ ledger: log, entry: 'mine', expectedIndex: 0 }]);
@@ -232,7 +234,7 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       expect(await store.ledgers.count(`stream-c-${school}`)).toBe(0);
       expect(await store.ledgers.count(log)).toBe(1);
 
-      const aborted = await store.ledgers.appendStream();
+      const aborted = await store.ledgers.appendStream(mode);
       await aborted.add([{ ledger: `stream-d-${school}`, entry: 1 }]);
       await aborted.abort();
       expect(await store.ledgers.count(`stream-d-${school}`)).toBe(0);

@@ -86,10 +86,20 @@ export class ReleaseArchive {
     private readonly store: DistributorStore,
     private log: TransparencyLog,
     private readonly signingKey: KeyInput,
+    private readonly exclusive: boolean,
   ) {}
 
-  static async open(store: DistributorStore, signingKey: KeyInput): Promise<ReleaseArchive> {
-    return new ReleaseArchive(store, await loadLog(store), signingKey);
+  /**
+   * `exclusive`: this process writes nothing else to the store while it records (the CLI recording a
+   * national release), so a release may hold the store's write lock throughout and write in place
+   * (see `Ledgers.appendStream`). A server leaves it off.
+   */
+  static async open(
+    store: DistributorStore,
+    signingKey: KeyInput,
+    options: { exclusive?: boolean } = {},
+  ): Promise<ReleaseArchive> {
+    return new ReleaseArchive(store, await loadLog(store), signingKey, options.exclusive ?? false);
   }
 
   get logSize(): number {
@@ -199,14 +209,15 @@ export class ReleaseArchive {
     contentHash: () => string,
     dsIndex: number,
   ): Promise<ReleaseDraft> {
-    const stream: LedgerStream = await this.store.ledgers.appendStream();
+    const stream: LedgerStream = await this.store.ledgers.appendStream({ exclusive: this.exclusive });
     const firstLeafIndex = this.log.size;
     let hashes = Buffer.allocUnsafe(32 * 1024);
     let leaves = 0;
     let run: LedgerAppend[] = [];
     let inFlight: Promise<void> = Promise.resolve();
     const leafEntry = (leaf: LogLeaf): LedgerAppend => {
-      const line = Buffer.from(canonicalJson(leaf), 'utf8');
+      const text = canonicalJson(leaf);
+      const line = Buffer.from(text, 'utf8');
       if ((leaves + 1) * 32 > hashes.length) {
         const bigger = Buffer.allocUnsafe(hashes.length * 2);
         hashes.copy(bigger, 0, 0, leaves * 32);
@@ -214,8 +225,9 @@ export class ReleaseArchive {
       }
       hashes.set(leafHash(line), leaves * 32);
       leaves += 1;
-      const entry = asJson(leaf);
-      return leaves === 1 ? { ledger: LOG, entry, expectedIndex: firstLeafIndex } : { ledger: LOG, entry };
+      // The canonical line is the leaf's stored text too: serialised once, hashed and kept as it is.
+      const stored = { ledger: LOG, entry: asJson(leaf), json: text };
+      return leaves === 1 ? { ...stored, expectedIndex: firstLeafIndex } : stored;
     };
     // Hands the run over and returns the one before it: the gate waits for the store only when it is
     // a whole run ahead.
@@ -233,9 +245,10 @@ export class ReleaseArchive {
       add: ({ leaf, record, outcome }) => {
         run.push(leafEntry(leaf));
         const entry = asJson(record);
+        const json = JSON.stringify(record);
         // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
         for (const key of identifierKeys(record.entry.subject))
-          run.push({ ledger: subjectLedger(key), entry });
+          run.push({ ledger: subjectLedger(key), entry, json });
         const item: SubjectOutcomeItem = { subject: keyOf(record.entry.subject), outcome };
         run.push({ ledger: outcomesLedger(record.entry.releaseId), entry: asJson(item) });
         if (run.length >= STREAM_RUN) return flush();
