@@ -9,10 +9,7 @@ import { createTestDatabase, type TestDatabase } from './postgres/cluster.js';
 
 // docs/guides/national-scale.md: the index tables partition by subject with PostgreSQL's declarative
 // hash partitioning, and the store runs on them unchanged. The operator's script is the one tested here.
-const script = readFileSync(
-  join(import.meta.dirname, '../../../docs/guides/partition-index-by-subject.sql'),
-  'utf8',
-);
+const script = readFileSync(join(import.meta.dirname, '../sql/partition-index-by-subject.sql'), 'utf8');
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 -- subject, 16 partitions each. Run it once, in one transaction, while no server writes to the store:
 --   psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -1 -f partition-index-by-subject.sql
 -- The store needs no change: every key it looks up or locks names its partition, so each lookup, lock
--- and upsert touches one partition. See national-scale.md (tested by packages/store/test/partitioning.test.ts).
+-- and upsert touches one partition. See docs/guides/national-scale.md (tested by packages/store/test/partitioning.test.ts).
 
 ALTER TABLE subject_keys RENAME TO subject_keys_unpartitioned;
 CREATE TABLE subject_keys (
