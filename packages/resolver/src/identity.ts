@@ -1,5 +1,4 @@
-import { canonicalJson, type Statement } from '@reuse-pref/schema';
-import { parseInstant } from './instant.js';
+import { canonicalJson, instantKey, type Statement } from '@reuse-pref/schema';
 import { type Entry, toEntry } from './order.js';
 
 export interface Identified {
@@ -8,26 +7,142 @@ export interface Identified {
   readonly conflict: boolean;
 }
 
+type Rec = Record<string, unknown>;
+const isObject = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * What makes two copies of one id a conflict: the same content the validator's
- * `statement-id-conflict` rule compares (spec/v1/validation.md §7), so the resolver flags exactly the
- * histories the validator rejects. Where and how a copy was recorded, the grounds text and the order
- * of the choices are left out: a CTF re-import is not a conflict.
+ * What makes two copies of one id a conflict: the one definition both the resolver (R2) and the
+ * validator's `statement-id-conflict` rule (spec/v1/validation.md 7) use, so the resolver flags exactly
+ * the histories the validator rejects. Where and how a copy was recorded, the grounds text and the order
+ * of the choices are left out: a CTF re-import is not a conflict. expressedAt counts as an instant at
+ * full precision. Every reader takes any JSON value without throwing, because the validator hands it
+ * unchecked records. conflictKey and conflictDigest both read these fields, plus each choice's
+ * `purpose=value`.
  */
+function decisionFields(s: Rec, visit: (value: unknown) => void): void {
+  const subject = isObject(s.subject) ? s.subject : {};
+  const by = isObject(s.expressedBy) ? s.expressedBy : {};
+  visit(subject.upn);
+  visit(subject.uln);
+  visit(subject.localId);
+  visit(subject.dateOfBirth);
+  visit(by.role);
+  visit(by.personRef);
+  visit(s.competenceBasis);
+  const at = s.expressedAt;
+  // An unreadable time is kept as written, wrapped so it never equals a readable one's key.
+  visit((typeof at === 'string' ? instantKey(at) : undefined) ?? [at]);
+  visit(s.catalogueVersion);
+}
+
+const choicesOf = (s: Rec): unknown[] => (Array.isArray(s.choices) ? s.choices : []);
+
+/** Two copies of one id are the same statement exactly when their conflict keys are equal. */
 export function conflictKey(s: Statement): string {
-  const at = parseInstant(s.expressedAt);
-  return JSON.stringify([
-    s.subject.upn,
-    s.subject.uln,
-    s.subject.localId,
-    s.subject.dateOfBirth,
-    s.expressedBy.role,
-    s.expressedBy.personRef,
-    s.competenceBasis,
-    Number.isNaN(at) ? s.expressedAt : at,
-    s.catalogueVersion,
-    s.choices.map((c) => `${c.purpose}=${c.value}`).sort(),
-  ]);
+  const record = s as unknown as Rec;
+  const choices = choicesOf(record)
+    .map((c: unknown) => (isObject(c) ? `${String(c.purpose)}=${String(c.value)}` : '?'))
+    .sort();
+  const fields: unknown[] = [];
+  decisionFields(record, (value) => fields.push(value));
+  fields.push(choices);
+  return JSON.stringify(fields);
+}
+
+/**
+ * A 53-bit number equal for two statements whenever their conflict keys are equal, and otherwise
+ * different but for a 2^-53 chance: for a caller that must remember millions of statements by content
+ * (`reuse-pref validate` over a national file) and can keep no key string each. It hashes what
+ * conflictKey would write, without writing it: each field as its JSON type and text (undefined and null
+ * alike, as JSON arrays write both as null), and the choices' `purpose=value` texts combined in any order
+ * (a sum with their count, matching the key's sorted list). A test holds the two to each other.
+ */
+export function conflictDigest(s: Statement): number {
+  const record = s as unknown as Rec;
+  const text = new TextHash();
+  decisionFields(record, (value) => text.value(value));
+  let low = 0;
+  let high = 0;
+  let count = 0;
+  const choice = new TextHash();
+  for (const c of choicesOf(record)) {
+    choice.reset();
+    if (isObject(c)) {
+      choice.text(String(c.purpose));
+      choice.code(0x3d);
+      choice.text(String(c.value));
+    } else choice.text('?');
+    choice.end();
+    low = (low + choice.h1) >>> 0;
+    high = (high + choice.h2) >>> 0;
+    count++;
+  }
+  text.code(count);
+  text.code(low);
+  text.code(high);
+  return text.end();
+}
+
+// Type tags: a string and the same digits as a number must not hash alike.
+const NULL = 0x110000;
+const STRING = 0x110001;
+const OTHER = 0x110002;
+const END = 0x110003;
+
+/** Two 32-bit multiply-xorshift lanes; codes above U+FFFF are tags no text holds. */
+class TextHash {
+  h1 = 0;
+  h2 = 0;
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    this.h1 = 0xdeadbeef;
+    this.h2 = 0x41c6ce57;
+  }
+
+  code(c: number): void {
+    this.h1 = Math.imul(this.h1 ^ c, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ c, 1597334677);
+  }
+
+  text(t: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  /** One field as conflictKey's JSON array would write it. */
+  value(v: unknown): void {
+    if (v === undefined || v === null) this.code(NULL);
+    else if (typeof v === 'string') {
+      this.code(STRING);
+      this.text(v);
+    } else {
+      this.code(OTHER);
+      this.text(JSON.stringify(v) ?? 'null');
+    }
+    this.code(END);
+  }
+
+  /** Finishes: both lanes avalanched, as a whole number below 2^53. */
+  end(): number {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    this.h1 = h1 >>> 0;
+    this.h2 = h2 >>> 0;
+    return 4294967296 * (2097151 & this.h2) + this.h1;
+  }
 }
 
 /** The fields that choose between copies of one id recorded at the same instant, as RFC 8785 text. */
@@ -65,8 +180,8 @@ function pickCopy(copies: Entry[]): { chosen: Entry; conflict: boolean } {
 export function identify(statements: readonly Statement[]): Identified {
   const byId = new Map<string, Entry>();
   let repeated: Map<string, Entry[]> | undefined;
-  for (const statement of statements) {
-    const entry = toEntry(statement);
+  for (let i = 0; i < statements.length; i++) {
+    const entry = toEntry(statements[i]!, i);
     const seen = byId.get(entry.id);
     if (seen === undefined) {
       byId.set(entry.id, entry);

@@ -11,7 +11,7 @@ export { PROBLEM_BASE, ProblemError, type ProblemType, ProblemTypes, problem } f
 export type { RateLimitHook } from './http/rate-limit.js';
 export type { Sent, ServerRequest, ServerResponse } from './http/types.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
-export { openStore, type StoreSpec } from './open-store.js';
+export { MissingDriverError, openStore, type StoreSpec } from './open-store.js';
 export {
   type ContractContext,
   type ContractOperation,
