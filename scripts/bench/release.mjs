@@ -83,15 +83,28 @@ async function loadOverHttp(url, token, subjects) {
       next = to;
       let body = '';
       for (let i = from; i < to; i++) for (const s of statementsOf(i)) body += `${JSON.stringify(s)}\n`;
-      const response = await fetch(`${url}/intake/batches`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/x-ndjson',
-          'idempotency-key': `release-bench-${from}`,
-        },
-        body,
-      });
+      const post = () =>
+        fetch(`${url}/intake/batches`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/x-ndjson',
+            'idempotency-key': `release-bench-${from}`,
+          },
+          body,
+        });
+      // A connection reset on a loaded machine (a request timed out behind a long write) is sent again:
+      // the Idempotency-Key makes the retry store the batch once, or answer with the batch's result.
+      let response;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          response = await post();
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+        }
+      }
       const result = await response.json();
       if (response.status >= 300 || !result.committed) {
         throw new Error(`batch at ${from}: ${response.status} ${JSON.stringify(result).slice(0, 300)}`);

@@ -21,7 +21,8 @@ export async function bundleReceiver(): Promise<string> {
     format: 'esm',
     target: 'node20',
     conditions: ['source'],
-    external: ['better-sqlite3', 'pg', 'pg-copy-streams', 'fastify'],
+    // pg-copy-streams (pure JS, resolvable only from the store) is bundled in.
+    external: ['better-sqlite3', 'pg', 'fastify'],
     outfile,
     logLevel: 'silent',
   });
