@@ -14,8 +14,8 @@ export type StoreKind = 'sqlite' | 'postgres';
 /** Every reference server the suite must pass against runs on each store in turn. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
-const SCHOOL_SCOPES = 'producer:read producer:write receiver:read receiver:write';
-const DISTRIBUTOR_SCOPES = 'distributor:read distributor:write';
+export const SCHOOL_SCOPES = 'producer:read producer:write receiver:read receiver:write';
+export const DISTRIBUTOR_SCOPES = 'distributor:read distributor:write';
 
 export interface ReferenceServer {
   role: Role;
@@ -35,7 +35,7 @@ export interface ReferenceServer {
 }
 
 /** A real ES256 issuer whose public key the reference servers trust. */
-async function issuer() {
+export async function issuer() {
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
   const sign = (scope: string) =>

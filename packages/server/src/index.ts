@@ -25,7 +25,12 @@ export {
 } from './operation.js';
 export { operations } from './operations.js';
 export { createReusePreferenceApp, type ReusePreferenceAppOptions } from './reuse-preference-app.js';
-export type { ReleaseArchive, StoredRelease } from './roles/distributor/release-archive.js';
+export {
+  type CohortSource,
+  type RecordResult,
+  ReleaseArchive,
+  type StoredRelease,
+} from './roles/distributor/release-archive.js';
 export {
   decideOnwardShare,
   type OnwardShareRequest,

@@ -1,5 +1,5 @@
 import { compareStatements, parseInstant, resolve } from '@reuse-pref/resolver';
-import type { PupilPreferences, Statement, Subject } from '@reuse-pref/schema';
+import type { PupilPreferences } from '@reuse-pref/schema';
 import { ProblemError, problem } from '../../http/problem.js';
 import { empty, json } from '../../http/respond.js';
 import { defineOperation, outsideContract } from '../../operation.js';
@@ -32,9 +32,9 @@ export const getPupilPreferences = defineOperation('getPupilPreferences', {
       // contract: openapi.yaml declares no 304 for getPupilPreferences (issue 12: "304 on If-None-Match").
       return outsideContract(empty(304, { etag }));
     }
+    // No subject: the resolver takes the date of birth from the statements, latest in R3 order (R4).
     const effective = resolve({
       statements,
-      subject: subjectOf(statements),
       asOf: asOfParam ?? services.now().toISOString(),
       competenceAge: services.competenceAge,
     });
@@ -49,10 +49,3 @@ export const getPupilPreferences = defineOperation('getPupilPreferences', {
     return json(200, body, { etag });
   },
 });
-
-/** The subject as the statements know it, with a date of birth if any statement carries one. */
-function subjectOf(statements: readonly Statement[]): Subject {
-  const first = statements[0]!.subject;
-  const dateOfBirth = statements.find((s) => s.subject.dateOfBirth)?.subject.dateOfBirth;
-  return { ...first, ...(dateOfBirth ? { dateOfBirth } : {}) };
-}
