@@ -1,12 +1,14 @@
-// Renders the TypeScript that spec/v1/openapi.yaml defines. Shared by the generator and the drift test,
+// Renders the TypeScript that spec/v1/openapi.yaml defines, and the bundled document beside it. Shared by the generator and the drift test,
 // so "what the checked-in files should contain" has one definition.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { renderBundle } from './bundle.js';
 
 export const specPath = fileURLToPath(new URL('../../../spec/v1/openapi.yaml', import.meta.url));
 const generated = (name: string) => fileURLToPath(new URL(`../src/generated/${name}`, import.meta.url));
+export const bundledPath = fileURLToPath(new URL('../../../spec/v1/openapi.bundled.yaml', import.meta.url));
 
 const header = (tool: string) => `// Generated from spec/v1/openapi.yaml by ${tool}; do not edit.
 // Regenerate with: pnpm --filter @reuse-pref/contract generate
@@ -68,5 +70,6 @@ export async function renderContract(): Promise<Map<string, string>> {
   return new Map([
     [generated('openapi.generated.ts'), await renderOpenApiTypes()],
     [generated('operation-index.generated.ts'), renderOperationIndex()],
+    [bundledPath, renderBundle(specPath)],
   ]);
 }
