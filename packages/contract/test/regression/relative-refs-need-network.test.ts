@@ -55,7 +55,7 @@ describe('spec/v1/openapi.bundled.yaml', () => {
   it('swagger-parser validates it with the network blocked, and never tries the network', async () => {
     offline = blockNetwork();
     const api = await SwaggerParser.validate(bundledPath);
-    expect(api.openapi).toBe('3.1.0');
+    expect((api as { openapi?: string }).openapi).toBe('3.1.0');
     expect(offline.attempts).toEqual([]);
   });
 

@@ -33,7 +33,11 @@ describe.each(STORE_KINDS)('resending a statement to the pupil route, on the %s 
     expect(created.status).toBe(201);
     const etag = created.headers.get('etag');
     // The retry carries what the first attempt carried.
-    for (const headers of [{ 'if-none-match': '*' }, { 'if-match': '"what-the-office-read"' }]) {
+    const retries: Record<string, string>[] = [
+      { 'if-none-match': '*' },
+      { 'if-match': '"what-the-office-read"' },
+    ];
+    for (const headers of retries) {
       const again = await record(first, headers);
       expect(again.status).toBe(200);
       expect(again.headers.get('content-type')).toBe('application/json');
