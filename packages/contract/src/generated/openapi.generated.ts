@@ -1537,7 +1537,7 @@ export interface components {
          * @example 7d4c2f0a-1b9e-4c55-8a36-0e2f5b7c9d11
          */
         ReleaseId: string;
-        /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+        /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
         Cursor: string;
         /** @description Maximum entries in the page (the server may return fewer). */
         Limit: number;
@@ -1630,7 +1630,7 @@ export interface operations {
     listStatements: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -1762,7 +1762,7 @@ export interface operations {
     listPupilStatements: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -1927,7 +1927,7 @@ export interface operations {
     getChangeFeed: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -2062,7 +2062,7 @@ export interface operations {
     listOnwardShares: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -2311,7 +2311,7 @@ export interface operations {
     listReleaseSubjects: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -2350,7 +2350,7 @@ export interface operations {
     listRegister: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -2405,7 +2405,7 @@ export interface operations {
     getSubjectLedger: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
