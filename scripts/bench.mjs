@@ -14,6 +14,7 @@ const SUITES = {
   release: () => import('./bench/release.mjs'),
   ingest: () => import('./bench/ingest.mjs'),
   xml: () => import('./bench/xml.mjs'),
+  form: () => import('./bench/form.mjs'),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -2,7 +2,17 @@
 // bundler) with @arethetypeswrong/cli against the packed tarball, as a user would install it.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const attw = join(
+  dirname(createRequire(import.meta.url).resolve('@arethetypeswrong/cli/package.json')),
+  'dist',
+  'index.js',
+);
+// attw packs each package with npm. Run under pnpm, the environment carries pnpm's npm_config_* settings,
+// which npm does not know and warns about three times per package: give npm a clean environment.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
 
 const failed = [];
 for (const dir of readdirSync('packages')) {
@@ -10,8 +20,9 @@ for (const dir of readdirSync('packages')) {
   // Private packages are not published; CLI-only packages have no importable entry to check.
   if (manifest.private || !manifest.exports) continue;
   try {
-    execFileSync('npx', ['attw', '--pack', join('packages', dir), '--format', 'table-flipped'], {
+    execFileSync(process.execPath, [attw, '--pack', join('packages', dir), '--format', 'table-flipped'], {
       stdio: 'inherit',
+      env,
     });
   } catch {
     failed.push(manifest.name);

@@ -7,8 +7,11 @@
 # Optional: REUSE_PREF_OTHER_SCHOOL_TOKEN (enables the school isolation scenarios), REUSE_PREF_INTAKE_TOKEN
 # and REUSE_PREF_INTAKE_URL (distributor: a receiver intake on the same store), HARNESS (a command
 # speaking the harness protocol, to run the semantic vectors), FILES (export files, producers),
-# SKIPS (a skip list), REPORTS (directory for JUnit/JSON, default ./reports), SUITE_VERSION.
-# Exit status: 0 conformant, 1 a MUST test failed (or the skip list is stale), 2 usage error.
+# SKIPS (one skip list for every step: each run applies the entries for its own tests), REPORTS
+# (directory for JUnit/JSON, default ./reports), SUITE_VERSION.
+# Every step runs even when an earlier one fails; the script exits with the highest status of them:
+# 0 conformant, 1 not conformant (a MUST test failed, or the skip list is stale), 2 usage error,
+# 3 could not run (the service did not answer, the harness did not start, a file is unreadable).
 set -eu
 
 : "${PROFILE:?set PROFILE to producer, relay, receiver or distributor (distributor also needs REUSE_PREF_INTAKE_TOKEN)}"
@@ -24,19 +27,21 @@ skips=""
 if [ -n "${SKIPS:-}" ]; then skips="--skips $SKIPS"; fi
 
 status=0
+keep() { if [ "$1" -gt "$status" ]; then status=$1; fi; }
+
 if [ -n "${HARNESS:-}" ]; then
   # shellcheck disable=SC2086 # word splitting of $RUNNER and $skips is intended
   $RUNNER run --harness "$HARNESS" $skips \
-    --junit "$REPORTS/vectors.xml" --json "$REPORTS/vectors.json" || status=$?
+    --junit "$REPORTS/vectors.xml" --json "$REPORTS/vectors.json" || keep $?
 fi
 
 # shellcheck disable=SC2086 # word splitting of $RUNNER and $skips is intended
 $RUNNER run --profile "$PROFILE" --base-url "$BASE_URL" $skips \
-  --junit "$REPORTS/http.xml" --json "$REPORTS/http.json" || status=$?
+  --junit "$REPORTS/http.xml" --json "$REPORTS/http.json" || keep $?
 
 if [ -n "${FILES:-}" ]; then
-  # shellcheck disable=SC2086 # word splitting of $RUNNER and $skips is intended
-  $RUNNER run --profile producer --files $FILES --junit "$REPORTS/files.xml" || status=$?
+  # shellcheck disable=SC2086 # word splitting of $RUNNER, $FILES and $skips is intended
+  $RUNNER run --profile producer --files $FILES $skips --junit "$REPORTS/files.xml" || keep $?
 fi
 
 exit "$status"

@@ -2,12 +2,16 @@ import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/bin.ts', 'src/harness-bin.ts'],
+  entry: ['src/index.ts', 'src/bin.ts'],
   format: ['esm', 'cjs'],
   dts: { entry: 'src/index.ts' },
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // import.meta.url (how suiteRoot finds the suite files) works in the CommonJS build too.
+  shims: true,
+  // The argument parser is a private workspace package: bundled, never a dependency.
+  noExternal: ['@reuse-pref/command-line'],
   // The published CLI carries the vectors, scenarios, schemas and the contract it checks against (every
   // response is checked against openapi.yaml, and the contract-fuzz profile generates from it).
   async onSuccess() {

@@ -7,6 +7,7 @@ import {
   startServer,
 } from '@reuse-pref/server';
 import { openSqliteStore } from '@reuse-pref/store/sqlite';
+import { formPages } from './pages/form-pages.js';
 import { type SeedReport, seedSchool } from './seed.js';
 
 export interface ProducerOptions {
@@ -28,7 +29,10 @@ export interface RunningProducer {
   close(): Promise<void>;
 }
 
-/** The reference MIS: seeds Oakfield Academy into its SQLite store and serves the producer API over it. */
+/**
+ * The reference MIS: seeds Oakfield Academy into its SQLite store and serves the producer API over it,
+ * with the family's form at /form beside it.
+ */
 export async function startProducer(options: ProducerOptions): Promise<RunningProducer> {
   mkdirSync(options.dir, { recursive: true });
   const store = await openSqliteStore({ path: join(options.dir, 'producer.db') });
@@ -41,6 +45,7 @@ export async function startProducer(options: ProducerOptions): Promise<RunningPr
     auth: options.auth,
     tokenEndpoint: options.tokenEndpoint,
     now,
+    pages: formPages(),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   return { url: server.url, server, seed, close: () => server.close() };

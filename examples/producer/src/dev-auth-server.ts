@@ -8,6 +8,8 @@ export interface DevClient {
   id: string;
   secret: string;
   scopes: readonly string[];
+  /** How long its tokens last; 300 s unless set (the demo's sign-in links last longer). */
+  lifetimeSeconds?: number;
 }
 
 export interface DevAuthServer {
@@ -16,6 +18,11 @@ export interface DevAuthServer {
   /** What each reference server verifies tokens with: this server's keys, issuer and audience. */
   auth: BearerAuthOptions;
   register(client: DevClient): void;
+  /**
+   * A token for a registered client with all its scopes, signed as the token endpoint would sign it:
+   * what a sign-in link carries in the demo and the browser tests.
+   */
+  token(clientId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +39,15 @@ export async function startDevAuthServer(clients: readonly DevClient[] = []): Pr
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] };
   const known = new Map(clients.map((c) => [c.id, c]));
   let issuer = '';
+  const sign = (client: DevClient, scopes: readonly string[]) =>
+    new SignJWT({ scope: scopes.join(' '), client_id: client.id })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer(issuer)
+      .setAudience(AUDIENCE)
+      .setSubject(client.id)
+      .setIssuedAt()
+      .setExpirationTime(`${lifetimeOf(client)}s`)
+      .sign(privateKey);
 
   const server = createServer((request, response) => {
     const send = (status: number, body: unknown) => {
@@ -55,18 +71,10 @@ export async function startDevAuthServer(clients: readonly DevClient[] = []): Pr
       const asked = (form.get('scope') ?? '').split(' ').filter(Boolean);
       const scopes = asked.length > 0 ? asked : [...client.scopes];
       if (scopes.some((s) => !client.scopes.includes(s))) return send(400, { error: 'invalid_scope' });
-      new SignJWT({ scope: scopes.join(' '), client_id: client.id })
-        .setProtectedHeader({ alg: 'ES256', kid })
-        .setIssuer(issuer)
-        .setAudience(AUDIENCE)
-        .setSubject(client.id)
-        .setIssuedAt()
-        .setExpirationTime('5m')
-        .sign(privateKey)
-        .then(
-          (token) => send(200, { access_token: token, token_type: 'Bearer', expires_in: 300 }),
-          () => send(500, { error: 'server_error' }),
-        );
+      sign(client, scopes).then(
+        (token) => send(200, { access_token: token, token_type: 'Bearer', expires_in: lifetimeOf(client) }),
+        () => send(500, { error: 'server_error' }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -78,6 +86,11 @@ export async function startDevAuthServer(clients: readonly DevClient[] = []): Pr
     register: (client) => {
       known.set(client.id, client);
     },
+    token: async (clientId) => {
+      const client = known.get(clientId);
+      if (!client) throw new RangeError(`no client ${clientId} is registered`);
+      return sign(client, client.scopes);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -85,6 +98,8 @@ export async function startDevAuthServer(clients: readonly DevClient[] = []): Pr
       }),
   };
 }
+
+const lifetimeOf = (client: DevClient) => client.lifetimeSeconds ?? 300;
 
 function authenticate(header: string | undefined, known: Map<string, DevClient>): DevClient | undefined {
   const match = /^Basic (.+)$/i.exec(header ?? '');

@@ -1,5 +1,15 @@
 export { type ProducerOptions, type RunningProducer, startProducer } from './app.js';
 export { type DevAuthServer, type DevClient, startDevAuthServer } from './dev-auth-server.js';
+export { formPages, respondentsOf } from './pages/form-pages.js';
+export {
+  attr,
+  browserBuild,
+  type HostPage,
+  hostPage,
+  jsonAttr,
+  SIGN_IN_SCRIPT,
+  signInScriptPage,
+} from './pages/host-page.js';
 export {
   AS_OF,
   type Contact,

@@ -5,4 +5,6 @@ export {
   openDistributor,
   type RecordedDistribution,
 } from './distributor.js';
+export { type DistributorOptions, type RunningDistributor, startDistributor } from './distributor-app.js';
+export { subjectViewPages } from './pages/subject-view-pages.js';
 export { IMMIGRATION_REQUEST, RESEARCH_REQUEST } from './requests.js';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { didYouMean } from '@reuse-pref/command-line';
 import manifest from '../package.json' with { type: 'json' };
 import { type CommandEntry, type Context, UsageError } from './command.js';
 import { InputError } from './input/open-input.js';
@@ -32,6 +33,11 @@ const commands: Record<string, CommandEntry> = {
     summary: 'run a reference producer, relay or receiver server',
     load: () => import('./commands/serve.js'),
   },
+  token: {
+    summary:
+      'make a development signing key and print a bearer token for a role and school (not for production)',
+    load: () => import('./commands/token.js'),
+  },
   help: { summary: 'show this list, or the usage of one command', load: () => import('./commands/help.js') },
 };
 
@@ -45,13 +51,20 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const entry = Object.hasOwn(commands, entryName) ? commands[entryName] : undefined;
-  if (!entry) throw new UsageError(`unknown command '${name}'`);
+  if (!entry) throw new UsageError(unknownCommand(name));
   const command = (await entry.load()).default;
   if (rest.includes('--help') || rest.includes('-h')) {
     context.stdout.write(`${command.usage}\n`);
     return 0;
   }
   return command.run(rest, context);
+}
+
+/** Names the nearest command, and where the conformance suite is for someone who looked for it here. */
+function unknownCommand(name: string): string {
+  if (name === 'conformance')
+    return 'the conformance suite is its own package: npx @reuse-pref/conformance run --profile <profile> ...';
+  return `unknown command '${name}'${didYouMean(name, Object.keys(commands))}`;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { CommandLineError, type ParseConfig, type Parsed, parseCommandLine } from '@reuse-pref/command-line';
 
 /** A wrong invocation: the bin prints the message, a hint to run `reuse-pref help`, and exits 2. */
 export class UsageError extends Error {}
@@ -26,20 +26,18 @@ export interface Command {
   run(args: string[], context: Context): Promise<number>;
 }
 
-export type ParseConfig = NonNullable<Parameters<typeof parseArgs>[0]>;
-/** Named so the declaration of parseCommandArgs does not reach into node:util's unexported types. */
-export type ParsedCommandArgs<T extends ParseConfig> = ReturnType<
-  typeof parseArgs<T & { args: string[]; strict: true }>
->;
+export type { ParseConfig };
+export type ParsedCommandArgs<T extends ParseConfig> = Parsed<T>;
 
-/** node:util parseArgs in strict mode, with its failures turned into usage errors. */
+/** Arguments parsed strictly; a wrong one is a usage error in our words, with the nearest option. */
 export function parseCommandArgs<const T extends ParseConfig>(
   args: string[],
   config: T,
 ): ParsedCommandArgs<T> {
   try {
-    return parseArgs({ ...config, args, strict: true });
+    return parseCommandLine(args, config);
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    if (err instanceof CommandLineError) throw new UsageError(err.message);
+    throw err;
   }
 }

@@ -85,4 +85,13 @@ describe('reuse-pref demo', () => {
     expect(ledger.slice(2)).toEqual(['OVRD', 'IMMI not shared (overridden by S2P4)', 'receipt verified OK']);
     expect(demo.stdout).not.toContain('FAILED');
   });
+
+  it('ends with the two pages a family sees, and says how to keep them open', () => {
+    const section = demo.stdout.slice(demo.stdout.indexOf('7. The pages a family sees'));
+    expect(section).toMatch(/^ {4}http:\/\/127\.0\.0\.1:\d+\/form\?pupil=ADM-0002#access_token=[\w.-]+$/m);
+    expect(section).toMatch(
+      /^ {4}http:\/\/127\.0\.0\.1:\d+\/subject-view#pupil=M801400120102&access_token=[\w.-]+$/m,
+    );
+    expect(section).toContain('run `reuse-pref demo --serve` to keep them open');
+  });
 });

@@ -1,3 +1,4 @@
+export { CouldNotRunError, ExitCode } from './cli/exit-codes.js';
 export { main, USAGE } from './cli/main.js';
 export { type ContractDocument, type ContractOperation, loadContract } from './contract/document.js';
 export { ContractObserver } from './contract/observer.js';
@@ -15,9 +16,11 @@ export type { Level, Status, TestResult } from './report/result.js';
 export { applySkips, parseSkipList, type SkipList, type SkipProblem } from './report/skips.js';
 export { type Verdict, verdict } from './report/verdict.js';
 export { loadScenarios, type Profile, Profiles } from './scenarios/load.js';
+export { preflight } from './scenarios/preflight.js';
 export { runScenarios } from './scenarios/run.js';
 export { loadSchemaCheck, type SchemaCheck } from './scenarios/schemas.js';
 export type { ScenarioCase, ScenarioTarget, ScenarioTest } from './scenarios/types.js';
+export { suiteTestIds } from './suite-ids.js';
 export { suiteRoot } from './suite-root.js';
 export { loadVectors, type VectorCase, type VectorFile } from './vectors/load.js';
 export { runVectors } from './vectors/run.js';

@@ -31,9 +31,9 @@ describe('run --harness', () => {
     expect(stale.out).toContain('no-such-case/x');
   }, 120_000);
 
-  it('a harness that is not there fails clearly', async () => {
+  it('a harness that is not there fails clearly, as could not run', async () => {
     const { code, out } = await cli(['run', '--harness', 'exit 3']);
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(out).toMatch(/harness (exited|failed|stdin)/);
   });
 });

@@ -38,7 +38,7 @@ describe('file mode (producer exports)', () => {
     {
       name: 'an id reused with other content',
       records: [statement(ID(1)), statement(ID(1), { choices: [{ purpose: 'LINK', value: 'NOOB' }] })],
-      want: ['files-history/ids-consistent', 'files-history/ids-unique'],
+      want: ['file-history/x.ndjson', 'file-ids-unique/x.ndjson'],
     },
   ])('$name', async ({ records, want }) => {
     expect(await failing([write('x.ndjson', ndjson(records))])).toEqual(want);

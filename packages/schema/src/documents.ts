@@ -18,7 +18,6 @@ import { ProblemDetailsProperties } from './model/problem.js';
 import { StatementProperties } from './model/statement.js';
 
 export { SCHEMA_BASE };
-export const SPEC_VERSION = '1.0.0';
 
 const doc = (name: string, title: string) => ({
   $id: `${SCHEMA_BASE}${name}.schema.json`,

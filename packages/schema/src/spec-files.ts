@@ -1,7 +1,7 @@
 import { Catalogues } from './catalogue/index.js';
 import { CodeLists } from './codelists/lists.js';
-import { SPEC_VERSION } from './documents.js';
 import { PublishedSchemas } from './published-schemas.js';
+import { SPEC_VERSION } from './spec-version.js';
 
 /**
  * Every generated file under spec/v1/, keyed by its path relative to spec/v1/. The generator writes

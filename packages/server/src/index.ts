@@ -1,5 +1,6 @@
 export { type ReusePreferencePluginOptions, reusePreferencePlugin } from './adapters/fastify.js';
 export { createNodeHandler } from './adapters/node.js';
+export { fileAssets, firstPage, type Page, type Pages, withPages } from './adapters/node-pages.js';
 export { type App, type AppOptions, createApp } from './app.js';
 export { type Authenticator, type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
 export { jwksFromFile, jwksFromUrl } from './auth/jwks.js';
@@ -10,7 +11,7 @@ export { PROBLEM_BASE, ProblemError, type ProblemType, ProblemTypes, problem } f
 export type { RateLimitHook } from './http/rate-limit.js';
 export type { Sent, ServerRequest, ServerResponse } from './http/types.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
-export { openStore, type StoreSpec } from './open-store.js';
+export { MissingDriverError, openStore, type StoreSpec } from './open-store.js';
 export {
   type ContractContext,
   type ContractOperation,

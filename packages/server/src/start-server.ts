@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StatementStore } from '@reuse-pref/store';
 import { createNodeHandler } from './adapters/node.js';
+import { type Pages, withPages } from './adapters/node-pages.js';
 import type { App } from './app.js';
 import { jsonLineLogger } from './http/log.js';
 import { openStore, type StoreSpec } from './open-store.js';
@@ -13,6 +14,8 @@ export interface StartServerOptions extends Omit<ReusePreferenceAppOptions, 'sto
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /** Pages served beside the API on GET/HEAD (a reference MIS's form, a distributor's subject view). */
+  pages?: Pages;
 }
 
 export interface RunningServer {
@@ -29,7 +32,8 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const store = 'kind' in options.store ? await openStore(options.store) : options.store;
   const app = createReusePreferenceApp({ ...options, store, logger: options.logger ?? jsonLineLogger() });
-  const server = createServer(createNodeHandler(app));
+  const api = createNodeHandler(app);
+  const server = createServer(options.pages ? withPages(options.pages, api) : api);
   // Slow-loris protection: a client must send its headers and body within these bounds.
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Choice, Notice, Statement } from '@reuse-pref/schema';
 import { contactRef, PUPILS, type Pupil, pupil, SETTING } from './roster.js';
 
-const RECORDED_BY = { supplierId: 'SUP-OAKMIS', system: 'Oak MIS', systemVersion: '12.4.0' };
+export const RECORDED_BY = { supplierId: 'SUP-OAKMIS', system: 'Oak MIS', systemVersion: '12.4.0' };
 const ADMISSIONS = (year: number): Notice => ({
   id: 'NOTICE-ADMISSIONS',
   version: `${year}.1`,
   language: 'en',
 });
-const COLLECTION_SHEET: Notice = { id: 'NOTICE-DCS', version: '2026.1', language: 'en' };
+export const COLLECTION_SHEET: Notice = { id: 'NOTICE-DCS', version: '2026.1', language: 'en' };
 const PUPIL_NOTICE: Notice = { id: 'NOTICE-PUPIL', version: '2026.1', language: 'en' };
 
 type Choices = Record<string, Choice['value']>;

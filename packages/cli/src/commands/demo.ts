@@ -3,24 +3,31 @@ import { AS_OF, SCHOOL } from '@reuse-pref/example-producer';
 import { heldStatements, uploadToReceiver } from '@reuse-pref/example-relay';
 import { type Command, parseCommandArgs } from '../command.js';
 import { startChain } from '../demo/chain.js';
+import { type FamilyPages, familyPagesSection, startFamilyPages } from '../demo/family-pages.js';
 import { appsSection, distributorSection, intakeSection, preferencesSection } from '../demo/sections.js';
+import { untilStopped } from '../until-stopped.js';
 
-const usage = `Usage: reuse-pref demo
+const usage = `Usage: reuse-pref demo [--serve]
 
 Runs the whole chain on one invented school, with nothing to install: the reference MIS (producer), an
 integrator (relay) and the DfE intake (receiver) start on loopback ports with temporary SQLite stores and
 their own local token server. The school's statements flow producer -> relay -> receiver; the demo prints
 what arrived and what was rejected (with rule ids), effective preferences, the integrator's withheld app
-shares, and a DfE release decision with a register entry and one pupil's verified ledger. Then it stops
-everything and removes the temporary stores.`;
+shares, a DfE release decision with a register entry and one pupil's verified ledger, and the two pages a
+family sees: the school's form and the pupil's releases. Then it stops everything and removes the
+temporary stores.
+
+  --serve   keep the servers running after the printout, so the two pages can be opened in a
+            browser; Ctrl-C stops them`;
 
 const demo: Command = {
   usage,
   async run(args, { stdout }) {
-    parseCommandArgs(args, { options: {} });
+    const { values } = parseCommandArgs(args, { options: { serve: { type: 'boolean', default: false } } });
     const started = performance.now();
     const chain = await startChain();
     let out = '';
+    let pages: FamilyPages | undefined;
     try {
       out += `Reuse Preference Standard demo: ${SCHOOL.name} (URN ${SCHOOL.urn}), as at ${AS_OF.replace('T', ' ').slice(0, 16)} UTC\n`;
       out +=
@@ -59,11 +66,24 @@ const demo: Command = {
 
       out += heading(6, 'DfE release decisions (distributor)');
       out += await distributorSection(chain.receiver.store, chain.distributorDir);
+
+      out += heading(7, 'The pages a family sees');
+      pages = await startFamilyPages(chain);
+      out += familyPagesSection(pages, values.serve);
+      if (values.serve) {
+        chain.goLive();
+        stdout.write(out);
+        out = '';
+        await untilStopped();
+      }
     } finally {
+      await pages?.distributor.close();
       await chain.close();
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    out += `\nDone in ${seconds} s. All servers stopped and the temporary stores removed.\n`;
+    out += values.serve
+      ? '\nAll servers stopped and the temporary stores removed.\n'
+      : `\nDone in ${seconds} s. All servers stopped and the temporary stores removed.\n`;
     stdout.write(out);
     return 0;
   },

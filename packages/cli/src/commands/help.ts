@@ -1,3 +1,4 @@
+import { didYouMean } from '@reuse-pref/command-line';
 import { type Command, UsageError } from '../command.js';
 
 const help: Command = {
@@ -7,7 +8,7 @@ const help: Command = {
     if (extra.length > 0) throw new UsageError('help takes at most one command name');
     if (name !== undefined) {
       const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
-      if (!entry) throw new UsageError(`unknown command '${name}'`);
+      if (!entry) throw new UsageError(`unknown command '${name}'${didYouMean(name, Object.keys(commands))}`);
       stdout.write(`${(await entry.load()).default.usage}\n`);
       return 0;
     }

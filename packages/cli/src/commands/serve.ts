@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { jwksFromFile, jwksFromUrl, type Role, type StoreSpec, startServer } from '@reuse-pref/server';
 import { type Command, parseCommandArgs, UsageError } from '../command.js';
+import { DEV_AUDIENCE, DEV_AUTH_DIR, DEV_AUTH_WARNING, DEV_ISSUER, ensureDevKeys } from '../dev-auth/keys.js';
+import { InputError } from '../input/open-input.js';
+import { untilStopped } from '../until-stopped.js';
 
 const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributor [options]
 
@@ -15,6 +18,9 @@ const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributo
                           process makes its own key and receipts verify only against that process
   --port <n>              default 8080; 0 picks a free port
   --host <address>        default 127.0.0.1
+  --dev-auth              trust development tokens from 'reuse-pref token' (key in --dev-auth-dir, made
+                          if missing); sets issuer and audience. NOT FOR PRODUCTION
+  --dev-auth-dir <dir>    the development key folder (default ${DEV_AUTH_DIR}, or REUSE_PREF_DEV_AUTH_DIR)
   --jwks-url <url>        the authorization server's JWKS (or REUSE_PREF_JWKS_URL)
   --jwks-file <file>      a JWKS file instead (or REUSE_PREF_JWKS_FILE)
   --issuer <iss>          expected token issuer (or REUSE_PREF_ISSUER)
@@ -24,13 +30,13 @@ const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributo
   --ingest-threads <n>    receiver: worker threads that parse and validate NDJSON batches while the
                           event loop writes (default 0: on the event loop; 1 suits a 2-core machine)
 
-Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 2 usage error.`;
+Stops cleanly on SIGINT or SIGTERM. Exit status: 0 stopped, 2 usage error or the port is taken.`;
 
 const ROLES: readonly Role[] = ['producer', 'relay', 'receiver', 'distributor'];
 
 const command: Command = {
   usage,
-  async run(args, { stdout, env }) {
+  async run(args, { stdout, stderr, env }) {
     const { values } = parseCommandArgs(args, {
       options: {
         role: { type: 'string' },
@@ -40,6 +46,8 @@ const command: Command = {
         'log-key': { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        'dev-auth': { type: 'boolean' },
+        'dev-auth-dir': { type: 'string' },
         'jwks-url': { type: 'string' },
         'jwks-file': { type: 'string' },
         issuer: { type: 'string' },
@@ -55,12 +63,7 @@ const command: Command = {
     const port = Number(values.port ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError('--port must be 0 to 65535');
-    const jwksUrl = values['jwks-url'] ?? env.REUSE_PREF_JWKS_URL;
-    const jwksFile = values['jwks-file'] ?? env.REUSE_PREF_JWKS_FILE;
-    const issuer = values.issuer ?? env.REUSE_PREF_ISSUER;
-    const audience = values.audience ?? env.REUSE_PREF_AUDIENCE;
-    if (!jwksUrl === !jwksFile) throw new UsageError('serve needs exactly one of --jwks-url or --jwks-file');
-    if (!issuer || !audience) throw new UsageError('serve needs --issuer and --audience');
+    const auth = await verification(values, env, stderr);
     const ingestThreads = Number(values['ingest-threads'] ?? 0);
     if (!Number.isInteger(ingestThreads) || ingestThreads < 0 || ingestThreads > 64)
       throw new UsageError('--ingest-threads must be a whole number from 0 to 64');
@@ -70,31 +73,87 @@ const command: Command = {
       values.db ?? `reuse-pref-${role}.db`,
       values['database-url'] ?? env.DATABASE_URL,
     );
-    const running = await startServer({
-      role,
-      store,
-      ...(values['log-key'] ? { logSigningKey: readFileSync(values['log-key'], 'utf8') } : {}),
-      port,
-      host: values.host ?? '127.0.0.1',
-      auth: { jwks: jwksUrl ? jwksFromUrl(jwksUrl) : jwksFromFile(jwksFile!), issuer, audience },
-      tokenEndpoint: values['token-endpoint'] ?? `${issuer.replace(/\/$/, '')}/oauth2/token`,
-      ...(values['census-date'] ? { censusDate: values['census-date'] } : {}),
-      ...(ingestThreads > 0 ? { ingestThreads } : {}),
-    });
+    // A server that fails to start leaves nothing behind: not the SQLite file it made for the purpose.
+    const madeFiles = store.kind === 'sqlite' && !existsSync(store.path);
+    const host = values.host ?? '127.0.0.1';
+    let running: Awaited<ReturnType<typeof startServer>>;
+    try {
+      running = await startServer({
+        role,
+        store,
+        ...(values['log-key'] ? { logSigningKey: readFileSync(values['log-key'], 'utf8') } : {}),
+        port,
+        host,
+        auth: auth.options,
+        tokenEndpoint: values['token-endpoint'] ?? `${auth.options.issuer.replace(/\/$/, '')}/oauth2/token`,
+        ...(values['census-date'] ? { censusDate: values['census-date'] } : {}),
+        ...(ingestThreads > 0 ? { ingestThreads } : {}),
+      });
+    } catch (error) {
+      if (madeFiles && store.kind === 'sqlite')
+        for (const suffix of ['', '-wal', '-shm', '-journal'])
+          rmSync(`${store.path}${suffix}`, { force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE')
+        throw new InputError(
+          `port ${port} on ${host} is in use: stop what is using it, or pick another --port`,
+        );
+      if (code === 'EADDRNOTAVAIL' || code === 'EACCES')
+        throw new InputError(`cannot listen on ${host}:${port} (${code}): pick another --host or --port`);
+      throw error;
+    }
+    if (auth.dev)
+      stdout.write(`${JSON.stringify({ level: 'warn', msg: 'dev-auth', warning: DEV_AUTH_WARNING })}\n`);
     stdout.write(`${JSON.stringify({ msg: 'listening', role, url: running.url })}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await untilStopped();
     await running.close();
     return 0;
   },
 };
+
+interface Verification {
+  /** Development tokens: said again in the JSON log, where an operator's log shipping will see it. */
+  dev: boolean;
+  options: { jwks: ReturnType<typeof jwksFromFile>; issuer: string; audience: string };
+}
+
+/** Whose tokens the server trusts: the operator's authorization server, or the development key. */
+async function verification(
+  values: Record<string, string | boolean | string[] | undefined>,
+  env: NodeJS.ProcessEnv,
+  stderr: NodeJS.WritableStream,
+): Promise<Verification> {
+  const jwksUrl = (values['jwks-url'] as string | undefined) ?? env.REUSE_PREF_JWKS_URL;
+  const jwksFile = (values['jwks-file'] as string | undefined) ?? env.REUSE_PREF_JWKS_FILE;
+  if (values['dev-auth']) {
+    if (values['jwks-url'] || values['jwks-file'])
+      throw new UsageError('--dev-auth trusts the development key: leave out --jwks-url and --jwks-file');
+    if (env.NODE_ENV === 'production') throw new UsageError('--dev-auth is refused when NODE_ENV=production');
+    const dir = (values['dev-auth-dir'] as string | undefined) ?? env.REUSE_PREF_DEV_AUTH_DIR ?? DEV_AUTH_DIR;
+    const files = await ensureDevKeys(dir);
+    const banner = `reuse-pref serve --dev-auth: ${DEV_AUTH_WARNING}. Tokens: reuse-pref token --role <role> --dir ${dir}`;
+    stderr.write(`${'!'.repeat(100)}\n${banner}\n${'!'.repeat(100)}\n`);
+    return {
+      dev: true,
+      options: {
+        jwks: jwksFromFile(files.jwksFile),
+        issuer: (values.issuer as string | undefined) ?? DEV_ISSUER,
+        audience: (values.audience as string | undefined) ?? DEV_AUDIENCE,
+      },
+    };
+  }
+  const issuer = (values.issuer as string | undefined) ?? env.REUSE_PREF_ISSUER;
+  const audience = (values.audience as string | undefined) ?? env.REUSE_PREF_AUDIENCE;
+  if (!jwksUrl === !jwksFile)
+    throw new UsageError(
+      'serve needs exactly one of --jwks-url or --jwks-file (or --dev-auth for development)',
+    );
+  if (!issuer || !audience) throw new UsageError('serve needs --issuer and --audience');
+  return {
+    dev: false,
+    options: { jwks: jwksUrl ? jwksFromUrl(jwksUrl) : jwksFromFile(jwksFile!), issuer, audience },
+  };
+}
 
 function storeSpec(kind: string, path: string, databaseUrl: string | undefined): StoreSpec {
   if (kind === 'sqlite') return { kind, path };

@@ -37,13 +37,19 @@ export interface Chain {
   client(baseUrl: string, clientId: (typeof CLIENTS)[number]['id']): ReusePrefClient;
   /** The distributor's working directory (log and private ledger). */
   distributorDir: string;
+  /** The clock every app in the chain reads. */
+  now: () => Date;
+  /** From now on the clock reads the real time (for pages people use after the printed run). */
+  goLive(): void;
   close(): Promise<void>;
 }
 
-// Every clock in the chain reads the same pinned instant, so ages and "in the future" never drift.
-const now = () => new Date(AS_OF);
-
 export async function startChain(): Promise<Chain> {
+  // Every clock in the chain reads the same pinned instant, so ages and "in the future" never drift in
+  // what the demo prints. Serving pages afterwards, the clocks go live: a person filling in the form
+  // now makes a statement expressed now, which a clock stuck at AS_OF would call "in the future".
+  let live = false;
+  const now = () => (live ? new Date() : new Date(AS_OF));
   const dir = mkdtempSync(join(tmpdir(), 'reuse-pref-demo-'));
   const auth = await startDevAuthServer(CLIENTS);
   const common = { auth: auth.auth, tokenEndpoint: auth.tokenUrl, now, logger: silentLogger };
@@ -72,6 +78,10 @@ export async function startChain(): Promise<Chain> {
       relay,
       receiver,
       distributorDir: join(dir, 'receiver'),
+      now,
+      goLive() {
+        live = true;
+      },
       client(baseUrl, clientId) {
         const { secret, scopes } = CLIENTS.find((c) => c.id === clientId)!;
         return new ReusePrefClient({

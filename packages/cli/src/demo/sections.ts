@@ -159,8 +159,9 @@ async function appToken(chain: Chain): Promise<string> {
   return body.access_token;
 }
 
-const IMMIGRATION_COHORT = ['Ben Taylor', 'Yusuf Hassan', 'Jack Thompson'];
-const LEDGER_PUPIL = 'Ben Taylor';
+export const IMMIGRATION_COHORT = ['Ben Taylor', 'Yusuf Hassan', 'Jack Thompson'];
+/** Whose ledger the demo prints and whose family pages it opens. */
+export const LEDGER_PUPIL = 'Ben Taylor';
 
 /** Two requests decided against DfE's copy; the register entry; one pupil's ledger, verified offline. */
 export async function distributorSection(

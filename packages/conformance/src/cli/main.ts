@@ -1,26 +1,37 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CommandLineError, didYouMean, parseCommandLine } from '@reuse-pref/command-line';
+import manifest from '../../package.json' with { type: 'json' };
 import { loadContract } from '../contract/document.js';
 import { ContractObserver } from '../contract/observer.js';
 import { runFileChecks } from '../files/run.js';
 import { runContractFuzz } from '../fuzz/run.js';
-import { spawnHarness } from '../protocol/client.js';
+import { HarnessError, spawnHarness } from '../protocol/client.js';
+import { referenceImplementation } from '../protocol/reference.js';
+import { serveHarness } from '../protocol/serve.js';
 import { consoleReport, jsonReport } from '../report/console.js';
 import { junitXml } from '../report/junit.js';
 import type { TestResult } from '../report/result.js';
 import { applySkips, parseSkipList } from '../report/skips.js';
 import { verdict } from '../report/verdict.js';
 import { loadScenarios, type Profile, Profiles } from '../scenarios/load.js';
+import { preflight } from '../scenarios/preflight.js';
 import { runScenarios } from '../scenarios/run.js';
 import { loadSchemaCheck } from '../scenarios/schemas.js';
+import { FILE_CHECK_PREFIXES, suiteTestIds } from '../suite-ids.js';
 import { suiteRoot } from '../suite-root.js';
 import { loadVectors } from '../vectors/load.js';
 import { runVectors } from '../vectors/run.js';
+import { CouldNotRunError, ExitCode } from './exit-codes.js';
 
 export const USAGE = `reuse-pref-conformance: check an implementation of the Reuse Preference Standard v1
 
   reuse-pref-conformance run --harness "<command>"                 semantic vectors via the harness protocol
-  reuse-pref-conformance run --profile producer --files <f>...     export files (NDJSON, CTF or census XML)
+  reuse-pref-conformance harness                                   be the reference harness (TypeScript) on
+                                                                   stdin/stdout, to compare yours with
+  reuse-pref-conformance run --profile producer --files <f> [<f>...]
+                                                                   export files (NDJSON, CTF or census XML),
+                                                                   each checked as its own export
   reuse-pref-conformance run --profile <p> --base-url <url> --token <token>
                                                                    black-box HTTP scenarios (p: ${Profiles.join('|')})
   reuse-pref-conformance run --profile contract --base-url <url> --token <token> [--seed <n>] [--cases <n>]
@@ -36,12 +47,15 @@ options:
                             records, used to file the statements each release is judged on, and as the
                             token that must not act as distributor (or env REUSE_PREF_INTAKE_TOKEN)
   --intake-url <url>        distributor: that intake's base URL (default --base-url; env REUSE_PREF_INTAKE_URL)
-  --skips <file.json>       { "<case id>/<test id>": "reason" }: unknown or now-passing ids fail the run
+  --skips <file.json>       { "<case id>/<test id>": "reason" }: ids no mode of the suite has, and listed
+                            tests that now pass, fail the run; one list serves every step of your CI
   --junit <file.xml>  --json <file.json>  reports; the console summary always prints
   --now <date-time>         validator clock for file mode
   --seed <n>                contract fuzz: the fast-check seed (default: random, printed to replay)
   --cases <n>               contract fuzz: requests to generate in all (default 1000)
-exit: 0 conformant, 1 a MUST test failed (or a skip-list problem), 2 usage error`;
+  --version                 print the suite version
+exit: 0 conformant, 1 not conformant (a MUST test failed, or a skip-list problem), 2 usage error,
+      3 could not run (the service did not answer, the harness did not start, a file is unreadable)`;
 
 export interface Io {
   out(text: string): void;
@@ -51,23 +65,22 @@ export interface Io {
 
 class UsageError extends Error {}
 
-/** The whole CLI as a function: parses argv, runs, writes reports, returns the exit code. */
+/** The whole CLI as a function: parses argv, runs, writes reports, returns the exit code (ExitCode). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${USAGE}\n`);
-      return 2;
+    if (e instanceof UsageError || e instanceof CommandLineError) {
+      io.err(`reuse-pref-conformance: ${e.message}\nRun 'reuse-pref-conformance --help' for usage.\n`);
+      return ExitCode.usage;
     }
-    io.err(`reuse-pref-conformance: ${(e as Error).message}\n`);
-    return 2;
+    io.err(`reuse-pref-conformance: could not run: ${(e as Error).message}\n`);
+    return ExitCode.couldNotRun;
   }
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
+  const { values, positionals } = parseCommandLine(argv, {
     allowPositionals: true,
     options: {
       harness: { type: 'string' },
@@ -87,14 +100,29 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       seed: { type: 'string' },
       cases: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
+  if (values.version) {
+    io.out(`${manifest.version}\n`);
+    return ExitCode.conformant;
+  }
   if (values.help) {
     io.out(`${USAGE}\n`);
-    return 0;
+    return ExitCode.conformant;
   }
   const [command, ...rest] = positionals;
-  if (command !== 'run') throw new UsageError(command ? `unknown command ${command}` : 'missing command');
+  if (command === 'harness' && rest.length === 0) {
+    await serveHarness(referenceImplementation);
+    return ExitCode.conformant;
+  }
+  if (command !== 'run')
+    throw new UsageError(
+      command
+        ? `unknown command '${command}'${didYouMean(command, ['run', 'harness'])}`
+        : 'missing command: run',
+    );
+  if (rest.length > 0 && !values.files) throw new UsageError(`unexpected argument '${rest[0]}'`);
   const root = suiteRoot();
   const header: string[] = [];
   let results: TestResult[];
@@ -104,7 +132,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
   if (values.harness) {
     const harness = spawnHarness(values.harness);
-    const started = await harness.start();
+    const started = await harness.start().catch((error: unknown) => {
+      throw error instanceof HarnessError ? new CouldNotRunError(error.message) : error;
+    });
     header.push(
       `harness: ${started.implementation.name} ${started.implementation.version}` +
         `${started.implementation.language ? ` (${started.implementation.language})` : ''}; capabilities: ${started.capabilities.join(', ')}`,
@@ -117,8 +147,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   } else if (values.files) {
     if (profile !== 'producer')
       throw new UsageError('file mode checks producer exports: add --profile producer');
+    // `--files a.ndjson b.xml`: the names after the first are positionals; each file is its own export.
     const files = [...values.files, ...rest];
-    header.push(`files: ${files.join(', ')}`);
+    header.push(`files (each checked as its own export; ids compared across them): ${files.join(', ')}`);
     results = await runFileChecks(files, values.now ? { now: values.now } : {});
   } else if (values['base-url'] && profile === 'contract') {
     const token = values.token ?? io.env.REUSE_PREF_TOKEN;
@@ -131,6 +162,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const other = values['other-school-token'] ?? io.env.REUSE_PREF_OTHER_SCHOOL_TOKEN;
     const intakeToken = values['intake-token'] ?? io.env.REUSE_PREF_INTAKE_TOKEN;
     const intakeUrl = values['intake-url'] ?? io.env.REUSE_PREF_INTAKE_URL;
+    await preflight('the service at', values['base-url']);
+    if (intakeToken && intakeUrl && intakeUrl !== values['base-url'])
+      await preflight('the intake at', intakeUrl);
     const { results: fuzzed, stats } = await runContractFuzz(
       loadContract(root),
       { baseUrl: values['base-url'], token, ...(other ? { otherSchoolToken: other } : {}) },
@@ -162,6 +196,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const cases = loadScenarios(root, profile);
     if (cases.length === 0)
       throw new Error(`no HTTP scenarios for the ${profile} profile in this suite version yet`);
+    await preflight('the service at', values['base-url']);
+    if (intakeToken && intakeUrl !== values['base-url']) await preflight('the intake at', intakeUrl);
     header.push(`target: ${values['base-url']} as ${profile}`);
     const template = JSON.parse(readFileSync(`${root}/spec/v1/examples/statement.json`, 'utf8'));
     const contract = loadContract(root);
@@ -185,10 +221,21 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const skips = values.skips ? parseSkipList(readFileSync(values.skips, 'utf8')) : {};
-  const applied = applySkips(results, skips);
+  const suiteIds = Object.keys(skips).length > 0 ? suiteTestIds(root) : new Set<string>();
+  const applied = applySkips(
+    results,
+    skips,
+    (id) => suiteIds.has(id) || FILE_CHECK_PREFIXES.some((prefix) => id.startsWith(prefix)),
+  );
   const v = verdict(applied.results, applied.problems);
   io.out(consoleReport(applied.results, v, header));
-  if (values.junit) writeFileSync(values.junit, junitXml(applied.results, v));
-  if (values.json) writeFileSync(values.json, jsonReport(applied.results, v, { header }));
-  return v.passed ? 0 : 1;
+  if (values.junit) writeReport(values.junit, junitXml(applied.results, v));
+  if (values.json) writeReport(values.json, jsonReport(applied.results, v, { header }));
+  return v.passed ? ExitCode.conformant : ExitCode.notConformant;
+}
+
+/** `--junit reports/http.xml` in a fresh CI workspace: the folder is made, as CI report paths expect. */
+function writeReport(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
 }

@@ -16,8 +16,8 @@ function fail(reason: string, cause?: unknown): never {
   const detail = cause instanceof Error ? `\n${cause.message}` : '';
   throw new Error(
     `PostgreSQL is needed for the @reuse-pref/store postgres tests and could not be made ready: ${reason}.${detail}\n` +
-      'Install it (apt-get install -y postgresql) and run the tests as root, or set REUSE_PREF_TEST_PG_URL ' +
-      'to a server where the role may CREATE DATABASE.',
+      'On Debian or Ubuntu as root the tests install it themselves (apt-get install postgresql); elsewhere ' +
+      'install PostgreSQL, or set REUSE_PREF_TEST_PG_URL to a server where the role may CREATE DATABASE.',
   );
 }
 
@@ -27,15 +27,35 @@ function fail(reason: string, cause?: unknown): never {
  */
 export function ensureCluster(): string {
   if (process.env.REUSE_PREF_TEST_PG_URL) return process.env.REUSE_PREF_TEST_PG_URL;
+  // A fresh machine with only Node: on Debian or Ubuntu as root, the tests install Debian's PostgreSQL
+  // themselves (what .ci/run does), so the README's test command needs nothing else. Under the lock, so
+  // parallel test files install once.
+  const install = `
+    set -e
+    if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+      if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then exit 3; fi
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq >/dev/null
+      apt-get install -y -qq postgresql >/dev/null
+    fi`;
   try {
-    run('which', ['pg_ctlcluster']);
+    run('flock', ['-w', '600', LOCK, 'sh', '-c', install]);
   } catch (error) {
-    fail('pg_ctlcluster was not found (is the postgresql package installed?)', error);
+    const status = (error as { status?: number }).status;
+    fail(
+      status === 3
+        ? 'pg_ctlcluster was not found, and installing Debian’s postgresql needs root and apt-get'
+        : 'installing Debian’s postgresql with apt-get failed',
+      error,
+    );
   }
+  // The cluster Debian made (15/main on bookworm); the first one listed on another release.
   const script = `
     set -e
-    if ! pg_lsclusters -h | awk '$1 == "15" && $2 == "main" { print $4 }' | grep -q online; then
-      pg_ctlcluster 15 main start
+    cluster=$(pg_lsclusters -h | awk '$1 == "15" && $2 == "main" { print $1 " " $2; exit }')
+    if [ -z "$cluster" ]; then cluster=$(pg_lsclusters -h | awk 'NR == 1 { print $1 " " $2 }'); fi
+    if ! pg_lsclusters -h | awk -v c="$cluster" '($1 " " $2) == c { print $4 }' | grep -q online; then
+      pg_ctlcluster $cluster start
     fi
     for attempt in $(seq 1 50); do
       pg_isready -q -h 127.0.0.1 -p 5432 && break
@@ -48,7 +68,7 @@ export function ensureCluster(): string {
     run('flock', ['-o', '-w', '120', LOCK, 'sh', '-c', script]);
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    fail(`starting cluster 15/main or creating role ${ROLE} failed`, new Error(stderr || String(error)));
+    fail(`starting the local cluster or creating role ${ROLE} failed`, new Error(stderr || String(error)));
   }
   return DEFAULT_ADMIN_URL;
 }

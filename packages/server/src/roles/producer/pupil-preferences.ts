@@ -1,6 +1,5 @@
-import { compareStatements, resolve } from '@reuse-pref/resolver';
+import { compareStatements, parseInstant, resolve } from '@reuse-pref/resolver';
 import type { PupilPreferences, Statement, Subject } from '@reuse-pref/schema';
-import { isDateTime } from '@reuse-pref/validator';
 import { noneMatchHolds } from '../../http/etag.js';
 import { ProblemError, problem } from '../../http/problem.js';
 import { empty, json } from '../../http/respond.js';
@@ -26,9 +25,7 @@ export const getPupilPreferences = defineOperation('getPupilPreferences', {
     const statements = await pupilHistory(services, pupilQuery(pupil, urn));
     if (statements.length === 0) return problem('not-found', { detail: 'No such pupil at this school.' });
     const asOfParam = query.get('asOf');
-    // Exactly RFC 3339, as the contract declares: Date.parse takes `0.5` or a bare date, and the
-    // resolver then throws on them (issue 12's 500).
-    if (asOfParam !== null && !isDateTime(asOfParam)) {
+    if (asOfParam !== null && Number.isNaN(parseInstant(asOfParam))) {
       throw new ProblemError('bad-request', { detail: 'asOf must be an RFC 3339 date-time.' });
     }
     const etag = pupilEtag(statements);

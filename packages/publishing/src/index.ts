@@ -1,0 +1,2 @@
+export { type GuideStep, guideScript, guideSteps } from './guide-steps.js';
+export { type LocalRegistry, startLocalRegistry } from './local-registry.js';
