@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { operationIndex } from '@reuse-pref/contract';
 import { parse } from 'yaml';
-import { loadPublishedSchemas, type PublishedSchemas } from './published-schemas.js';
+import { type JsonSchema, loadPublishedSchemas, type PublishedSchemas } from './published-schemas.js';
 
 /**
  * spec/v1/openapi.yaml read at run time as the suite ships it, into what a checker or a generator needs:
@@ -11,7 +11,7 @@ import { loadPublishedSchemas, type PublishedSchemas } from './published-schemas
  * operation: an operation added to openapi.yaml is in the model with no code change.
  */
 
-export type JsonSchema = Record<string, unknown> | boolean;
+export type { JsonSchema };
 
 export interface ContractParameter {
   name: string;

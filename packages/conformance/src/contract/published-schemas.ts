@@ -2,11 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { JsonSchema } from './document.js';
 
 // ajv-formats ships CJS; under ESM its default export may be wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+
+/** A JSON Schema as openapi.yaml or a published schema file holds it. */
+export type JsonSchema = Record<string, unknown> | boolean;
 
 /** One thing wrong with a value: where in it (a JSON pointer) and what the schema wanted there. */
 export interface SchemaError {
