@@ -21,7 +21,6 @@ export {
   type OperationContext,
   type OperationDefinition,
   type OperationResponse,
-  outsideContract,
 } from './operation.js';
 export { operations } from './operations.js';
 export { createReusePreferenceApp, type ReusePreferenceAppOptions } from './reuse-preference-app.js';
