@@ -1,7 +1,9 @@
-// Writes conformance/protocol/harness-protocol.schema.json from src/protocol/messages.ts.
-// Run: pnpm --filter @reuse-pref/conformance generate (a test fails when the checked-in file drifts).
+// Writes conformance/protocol/harness-protocol.schema.json from src/protocol/messages.ts, and the field ×
+// rule table of conformance/README.md from the vectors.
+// Run: pnpm --filter @reuse-pref/conformance generate (a test fails when a checked-in file drifts).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readmeWithFieldRuleTable } from '../src/coverage/readme-block.js';
 import { renderHarnessProtocolSchema } from '../src/protocol/document.js';
 
 const path = fileURLToPath(
@@ -9,3 +11,7 @@ const path = fileURLToPath(
 );
 writeFileSync(path, renderHarnessProtocolSchema());
 console.log('wrote conformance/protocol/harness-protocol.schema.json');
+
+const readme = readmeWithFieldRuleTable(fileURLToPath(new URL('../../../', import.meta.url)));
+writeFileSync(readme.path, readme.text);
+console.log('wrote the field × rule table of conformance/README.md');
