@@ -1,13 +1,4 @@
-import {
-  AS_OF,
-  byDefault,
-  type Expect,
-  kase,
-  type StatementSpec,
-  st,
-  stated,
-  uid,
-} from '../vector-kit.js';
+import { AS_OF, byDefault, type Expect, kase, type StatementSpec, st, stated, uid } from '../vector-kit.js';
 
 /**
  * Minimal pairs (issue 11, the field × rule table in conformance/README.md): cases of one family differ
