@@ -1,9 +1,9 @@
 // Writes conformance/protocol/harness-protocol.schema.json from src/protocol/messages.ts, and the field ×
-// rule table of conformance/README.md from the vectors.
+// rule table and the HTTP operation × concern matrix of conformance/README.md.
 // Run: pnpm --filter @reuse-pref/conformance generate (a test fails when a checked-in file drifts).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readmeWithFieldRuleTable } from '../src/coverage/readme-block.js';
+import { readmeWithGeneratedTables } from '../src/strength/readme-block.js';
 import { renderHarnessProtocolSchema } from '../src/protocol/document.js';
 
 const path = fileURLToPath(
@@ -12,6 +12,6 @@ const path = fileURLToPath(
 writeFileSync(path, renderHarnessProtocolSchema());
 console.log('wrote conformance/protocol/harness-protocol.schema.json');
 
-const readme = readmeWithFieldRuleTable(fileURLToPath(new URL('../../../', import.meta.url)));
+const readme = readmeWithGeneratedTables(fileURLToPath(new URL('../../../', import.meta.url)));
 writeFileSync(readme.path, readme.text);
-console.log('wrote the field × rule table of conformance/README.md');
+console.log('wrote the field × rule table and the HTTP matrix of conformance/README.md');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fieldRuleCoverage } from '../src/coverage/field-rule.js';
-import { readmeWithFieldRuleTable } from '../src/coverage/readme-block.js';
+import { fieldRuleCoverage } from '../src/strength/field-rule.js';
+import { readmeWithGeneratedTables } from '../src/strength/readme-block.js';
 import { loadVectors, suiteRoot } from '../src/index.js';
 
 const root = suiteRoot();
@@ -46,8 +46,8 @@ describe('field × rule coverage (issue 11): every field a rule depends on is va
     expect(fieldRuleCoverage(flattened).every((c) => !c.pair)).toBe(true);
   });
 
-  it('conformance/README.md shows the table as the vectors give it', () => {
-    const { path, text } = readmeWithFieldRuleTable(root);
+  it('conformance/README.md shows the table (and the HTTP matrix) as the vectors and scenarios give them', () => {
+    const { path, text } = readmeWithGeneratedTables(root);
     expect(readFileSync(path, 'utf8'), 'run pnpm --filter @reuse-pref/conformance generate').toBe(text);
   });
 });
