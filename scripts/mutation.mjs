@@ -1,5 +1,5 @@
 // @ts-nocheck
-// pnpm mutation [resolver|validator...] [--report-only] [--min-score N]
+// pnpm mutation [resolver|validator...] [--full] [--report-only] [--min-score N]
 // StrykerJS mutates the reference resolver and/or validator, and the conformance suite alone judges each
 // mutant (packages/conformance/mutation/judge.mutation.ts: every semantic vector through the harness).
 // Writes reports/mutation/<module>.json (Stryker) and reports/mutation/summary.md (score per file,
@@ -21,7 +21,11 @@ const MODULES = {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'report-only': { type: 'boolean' }, 'min-score': { type: 'string', default: '90' } },
+  options: {
+    'report-only': { type: 'boolean' },
+    full: { type: 'boolean' },
+    'min-score': { type: 'string', default: '90' },
+  },
 });
 const modules = positionals.length ? positionals : Object.keys(MODULES);
 for (const m of modules) {
@@ -39,8 +43,24 @@ if (!values['report-only']) {
     const started = Date.now();
     const run = spawnSync(
       'pnpm',
-      ['exec', 'stryker', 'run', 'packages/conformance/mutation/stryker.config.mjs', '--mutate', MODULES[m]],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, MUTATION_REPORT: `reports/mutation/${m}.json` } },
+      [
+        'exec',
+        'stryker',
+        'run',
+        'packages/conformance/mutation/stryker.config.mjs',
+        '--mutate',
+        MODULES[m],
+        ...(values.full ? ['--force'] : []),
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          MUTATION_REPORT: `reports/mutation/${m}.json`,
+          MUTATION_INCREMENTAL: `reports/mutation/${m}-incremental.json`,
+        },
+      },
     );
     timings[m] = Math.round((Date.now() - started) / 1000);
     if (run.status !== 0) {

@@ -1,4 +1,3 @@
-// @ts-nocheck
 // StrykerJS for `pnpm mutation` (scripts/mutation.mjs sets `mutate` per module). The only test is the
 // conformance suite (judge.mutation.ts); see docs/decisions/0022-mutation-testing-on-node-20.md.
 export default {
