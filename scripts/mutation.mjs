@@ -1,5 +1,5 @@
 // @ts-nocheck
-// pnpm mutation [resolver|validator...] [--full] [--report-only] [--min-score N]
+// pnpm mutation [resolver|validator|validator-rules...] [--full] [--report-only] [--min-score N]
 // StrykerJS mutates the reference resolver and/or validator, and the conformance suite alone judges each
 // mutant (packages/conformance/mutation/judge.mutation.ts: every semantic vector through the harness).
 // Writes reports/mutation/<module>.json (Stryker) and reports/mutation/summary.md (score per file,
@@ -16,6 +16,8 @@ import { markdown, score, summarise } from './mutation/summary.mjs';
 const MODULES = {
   resolver: 'packages/resolver/src/**/*.ts',
   validator: 'packages/validator/src/**/*.ts',
+  // The reduced validator run: the rule modules only (no schema reader, pattern engine or UUID reader).
+  'validator-rules': 'packages/validator/src/rules/**/*.ts',
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadVectors, suiteRoot } from '../src/index.js';
 import { fieldRuleCoverage } from '../src/strength/field-rule.js';
 import { readmeWithGeneratedTables } from '../src/strength/readme-block.js';
-import { loadVectors, suiteRoot } from '../src/index.js';
 
 const root = suiteRoot();
 const files = loadVectors(root);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { httpMatrix } from '../src/strength/http-matrix.js';
 import { suiteRoot } from '../src/index.js';
+import { httpMatrix } from '../src/strength/http-matrix.js';
 
 describe('HTTP operation × concern matrix (issue 11 item 3)', () => {
   const { operations, cells } = httpMatrix(suiteRoot());
