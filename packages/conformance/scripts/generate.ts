@@ -3,8 +3,8 @@
 // Run: pnpm --filter @reuse-pref/conformance generate (a test fails when a checked-in file drifts).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readmeWithGeneratedTables } from '../src/strength/readme-block.js';
 import { renderHarnessProtocolSchema } from '../src/protocol/document.js';
+import { readmeWithGeneratedTables } from '../src/strength/readme-block.js';
 
 const path = fileURLToPath(
   new URL('../../../conformance/protocol/harness-protocol.schema.json', import.meta.url),

@@ -1,5 +1,10 @@
 import type { VectorCase, VectorFile, VectorTest } from '../vectors/load.js';
-import { type RuleDependencies, ruleDependencies, type StatementField, statementFields } from './dependencies.js';
+import {
+  type RuleDependencies,
+  ruleDependencies,
+  type StatementField,
+  statementFields,
+} from './dependencies.js';
 
 /**
  * The field × rule coverage check (issue 11): a rule is only tested on a field where some vector varies
@@ -88,7 +93,7 @@ function resolverObservation(c: VectorCase, t: VectorTest): Observation {
     ['@catalogueVersion', String(input.catalogueVersion)],
     ['@purpose', String(t.purpose)],
   ]);
-  statements.forEach((s, i) => statementView(s, `${i}:`, view, t.purpose ?? ''));
+  for (const [i, s] of statements.entries()) statementView(s, `${i}:`, view, t.purpose ?? '');
   const e = t.expect as Record<string, unknown>;
   const decidedBy =
     typeof e.decidedBy === 'string'
@@ -118,7 +123,7 @@ function validationObservation(c: VectorCase, t: VectorTest): Observation {
   const history = c.id.startsWith('history-');
   const view: View = new Map([['@options', JSON.stringify(c.options ?? {})]]);
   const statements = history && Array.isArray(t.data) ? t.data : [t.data];
-  statements.forEach((s, i) => statementView(s, `${i}:`, view));
+  for (const [i, s] of statements.entries()) statementView(s, `${i}:`, view);
   const e = t.expect as { errors?: string[]; queries?: string[] };
   const fired = new Set([...(e.errors ?? []), ...(e.queries ?? [])]);
   return {
@@ -217,7 +222,11 @@ export function renderFieldRuleTable(cells: readonly Cell[]): string {
     if (row.every((m) => m === '')) continue;
     lines.push(`| \`${field}\` | ${row.join(' | ')} |`);
   }
-  lines.push('', '| validation rule | fields it depends on (✓ varied alone by a minimal pair) |', '| --- | --- |');
+  lines.push(
+    '',
+    '| validation rule | fields it depends on (✓ varied alone by a minimal pair) |',
+    '| --- | --- |',
+  );
   const validation = cells.filter((c) => c.kind === 'validation');
   for (const rule of [...new Set(validation.map((c) => c.rule))]) {
     const own = validation.filter((c) => c.rule === rule);

@@ -78,10 +78,15 @@ function scenarioTests(root: string): Test[] {
   for (const profile of readdirSync(base))
     for (const level of readdirSync(join(base, profile)))
       for (const file of readdirSync(join(base, profile, level)).filter((f) => f.endsWith('.json')))
-        for (const c of JSON.parse(readFileSync(join(base, profile, level, file), 'utf8')) as { tests: Test[] }[])
+        for (const c of JSON.parse(readFileSync(join(base, profile, level, file), 'utf8')) as {
+          tests: Test[];
+        }[])
           tests.push(...c.tests);
   return tests;
 }
+
+/** A scenario path's reference to the other school (scenario paths hold `${…}` references). */
+const OTHER_SCHOOL = ['$', '{otherSchool}'].join('');
 
 /** The concerns one step tries for its operation. */
 function concernsOf(step: Step, test: Test): Concern[] {
@@ -90,7 +95,7 @@ function concernsOf(step: Step, test: Test): Concern[] {
   const out: Concern[] = [];
   const status = e.status ?? [];
   if (r.token === 'none' && status.includes(401)) out.push('no-token');
-  if ((r.token === 'other' || r.path?.includes('${otherSchool}')) && status.some((s) => s === 403 || s === 404))
+  if ((r.token === 'other' || r.path?.includes(OTHER_SCHOOL)) && status.some((s) => s === 403 || s === 404))
     out.push('other-school');
   const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   if ('if-match' in headers || status.includes(428)) out.push('if-match');
@@ -100,7 +105,9 @@ function concernsOf(step: Step, test: Test): Concern[] {
     const same = all.filter(
       (s) =>
         s.request &&
-        Object.entries(s.request.headers ?? {}).some(([k, v]) => k.toLowerCase() === 'idempotency-key' && v === key),
+        Object.entries(s.request.headers ?? {}).some(
+          ([k, v]) => k.toLowerCase() === 'idempotency-key' && v === key,
+        ),
     );
     if (same.length > 1) out.push('idempotency-reuse');
   }
@@ -129,17 +136,18 @@ export function httpMatrix(root: string): { operations: Operation[]; cells: Matr
     }
   }
   const cells = operations.flatMap((o) =>
-    [...o.applies].map((concern) => ({ operation: o.id, concern, covered: covered.has(`${o.id} ${concern}`) })),
+    [...o.applies].map((concern) => ({
+      operation: o.id,
+      concern,
+      covered: covered.has(`${o.id} ${concern}`),
+    })),
   );
   return { operations, cells };
 }
 
 export function renderHttpMatrix({ operations, cells }: ReturnType<typeof httpMatrix>): string {
   const names = Object.keys(concerns) as Concern[];
-  const lines = [
-    `| operation | ${names.join(' | ')} |`,
-    `| --- |${names.map(() => ' :-: |').join('')}`,
-  ];
+  const lines = [`| operation | ${names.join(' | ')} |`, `| --- |${names.map(() => ' :-: |').join('')}`];
   for (const o of operations) {
     const row = names.map((n) => {
       const cell = cells.find((c) => c.operation === o.id && c.concern === n);
