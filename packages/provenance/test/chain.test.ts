@@ -197,3 +197,14 @@ describe('verifyChain on input that is not a chain', () => {
     expect((await verifyChain(signed, keys)).verified).toBe(true);
   });
 });
+
+describe('the resolver never looks at a signature', () => {
+  it('gives the same effective preferences for a history signed, relayed, tampered or unsigned', async () => {
+    const { relayed } = await setup('EdDSA');
+    const { resolve } = await import('@reuse-pref/resolver');
+    const asOf = '2026-11-01T00:00:00Z';
+    const unsigned = resolve({ statements: [example], asOf });
+    const broken = { ...relayed, signature: { jws: 'e30..AA' } } as Statement;
+    for (const s of [relayed, broken]) expect(resolve({ statements: [s], asOf })).toEqual(unsigned);
+  });
+});

@@ -26,6 +26,7 @@ export {
 export { operations } from './operations.js';
 export { createReusePreferenceApp, type ReusePreferenceAppOptions } from './reuse-preference-app.js';
 export type { ReleaseArchive, StoredRelease } from './roles/distributor/release-archive.js';
+export type { SignaturePolicy } from './roles/receiver/signature-policy.js';
 export {
   decideOnwardShare,
   type OnwardShareRequest,
