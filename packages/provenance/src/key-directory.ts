@@ -1,6 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import type { TrustList, TrustListEntry } from '@reuse-pref/schema';
-import { type CryptoKey, importJWK, type JSONWebKeySet, type JWK } from 'jose';
-import type { SignatureAlgorithm } from './algorithms.js';
+import type { JSONWebKeySet, JWK } from 'jose';
+import { publicKeyOf } from './detached-jws.js';
 
 export type SignerRole = 'producer' | 'relay';
 
@@ -9,8 +10,8 @@ export interface TrustedSigner {
   entry: TrustListEntry;
   /** The key with this kid from the signer's JWKS, or undefined when the JWKS has none. */
   key(kid: string): Promise<JWK | undefined>;
-  /** The key imported for `alg`, cached: verifying a census of statements imports each key once. */
-  importKey(jwk: JWK, alg: SignatureAlgorithm): Promise<CryptoKey | Uint8Array>;
+  /** The key read once and cached: verifying a census of statements reads each key once. Throws on a bad key. */
+  importKey(jwk: JWK): KeyObject;
 }
 
 export interface KeyDirectory {
@@ -45,7 +46,7 @@ export function keyDirectory(
   const refreshAfterMs = options.refreshAfterMs ?? 60_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, CachedJwks>();
-  const imported = new Map<string, Promise<CryptoKey | Uint8Array>>();
+  const imported = new Map<string, KeyObject>();
 
   const load = (uri: string): CachedJwks => {
     const entry = { at: now(), keys: Promise.resolve().then(() => loadJwks(uri)) };
@@ -73,11 +74,11 @@ export function keyDirectory(
         }
         return jwk;
       },
-      importKey(jwk, alg) {
-        const id = `${uri}\u0000${jwk.kid}\u0000${alg}\u0000${jwk.x ?? ''}\u0000${jwk.y ?? ''}`;
+      importKey(jwk) {
+        const id = `${jwk.kty}\u0000${jwk.crv}\u0000${jwk.x ?? ''}\u0000${jwk.y ?? ''}`;
         let key = imported.get(id);
         if (!key) {
-          key = importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } as JWK, alg);
+          key = publicKeyOf(jwk);
           imported.set(id, key);
         }
         return key;

@@ -1,7 +1,7 @@
 import { canonicalJson, compareInstants, parseInstant, type TrustList } from '@reuse-pref/schema';
-import { base64url, importJWK, type JSONWebKeySet } from 'jose';
+import { base64url, type JSONWebKeySet } from 'jose';
 import { isAllowedAlgorithm, keyFitsAlgorithm } from './algorithms.js';
-import { readDetached, type SigningKey, signDetached, verifyDetached } from './detached-jws.js';
+import { publicKeyOf, readDetached, type SigningKey, signDetached, verifyDetached } from './detached-jws.js';
 import { SignatureRules } from './rules.js';
 
 /** A trust list that cannot be used; `rule` is always trust-list-invalid, `message` says why. */
@@ -86,8 +86,13 @@ export async function readTrustList(
   } catch {
     throw new TrustListError('payload is not base64url');
   }
-  const key = await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, header.alg);
-  if (!(await verifyDetached(header, payload, key, header.alg)))
+  let key: ReturnType<typeof publicKeyOf>;
+  try {
+    key = publicKeyOf(jwk);
+  } catch {
+    throw new TrustListError(`anchor key ${header.kid} cannot be read`);
+  }
+  if (!verifyDetached(header, payload, key, header.alg))
     throw new TrustListError('signature does not verify');
   let list: unknown;
   try {
