@@ -59,28 +59,33 @@ export function conflictKey(s: Statement): string {
  */
 export function conflictDigest(s: Statement): number {
   const record = s as unknown as Rec;
-  const text = new TextHash();
-  decisionFields(record, (value) => text.value(value));
+  const hash = DIGEST;
+  hash.reset();
+  decisionFields(record, hashField);
   let low = 0;
   let high = 0;
   let count = 0;
-  const choice = new TextHash();
+  const fieldLanes1 = hash.h1;
+  const fieldLanes2 = hash.h2;
   for (const c of choicesOf(record)) {
-    choice.reset();
+    hash.reset();
     if (isObject(c)) {
-      choice.text(String(c.purpose));
-      choice.code(0x3d);
-      choice.text(String(c.value));
-    } else choice.text('?');
-    choice.end();
-    low = (low + choice.h1) >>> 0;
-    high = (high + choice.h2) >>> 0;
+      // One text, as the key writes it: "A=B" "C" and "A" "B=C" are both A=B=C.
+      hash.chars(typeof c.purpose === 'string' ? c.purpose : String(c.purpose));
+      hash.code(0x3d);
+      hash.chars(typeof c.value === 'string' ? c.value : String(c.value));
+    } else hash.chars('?');
+    hash.end();
+    low = (low + hash.h1) >>> 0;
+    high = (high + hash.h2) >>> 0;
     count++;
   }
-  text.code(count);
-  text.code(low);
-  text.code(high);
-  return text.end();
+  hash.h1 = fieldLanes1;
+  hash.h2 = fieldLanes2;
+  hash.code(count);
+  hash.code(low);
+  hash.code(high);
+  return hash.end();
 }
 
 // Type tags: a string and the same digits as a number must not hash alike.
@@ -88,8 +93,12 @@ const NULL = 0x110000;
 const STRING = 0x110001;
 const OTHER = 0x110002;
 const END = 0x110003;
+const INTEGER = 0x110004;
 
-/** Two 32-bit multiply-xorshift lanes; codes above U+FFFF are tags no text holds. */
+/**
+ * Two 32-bit multiply-xorshift lanes; codes above U+FFFF are tags no text holds. A field's text is taken
+ * two UTF-16 code units a step (one 32-bit word) after its length, so "A" and "A\u0000" still differ.
+ */
 class TextHash {
   h1 = 0;
   h2 = 0;
@@ -108,7 +117,8 @@ class TextHash {
     this.h2 = Math.imul(this.h2 ^ c, 1597334677);
   }
 
-  text(t: string): void {
+  /** Text a code unit a step, with no length: pieces hashed one after another hash as their join. */
+  chars(t: string): void {
     let h1 = this.h1;
     let h2 = this.h2;
     for (let i = 0; i < t.length; i++) {
@@ -120,12 +130,40 @@ class TextHash {
     this.h2 = h2;
   }
 
-  /** One field as conflictKey's JSON array would write it. */
+  /** Text as one field: its length, then two code units a step. */
+  text(t: string): void {
+    const n = t.length;
+    let h1 = Math.imul(this.h1 ^ n, 2654435761);
+    let h2 = Math.imul(this.h2 ^ n, 1597334677);
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const w = t.charCodeAt(i) | (t.charCodeAt(i + 1) << 16);
+      h1 = Math.imul(h1 ^ w, 2654435761);
+      h2 = Math.imul(h2 ^ w, 1597334677);
+    }
+    if (i < n) {
+      const c = t.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  /**
+   * One field as conflictKey's JSON array would write it. A whole number (an instant's key, mostly) is
+   * taken as two words instead of its text: two safe integers write the same JSON exactly when they are
+   * equal (0 and -0 both write 0, and hash alike), and no other value writes a safe integer's text.
+   */
   value(v: unknown): void {
     if (v === undefined || v === null) this.code(NULL);
     else if (typeof v === 'string') {
       this.code(STRING);
       this.text(v);
+    } else if (typeof v === 'number' && Number.isSafeInteger(v)) {
+      this.code(INTEGER);
+      this.code(v >>> 0);
+      this.code(Math.floor(v / 4294967296) | 0);
     } else {
       this.code(OTHER);
       this.text(JSON.stringify(v) ?? 'null');
@@ -144,6 +182,11 @@ class TextHash {
     return 4294967296 * (2097151 & this.h2) + this.h1;
   }
 }
+
+// One hasher for every call: a digest is computed synchronously from start to end, so nothing can
+// interleave, and a national file then allocates nothing per statement here.
+const DIGEST = new TextHash();
+const hashField = (value: unknown): void => DIGEST.value(value);
 
 /** The fields that choose between copies of one id recorded at the same instant, as RFC 8785 text. */
 export function decisionProjection(s: Statement): string {

@@ -9,6 +9,31 @@ import { conflictDigest, conflictKey } from '../src/index.js';
 // that equal keys are common and every way two keys can differ is tried.
 
 const maybe = <T>(...values: T[]) => fc.constantFrom<(T | undefined | null)[]>(...values, undefined, null);
+// Texts two code units apart in length, or ending in U+0000, test the digest's pairing of code units;
+// whole numbers hash as words and others as text (5 and 5.0 are one number, -0 writes 0).
+const ODD_VALUES: unknown[] = [
+  'A',
+  'A\u0000',
+  'AB',
+  'AB\u0000',
+  '',
+  '1',
+  1,
+  1.5,
+  -0,
+  0,
+  2 ** 53,
+  7,
+  2 ** 40 + 7,
+  -7,
+  -(2 ** 40) - 7,
+  1e300,
+  false,
+  null,
+  undefined,
+  ['A'],
+  { A: 1 },
+];
 const choice = fc.oneof(
   fc.record({
     purpose: fc.constantFrom<unknown>('STAT', 'LINK', 'A=B', 'A', 7, null),
@@ -57,6 +82,50 @@ describe('conflictDigest', () => {
         expect(conflictDigest(x!) === conflictDigest(y!)).toBe(conflictKey(x!) === conflictKey(y!));
       }),
       { numRuns: 20_000 },
+    );
+  });
+
+  // Two random statements rarely differ in one field only, which is where a digest that drops part of a
+  // value would show: here the second is the first with one decision field set to another value.
+  it('tells apart, or not, exactly as the key does when one field changes', () => {
+    const paths = [
+      ['subject', 'upn'],
+      ['subject', 'uln'],
+      ['subject', 'localId'],
+      ['subject', 'dateOfBirth'],
+      ['expressedBy', 'role'],
+      ['expressedBy', 'personRef'],
+      ['competenceBasis'],
+      ['catalogueVersion'],
+      ['choices', 0, 'purpose'],
+      ['choices', 0, 'value'],
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...paths),
+        fc.constantFrom(...ODD_VALUES),
+        fc.constantFrom(...ODD_VALUES),
+        (path, from, to) => {
+          const base = (v: unknown) => {
+            const s: Record<string, unknown> = {
+              subject: { upn: 'B801200005001' },
+              expressedBy: { role: 'PAR' },
+              expressedAt: '2026-09-03T08:15:00Z',
+              choices: [
+                { purpose: 'STAT', value: 'OBJT' },
+                { purpose: 'LINK', value: 'NOOB' },
+              ],
+            };
+            let at: Record<string | number, unknown> = s;
+            for (const step of path.slice(0, -1)) at = at[step] as Record<string | number, unknown>;
+            at[path[path.length - 1]!] = v;
+            return s as unknown as Statement;
+          };
+          const [x, y] = [base(from), base(to)];
+          expect(conflictDigest(x) === conflictDigest(y)).toBe(conflictKey(x) === conflictKey(y));
+        },
+      ),
+      { numRuns: 5_000 },
     );
   });
 
