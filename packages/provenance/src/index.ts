@@ -13,5 +13,6 @@ export { type GeneratedKey, generateSigningKey, jwks, type KeyValidity, publicJw
 export { type SignatureFailure, type SignatureRuleId, SignatureRules } from './rules.js';
 export { addHop, type HopOptions, signStatement } from './sign.js';
 export { hopPayload, statementPayload } from './signing-input.js';
+export { type TrustedParty, trustInMemory } from './trust-in-memory.js';
 export { readTrustList, signTrustList, TrustListError } from './trust-list.js';
 export { type ChainVerdict, type SignerSeen, verifyChain } from './verify-chain.js';

@@ -8,6 +8,7 @@ import {
   keyDirectory,
   type SignatureAlgorithm,
   signStatement,
+  trustInMemory,
   verifyChain,
 } from '../src/index.js';
 
@@ -18,30 +19,10 @@ const example = JSON.parse(
 async function setup(alg: SignatureAlgorithm) {
   const mis = await generateSigningKey(alg, 'mis-1');
   const relay = await generateSigningKey(alg, 'relay-1');
-  const list: TrustList = {
-    issuer: 'DFE',
-    issuedAt: '2026-01-01T00:00:00Z',
-    nextUpdate: '2027-01-01T00:00:00Z',
-    entries: [
-      {
-        supplier: 'SUP-EXAMPLE',
-        roles: ['producer'],
-        jwksUri: 'https://mis.example/jwks',
-        validFrom: '2026-01-01T00:00:00Z',
-      },
-      {
-        supplier: 'INT-RELAY',
-        roles: ['relay'],
-        jwksUri: 'https://relay.example/jwks',
-        validFrom: '2026-01-01T00:00:00Z',
-      },
-    ],
-  };
-  const published: Record<string, ReturnType<typeof jwks>> = {
-    'https://mis.example/jwks': jwks([mis.publicJwk]),
-    'https://relay.example/jwks': jwks([relay.publicJwk]),
-  };
-  const keys = keyDirectory(list, (uri) => published[uri]!);
+  const { keys } = trustInMemory([
+    { supplier: 'SUP-EXAMPLE', roles: ['producer'], keys: [mis.publicJwk] },
+    { supplier: 'INT-RELAY', roles: ['relay'], keys: [relay.publicJwk] },
+  ]);
   const signed = await signStatement(example, mis.signingKey);
   const relayed = await addHop(signed, {
     relay: 'INT-RELAY',

@@ -7,6 +7,7 @@ import {
   jwks,
   keyDirectory,
   signStatement,
+  trustInMemory,
   verifyChain,
 } from '../src/index.js';
 
@@ -89,5 +90,34 @@ describe('jwks and key generation', () => {
     await expect(fetchJwks('https://x.example/jwks', answer(404, {}))).rejects.toThrow(/404/);
     await expect(fetchJwks('https://x.example/jwks', answer(200, { key: [] }))).rejects.toThrow(/keys array/);
     expect(await fetchJwks('https://x.example/jwks', answer(200, { keys: [] }))).toEqual({ keys: [] });
+  });
+});
+
+describe('trustInMemory', () => {
+  it('trusts each party in its roles only, within the validity given', async () => {
+    const mis = await generateSigningKey('EdDSA', 'k');
+    const { trustList, keys } = trustInMemory(
+      [{ supplier: 'SUP-EXAMPLE', roles: ['producer'], keys: [mis.publicJwk] }],
+      {
+        validUntil: '2026-09-01T00:00:00Z',
+      },
+    );
+    expect(trustList.entries).toEqual([
+      expect.objectContaining({
+        supplier: 'SUP-EXAMPLE',
+        roles: ['producer'],
+        validUntil: '2026-09-01T00:00:00Z',
+      }),
+    ]);
+    expect(keys.signer('SUP-EXAMPLE', 'relay')).toBeUndefined();
+    const signed = await signStatement(example, mis.signingKey);
+    expect((await verifyChain(signed, keys)).failures.map((f) => f.rule)).toEqual([
+      'signature-supplier-not-trusted',
+    ]);
+    expect(
+      (await verifyChain({ ...signed, recordedAt: '2026-08-01T00:00:00Z' }, keys)).failures.map(
+        (f) => f.rule,
+      ),
+    ).toEqual(['signature-invalid']);
   });
 });

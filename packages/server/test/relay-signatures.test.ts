@@ -1,12 +1,11 @@
 import {
   addHop,
   generateSigningKey,
-  jwks,
-  keyDirectory,
   signStatement,
+  trustInMemory,
   verifyChain,
 } from '@reuse-pref/provenance';
-import type { Statement, TrustList } from '@reuse-pref/schema';
+import type { Statement } from '@reuse-pref/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS, startTestServer, type TestServer } from './helpers/server.js';
 import { SCHOOL_A, statement } from './helpers/statements.js';
@@ -16,30 +15,10 @@ import { SCHOOL_A, statement } from './helpers/statements.js';
 const SCOPE = `relay:read relay:write producer:read producer:write school:${SCHOOL_A.urn}`;
 const mis = await generateSigningKey('ES256', 'mis-1');
 const wonde = await generateSigningKey('EdDSA', 'wonde-1');
-const list: TrustList = {
-  issuer: 'DFE',
-  issuedAt: '2026-01-01T00:00:00Z',
-  nextUpdate: '2099-01-01T00:00:00Z',
-  entries: [
-    {
-      supplier: 'SUP-EXAMPLE',
-      roles: ['producer'],
-      jwksUri: 'https://mis.example/jwks',
-      validFrom: '2020-01-01T00:00:00Z',
-    },
-    {
-      supplier: 'INT-WONDE',
-      roles: ['relay'],
-      jwksUri: 'https://wonde.example/jwks',
-      validFrom: '2020-01-01T00:00:00Z',
-    },
-  ],
-};
-const published: Record<string, ReturnType<typeof jwks>> = {
-  'https://mis.example/jwks': jwks([mis.publicJwk]),
-  'https://wonde.example/jwks': jwks([wonde.publicJwk]),
-};
-const keys = keyDirectory(list, (uri) => published[uri]!);
+const { keys } = trustInMemory([
+  { supplier: 'SUP-EXAMPLE', roles: ['producer'], keys: [mis.publicJwk] },
+  { supplier: 'INT-WONDE', roles: ['relay'], keys: [wonde.publicJwk] },
+]);
 
 describe.each(STORE_KINDS)('relay on the %s store', (store) => {
   let server: TestServer;

@@ -1,5 +1,5 @@
-import { addHop, generateSigningKey, jwks, keyDirectory, signStatement } from '@reuse-pref/provenance';
-import type { Statement, TrustList } from '@reuse-pref/schema';
+import { addHop, generateSigningKey, signStatement, trustInMemory } from '@reuse-pref/provenance';
+import type { Statement } from '@reuse-pref/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS, startTestServer, type TestServer } from './helpers/server.js';
 import { ndjson, SCHOOL_A, statement } from './helpers/statements.js';
@@ -9,30 +9,10 @@ const WRITE = `receiver:write receiver:read producer:read school:${SCHOOL_A.urn}
 
 const mis = await generateSigningKey('EdDSA', 'mis-1');
 const relay = await generateSigningKey('ES256', 'relay-1');
-const list: TrustList = {
-  issuer: 'DFE',
-  issuedAt: '2026-01-01T00:00:00Z',
-  nextUpdate: '2099-01-01T00:00:00Z',
-  entries: [
-    {
-      supplier: 'SUP-EXAMPLE',
-      roles: ['producer'],
-      jwksUri: 'https://mis.example/jwks',
-      validFrom: '2020-01-01T00:00:00Z',
-    },
-    {
-      supplier: 'INT-RELAY',
-      roles: ['relay'],
-      jwksUri: 'https://relay.example/jwks',
-      validFrom: '2020-01-01T00:00:00Z',
-    },
-  ],
-};
-const published: Record<string, ReturnType<typeof jwks>> = {
-  'https://mis.example/jwks': jwks([mis.publicJwk]),
-  'https://relay.example/jwks': jwks([relay.publicJwk]),
-};
-const keys = keyDirectory(list, (uri) => published[uri]!);
+const { keys } = trustInMemory([
+  { supplier: 'SUP-EXAMPLE', roles: ['producer'], keys: [mis.publicJwk] },
+  { supplier: 'INT-RELAY', roles: ['relay'], keys: [relay.publicJwk] },
+]);
 
 /** A fresh statement signed at the MIS and relayed once. */
 async function signed(): Promise<Statement> {

@@ -22,35 +22,16 @@ const provenance = await importSource('packages/provenance/src/index.ts');
 // The jose the package itself runs on.
 const fromProvenance = createRequire(join(root, 'packages', 'provenance', 'package.json'));
 const jose = await import(pathToFileURL(fromProvenance.resolve('jose')).href);
-const { addHop, generateSigningKey, jwks, keyDirectory, signStatement, verifyChain } = provenance;
+const { addHop, generateSigningKey, signStatement, trustInMemory, verifyChain } = provenance;
 
 async function setup(alg) {
   const mis = await generateSigningKey(alg, 'mis-1');
   const relay = await generateSigningKey(alg, 'relay-1');
-  const list = {
-    issuer: 'DFE',
-    issuedAt: '2026-01-01T00:00:00Z',
-    nextUpdate: '2099-01-01T00:00:00Z',
-    entries: [
-      {
-        supplier: 'SUP-EXAMPLE',
-        roles: ['producer'],
-        jwksUri: 'https://mis.invalid/jwks',
-        validFrom: '2020-01-01T00:00:00Z',
-      },
-      {
-        supplier: 'INT-RELAY',
-        roles: ['relay'],
-        jwksUri: 'https://relay.invalid/jwks',
-        validFrom: '2020-01-01T00:00:00Z',
-      },
-    ],
-  };
-  const published = {
-    'https://mis.invalid/jwks': jwks([mis.publicJwk]),
-    'https://relay.invalid/jwks': jwks([relay.publicJwk]),
-  };
-  return { mis, relay, keys: keyDirectory(list, (uri) => published[uri]) };
+  const { keys } = trustInMemory([
+    { supplier: 'SUP-EXAMPLE', roles: ['producer'], keys: [mis.publicJwk] },
+    { supplier: 'INT-RELAY', roles: ['relay'], keys: [relay.publicJwk] },
+  ]);
+  return { mis, relay, keys };
 }
 
 async function signedChain(ctx, count) {
