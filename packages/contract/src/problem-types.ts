@@ -34,6 +34,7 @@ export const ProblemTypes = {
   'rate-limited': { status: 429, title: 'Too many requests' },
   'internal-error': { status: 500, title: 'Internal server error' },
   unavailable: { status: 503, title: 'Service unavailable' },
+  unhealthy: { status: 503, title: 'Service unhealthy' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A problem type's slug, e.g. `validation-failed`. */

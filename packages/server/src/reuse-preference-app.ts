@@ -74,13 +74,16 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
       ? new IngestWorkers(ingestThreads, validatorOptions)
       : undefined;
   let archive: Promise<ReleaseArchive> | undefined;
-  const releases = () => {
+  const releases = async () => {
     archive ??= ReleaseArchive.open(options.store, options.logSigningKey ?? generateLogKeyPair().privateKey);
     // A failed open (store down) is retried by the next request rather than remembered.
     archive.catch(() => {
       archive = undefined;
     });
-    return archive;
+    const opened = await archive;
+    // Another server process on the same database may have recorded since: serve the log as committed.
+    await opened.catchUp();
+    return opened;
   };
   return createApp({
     services: {

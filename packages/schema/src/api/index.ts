@@ -1,7 +1,7 @@
 import { DistributionEvaluation, RegisterPage, ReleaseSubjectPage, SubjectLedger } from './distribution.js';
 import { BatchProblem, BatchResult } from './ingest.js';
 import { OnwardSharePage } from './relay.js';
-import { CapabilityStatement, Health } from './service.js';
+import { CapabilityStatement, Health, HealthProblem } from './service.js';
 import {
   ChangeFeedPage,
   PupilPreferences,
@@ -33,4 +33,5 @@ export const ApiSchemas = {
   'onward-share-page': OnwardSharePage,
   'capability-statement': CapabilityStatement,
   health: Health,
+  'health-problem': HealthProblem,
 } as const;

@@ -24,7 +24,10 @@ export const Subject = Type.Object(
   },
   {
     additionalProperties: false,
-    anyOf: [{ required: ['upn'] }, { required: ['uln'] }, { required: ['localId'] }],
+    // "At least one of upn, uln, localId", wrapped in allOf: beside `properties`, a bare anyOf of
+    // required-only branches reads to openapi-typescript as `object | unknown`, which is `unknown`; inside
+    // allOf it reads as `object & unknown`, which is the object. The same rule for every JSON Schema tool.
+    allOf: [{ anyOf: [{ required: ['upn'] }, { required: ['uln'] }, { required: ['localId'] }] }],
     description: 'The pupil: at least one of upn, uln, localId; dateOfBirth where the holder has it',
   },
 );

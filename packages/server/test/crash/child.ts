@@ -21,6 +21,7 @@ export async function bundleReceiver(): Promise<string> {
     format: 'esm',
     target: 'node20',
     conditions: ['source'],
+    // pg-copy-streams (pure JS, resolvable only from the store) is bundled in.
     external: ['better-sqlite3', 'pg', 'fastify'],
     outfile,
     logLevel: 'silent',

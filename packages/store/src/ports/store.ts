@@ -1,6 +1,7 @@
 import type { Batches } from './batches.js';
 import type { IdempotencyKeys } from './idempotency.js';
 import type { Ledgers } from './ledgers.js';
+import type { Preferences } from './preferences.js';
 import type { SchoolStates } from './school-state.js';
 import type { Statements } from './statements.js';
 
@@ -15,6 +16,7 @@ export interface StatementStore {
   readonly schools: SchoolStates;
   readonly batches: Batches;
   readonly ledgers: Ledgers;
+  readonly preferences: Preferences;
   /** Closes the store's own connections; safe to call more than once. */
   close(): Promise<void>;
 }

@@ -63,6 +63,7 @@ export function deferLastRecordOfBatch(inner: StatementStore): StatementStore {
     schools: inner.schools,
     batches: inner.batches,
     ledgers: inner.ledgers,
+    preferences: inner.preferences,
     async close() {
       await commitHeld();
       await inner.close();

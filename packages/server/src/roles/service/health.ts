@@ -1,7 +1,11 @@
 import type { Health } from '@reuse-pref/schema';
+import { problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
-import { defineOperation, outsideContract } from '../../operation.js';
+import { defineOperation } from '../../operation.js';
 import { everyRole } from './every-role.js';
+
+/** How long a load balancer or client should wait before asking a failing server again. */
+const HEALTH_RETRY_SECONDS = 5;
 
 /** Liveness plus a store round trip; a failing check names the check, never data. */
 export const getHealth = defineOperation('getHealth', {
@@ -22,8 +26,12 @@ export const getHealth = defineOperation('getHealth', {
       checks: [{ name: 'store', status: store }],
     };
     if (store === 'pass') return json(200, body, { 'cache-control': 'no-store' });
-    // contract: openapi.yaml declares the failing 503 as application/problem+json with the report in a
-    // `health` member (example HealthFail); the server sends the bare report as application/json.
-    return outsideContract(json(503, body, { 'cache-control': 'no-store' }));
+    // Failing is an error like any other (decision 0004: one error path): a problem, with the report in
+    // its `health` member, and a Retry-After as every 503 has.
+    return problem('unhealthy', {
+      detail: 'The store is unreachable.',
+      health: body,
+      headers: { 'cache-control': 'no-store', 'retry-after': String(HEALTH_RETRY_SECONDS) },
+    });
   },
 });
