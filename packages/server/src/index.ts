@@ -30,6 +30,7 @@ export {
   ReleaseArchive,
   type StoredRelease,
 } from './roles/distributor/release-archive.js';
+export type { SignaturePolicy } from './roles/receiver/signature-policy.js';
 export {
   decideOnwardShare,
   type OnwardShareRequest,

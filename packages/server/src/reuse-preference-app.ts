@@ -12,6 +12,7 @@ import { operations } from './operations.js';
 import { ReleaseArchive } from './roles/distributor/release-archive.js';
 import { IngestWorkers } from './roles/receiver/ingest/ingest-workers.js';
 import type { IngestWorkerData } from './roles/receiver/ingest/messages.js';
+import type { SignaturePolicy } from './roles/receiver/signature-policy.js';
 import type { Role } from './services.js';
 import type { StatementValidator } from './statements/statement-validator.js';
 
@@ -42,6 +43,11 @@ export interface ReusePreferenceAppOptions {
    * cannot be combined with a custom `validator` (a function cannot be sent to a thread).
    */
   ingestThreads?: number;
+  /**
+   * Receiver role: what the intake does with statement signatures (spec/v1/signatures.md 8):
+   * `require-signature`, `verify` or `off` (the default), with the keys of a verified trust list.
+   */
+  signaturePolicy?: SignaturePolicy;
 }
 
 const SOFTWARE = { name: '@reuse-pref/server', version: '0.1.0' };
@@ -91,6 +97,7 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
       tokenEndpoint: options.tokenEndpoint,
       releases,
       ...(ingestWorkers ? { ingestWorkers } : {}),
+      ...(options.signaturePolicy ? { signatures: options.signaturePolicy } : {}),
     },
     operations,
     authenticate: bearerAuthenticator(options.auth),

@@ -737,6 +737,22 @@ export interface components {
                  */
                 transferredAt: string;
             };
+            /** @description The producer's signature over the statement (all of it but this member) and each relay's hop record, oldest first */
+            signature?: {
+                /** @description Detached compact JWS: base64url(protected header) ".." base64url(signature) */
+                jws: string;
+                hops?: {
+                    /** @description Supplier id of the relay, as listed in the trust list */
+                    relay: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 date-time with offset
+                     */
+                    relayedAt: string;
+                    /** @description Detached compact JWS: base64url(protected header) ".." base64url(signature) */
+                    jws: string;
+                }[];
+            };
         };
         /** A page of statements; nextCursor is null on the last page */
         "statement-page.schema": {

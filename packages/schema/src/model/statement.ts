@@ -13,6 +13,7 @@ import {
   Urn,
   Uuid,
 } from './common.js';
+import { SignatureEnvelope } from './signature.js';
 
 export const Subject = Type.Object(
   {
@@ -106,6 +107,7 @@ export const StatementProperties = {
   notice: Notice,
   choices: Type.Array(Choice, { minItems: 1, maxItems: 64 }),
   provenance: Type.Optional(Provenance),
+  signature: Type.Optional(SignatureEnvelope),
 };
 
 export type Subject = Static<typeof Subject>;
