@@ -15,6 +15,7 @@ const SUITES = {
   ingest: () => import('./bench/ingest.mjs'),
   xml: () => import('./bench/xml.mjs'),
   form: () => import('./bench/form.mjs'),
+  signatures: () => import('./bench/signatures.mjs'),
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -12,10 +12,13 @@ export default defineConfig({
   shims: true,
   // The argument parser is a private workspace package: bundled, never a dependency.
   noExternal: ['@reuse-pref/command-line'],
-  // The published CLI carries the vectors, scenarios and schemas it checks against.
+  // The published CLI carries the vectors, scenarios, schemas and the contract it checks against (every
+  // response is checked against openapi.yaml, and the contract-fuzz profile generates from it).
   async onSuccess() {
     cpSync('../../conformance', 'suite/conformance', { recursive: true });
     cpSync('../../spec/v1/schemas', 'suite/spec/v1/schemas', { recursive: true });
     cpSync('../../spec/v1/examples', 'suite/spec/v1/examples', { recursive: true });
+    cpSync('../../spec/v1/openapi.yaml', 'suite/spec/v1/openapi.yaml');
+    cpSync('../../spec/v1/openapi.bundled.yaml', 'suite/spec/v1/openapi.bundled.yaml');
   },
 });

@@ -4,122 +4,23 @@
 // fixed rate on loopback with autocannon, p50/p99 latency. Server and direct passes run in their own
 // processes on fresh stores; PostgreSQL is cluster 15/main on 127.0.0.1 (started if down).
 //   node scripts/bench.mjs ingest [--records 1000000]
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { childNodeArgs, root } from './ingest/runtime.mjs';
+import { root } from './ingest/runtime.mjs';
 import { statementOf, statementsBetween } from './ingest/statements.mjs';
+import { ensurePostgres, issuer, postgresDatabase, runChild, startReceiver } from './lib/receiver.mjs';
 import { thousands } from './lib/table.mjs';
 
 const fromServer = createRequire(join(root, 'packages', 'server', 'package.json'));
-const fromStore = createRequire(join(root, 'packages', 'store', 'package.json'));
-const here = join(root, 'scripts', 'bench', 'ingest');
 const MIN_RATIO = 0.5;
 const BATCH = 5000;
 const CONCURRENCY = 4;
 const RATE = 200;
 const SECONDS = 10;
-const PG_ROLE = 'reuse_pref_test';
-const PG_ADMIN = `postgres://${PG_ROLE}:${PG_ROLE}@127.0.0.1:5432/postgres`;
 
 export const description = `bulk ingest over HTTP vs direct bulkInsert per store (ratio >= ${MIN_RATIO}); single writes at ${RATE}/s (p50/p99)`;
 export const defaultRecords = 1_000_000;
-
-function child(script, args) {
-  return spawn(process.execPath, [...childNodeArgs, join(here, script), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-}
-
-function runChild(script, args) {
-  return new Promise((resolve, reject) => {
-    const proc = child(script, args);
-    let out = '';
-    proc.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-    });
-    proc.on('close', (code) => {
-      const last = out.trimEnd().split('\n').at(-1);
-      if (code !== 0 || !last) reject(new Error(`${script} exited with ${code}`));
-      else resolve(JSON.parse(last));
-    });
-  });
-}
-
-async function startReceiver(kind, where, jwksFile) {
-  const proc = child('server.mjs', [kind, where, jwksFile]);
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line).url);
-    });
-    proc.on('close', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        proc.removeAllListeners('close');
-        proc.on('close', resolve);
-        proc.kill('SIGTERM');
-      }),
-  };
-}
-
-/** Same steps as the store tests' cluster helper: start 15/main if down, ensure the test role. */
-function ensurePostgres() {
-  const script = `
-    set -e
-    if ! pg_lsclusters -h | awk '$1 == "15" && $2 == "main" { print $4 }' | grep -q online; then
-      pg_ctlcluster 15 main start
-    fi
-    for attempt in $(seq 1 50); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.2; done
-    su postgres -c "psql -v ON_ERROR_STOP=1 -q -c \\"DO \\\\$\\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${PG_ROLE}') THEN CREATE ROLE ${PG_ROLE} LOGIN CREATEDB PASSWORD '${PG_ROLE}'; END IF; END \\\\$\\\\$;\\""
-  `;
-  execFileSync('flock', ['-o', '-w', '120', '/tmp/reuse-pref-pg-test.lock', 'sh', '-c', script], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function postgresDatabase(name) {
-  const pg = fromStore('pg');
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: PG_ADMIN });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
-async function issuer(dir) {
-  const jose = await import(fromServer.resolve('jose'));
-  const { publicKey, privateKey } = await jose.generateKeyPair('ES256', { extractable: true });
-  const jwk = { ...(await jose.exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
-  const jwksFile = join(dir, 'jwks.json');
-  writeFileSync(jwksFile, JSON.stringify({ keys: [jwk] }));
-  const token = await new jose.SignJWT({ scope: 'receiver:write receiver:read school:*', client_id: 'bench' })
-    .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
-    .setIssuer('https://bench.invalid')
-    .setAudience('https://bench.invalid/api')
-    .setSubject('bench')
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(privateKey);
-  return { jwksFile, token };
-}
 
 /**
  * The request bodies, written before any pass is timed: an NDJSON file of every statement and where each

@@ -33,6 +33,10 @@ const commands: Record<string, CommandEntry> = {
     summary: 'run a reference producer, relay or receiver server',
     load: () => import('./commands/serve.js'),
   },
+  store: {
+    summary: "show or rebuild a server store's effective-preferences index",
+    load: () => import('./commands/store.js'),
+  },
   token: {
     summary:
       'make a development signing key and print a bearer token for a role and school (not for production)',

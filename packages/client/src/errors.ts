@@ -7,8 +7,9 @@ export class ReusePrefError extends Error {
 }
 
 /**
- * The server answered with a problem (RFC 9457). `ruleIds` lists the validation rules that fired, so a
- * caller can map them to its own screens without parsing messages.
+ * The server answered with a problem (RFC 9457). `ruleIds` lists the validation rules that fired (in the
+ * problem's `errors`, and for a rejected batch in each record's findings), so a caller can map them to
+ * its own screens without parsing messages.
  */
 export class ReusePrefProblemError extends ReusePrefError {
   override name = 'ReusePrefProblemError';
@@ -25,7 +26,7 @@ export class ReusePrefProblemError extends ReusePrefError {
     this.problem = problem;
     this.headers = headers;
     this.retryAfterMs = retryAfterMs;
-    this.ruleIds = [...new Set((problem.errors ?? []).map((finding) => finding.rule))];
+    this.ruleIds = [...new Set([...(problem.errors ?? []), ...recordFindings(problem)].map((f) => f.rule))];
   }
 
   /** The problem type's last path segment, e.g. `validation-failed`, whoever defined the type. */
@@ -71,3 +72,15 @@ export class ReusePrefAuthError extends ReusePrefError {
     this.error = error;
   }
 }
+
+/** A rejected batch (`batch-rejected`) reports its findings per record, in `batch.outcomes`. */
+function recordFindings(problem: ProblemDetails): { rule: string }[] {
+  const outcomes = (problem as { batch?: { outcomes?: unknown } }).batch?.outcomes;
+  if (!Array.isArray(outcomes)) return [];
+  return outcomes.flatMap((o: { findings?: unknown }) =>
+    Array.isArray(o?.findings) ? (o.findings as unknown[]).filter(hasRule) : [],
+  );
+}
+
+const hasRule = (f: unknown): f is { rule: string } =>
+  typeof f === 'object' && f !== null && typeof (f as { rule?: unknown }).rule === 'string';

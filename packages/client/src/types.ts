@@ -31,6 +31,16 @@ type Slot<K extends string, V> = [Exclude<V, undefined>] extends [never]
 
 type ContentOf<X> = X extends { content: infer C } ? C[keyof C] : undefined;
 
+/**
+ * A response body as this client receives it: it asks for JSON (`Accept: application/json`), so where an
+ * operation also offers other media types (the register's CSV and HTML), the JSON one is what arrives.
+ */
+type JsonContentOf<X> = X extends { content: infer C }
+  ? C extends { 'application/json': infer J }
+    ? J
+    : C[keyof C]
+  : undefined;
+
 export type RequestBodyOf<O> = O extends { requestBody: infer B } ? ContentOf<B> : never;
 
 type SuccessStatus = 200 | 201 | 202 | 204;
@@ -38,7 +48,7 @@ type Responses<O> = O extends { responses: infer R } ? R : never;
 
 /** The body of any 2xx response the operation declares. */
 export type SuccessBody<O> = {
-  [S in keyof Responses<O>]: S extends SuccessStatus ? ContentOf<Responses<O>[S]> : never;
+  [S in keyof Responses<O>]: S extends SuccessStatus ? JsonContentOf<Responses<O>[S]> : never;
 }[keyof Responses<O>];
 
 export type ProblemDetails = components['schemas']['ProblemDetails'];

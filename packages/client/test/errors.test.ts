@@ -95,7 +95,8 @@ describe('problem responses become ReusePrefProblemError, and are not retried', 
         body: example<string>('BatchBody'),
       }),
     );
-    expect(error.ruleIds).toEqual(['upn-check-letter']);
+    // The reference receiver names the rules in each record's findings, not in a top-level `errors`.
+    expect(error.ruleIds).toEqual(['upn-check-letter', 'parent-for-competent-pupil']);
     expect(error.problem).toMatchObject({
       batch: { committed: false, counts: { rejected: 1, notStored: 1 } },
     });

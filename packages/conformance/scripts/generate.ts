@@ -1,11 +1,17 @@
-// Writes conformance/protocol/harness-protocol.schema.json from src/protocol/messages.ts.
-// Run: pnpm --filter @reuse-pref/conformance generate (a test fails when the checked-in file drifts).
+// Writes conformance/protocol/harness-protocol.schema.json from src/protocol/messages.ts, and the field ×
+// rule table and the HTTP operation × concern matrix of conformance/README.md.
+// Run: pnpm --filter @reuse-pref/conformance generate (a test fails when a checked-in file drifts).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderHarnessProtocolSchema } from '../src/protocol/document.js';
+import { readmeWithGeneratedTables } from '../src/strength/readme-block.js';
 
 const path = fileURLToPath(
   new URL('../../../conformance/protocol/harness-protocol.schema.json', import.meta.url),
 );
 writeFileSync(path, renderHarnessProtocolSchema());
 console.log('wrote conformance/protocol/harness-protocol.schema.json');
+
+const readme = readmeWithGeneratedTables(fileURLToPath(new URL('../../../', import.meta.url)));
+writeFileSync(readme.path, readme.text);
+console.log('wrote the field × rule table and the HTTP matrix of conformance/README.md');

@@ -1,6 +1,10 @@
 export { CouldNotRunError, ExitCode } from './cli/exit-codes.js';
 export { main, USAGE } from './cli/main.js';
+export { type ContractDocument, type ContractOperation, loadContract } from './contract/document.js';
+export { ContractObserver } from './contract/observer.js';
+export { type ContractViolation, checkResponse, type Exchange } from './contract/response-check.js';
 export { runFileChecks } from './files/run.js';
+export { type FuzzOptions, type FuzzReport, type FuzzStats, runContractFuzz } from './fuzz/run.js';
 export { type Harness, HarnessError, inProcessHarness, spawnHarness } from './protocol/client.js';
 export type { HarnessImplementation } from './protocol/implementation.js';
 export * from './protocol/messages.js';

@@ -4,20 +4,12 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/index.js';
-import {
-  type ReferenceServer,
-  STORE_KINDS,
-  type StoreKind,
-  startReferenceServer,
-} from './reference-servers.js';
+import { type ReferenceFleet, STORE_KINDS, startReferenceFleet } from './reference-servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rp-conformance-cli-'));
 const ROLES = ['producer', 'receiver', 'relay', 'distributor'] as const;
-type ReferenceRole = (typeof ROLES)[number];
-const servers: Record<StoreKind, Partial<Record<ReferenceRole, ReferenceServer>>> = {
-  sqlite: {},
-  postgres: {},
-};
+let fleet: ReferenceFleet;
+let servers: ReferenceFleet['servers'];
 
 async function cli(args: string[]) {
   let out = '';
@@ -27,17 +19,10 @@ async function cli(args: string[]) {
 }
 
 beforeAll(async () => {
-  await Promise.all(
-    STORE_KINDS.flatMap((kind) =>
-      ROLES.map(async (role) => {
-        servers[kind][role] = await startReferenceServer(role, kind);
-      }),
-    ),
-  );
+  fleet = await startReferenceFleet(ROLES);
+  servers = fleet.servers;
 }, 120_000);
-afterAll(async () => {
-  await Promise.all(STORE_KINDS.flatMap((kind) => Object.values(servers[kind]).map((s) => s?.close())));
-});
+afterAll(() => fleet.close());
 
 describe.each(STORE_KINDS.flatMap((kind) => ROLES.map((role) => [role, kind] as const)))(
   'run --profile %s against the reference server on %s',

@@ -14,8 +14,9 @@ export type StoreKind = 'sqlite' | 'postgres';
 /** Every reference server the suite must pass against runs on each store in turn. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
-const SCHOOL_SCOPES = 'producer:read producer:write receiver:read receiver:write';
-const DISTRIBUTOR_SCOPES = 'distributor:read distributor:write';
+// Every scope a school's client of any role holds, so a scenario or fuzz case is refused only for what it tests.
+export const SCHOOL_SCOPES = 'producer:read producer:write relay:read receiver:read receiver:write';
+export const DISTRIBUTOR_SCOPES = 'distributor:read distributor:write';
 
 export interface ReferenceServer {
   role: Role;
@@ -35,7 +36,7 @@ export interface ReferenceServer {
 }
 
 /** A real ES256 issuer whose public key the reference servers trust. */
-async function issuer() {
+export async function issuer() {
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
   const sign = (scope: string) =>
@@ -97,6 +98,29 @@ export async function startReferenceServer(role: Role, kind: StoreKind = 'sqlite
       await intake?.close();
       await running.close();
       await store.drop();
+    },
+  };
+}
+
+/** Reference servers of every store for each role, started at once, with one call to close them all. */
+export interface ReferenceFleet {
+  servers: Record<StoreKind, Partial<Record<Role, ReferenceServer>>>;
+  close(): Promise<void>;
+}
+
+export async function startReferenceFleet(roles: readonly Role[]): Promise<ReferenceFleet> {
+  const servers: ReferenceFleet['servers'] = { sqlite: {}, postgres: {} };
+  await Promise.all(
+    STORE_KINDS.flatMap((kind) =>
+      roles.map(async (role) => {
+        servers[kind][role] = await startReferenceServer(role, kind);
+      }),
+    ),
+  );
+  return {
+    servers,
+    close: async () => {
+      await Promise.all(STORE_KINDS.flatMap((kind) => Object.values(servers[kind]).map((s) => s?.close())));
     },
   };
 }

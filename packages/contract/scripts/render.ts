@@ -1,41 +1,23 @@
-// Renders the TypeScript that spec/v1/openapi.yaml defines. Shared by the generator and the drift test,
+// Renders the TypeScript that spec/v1/openapi.yaml defines, and the bundled document beside it. Shared by the generator and the drift test,
 // so "what the checked-in files should contain" has one definition.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import openapiTS, { astToString, type SchemaObject, transformSchemaObject } from 'openapi-typescript';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { renderBundle } from './bundle.js';
 
 export const specPath = fileURLToPath(new URL('../../../spec/v1/openapi.yaml', import.meta.url));
 const generated = (name: string) => fileURLToPath(new URL(`../src/generated/${name}`, import.meta.url));
+export const bundledPath = fileURLToPath(new URL('../../../spec/v1/openapi.bundled.yaml', import.meta.url));
 
 const header = (tool: string) => `// Generated from spec/v1/openapi.yaml by ${tool}; do not edit.
 // Regenerate with: pnpm --filter @reuse-pref/contract generate
 `;
 
-/**
- * `anyOf: [{required: [upn]}, {required: [uln]}, ...]` beside `properties` means "at least one of these
- * keys". openapi-typescript renders each branch as `unknown`, which widens the whole object to `unknown`;
- * the object type with optional keys is the useful and honest TS reading (the schema still enforces it).
- */
-function atLeastOneOf(schema: SchemaObject): boolean {
-  return (
-    Array.isArray(schema.anyOf) &&
-    'properties' in schema &&
-    schema.anyOf.every((branch) => Object.keys(branch).every((key) => key === 'required'))
-  );
-}
-
 /** openapi-typescript's `paths`, `operations` and `components` for the whole document. */
 async function renderOpenApiTypes(): Promise<string> {
-  const ast = await openapiTS(pathToFileURL(specPath), {
-    alphabetize: false,
-    exportType: false,
-    transform(schema, options) {
-      if (!atLeastOneOf(schema)) return undefined;
-      const { anyOf: _, ...object } = schema;
-      return transformSchemaObject(object as SchemaObject, options);
-    },
-  });
+  // No transform: what openapi-typescript makes of the document unaided is what any integrator gets.
+  const ast = await openapiTS(pathToFileURL(specPath), { alphabetize: false, exportType: false });
   return `${header('openapi-typescript')}\n${astToString(ast)}`;
 }
 
@@ -88,5 +70,6 @@ export async function renderContract(): Promise<Map<string, string>> {
   return new Map([
     [generated('openapi.generated.ts'), await renderOpenApiTypes()],
     [generated('operation-index.generated.ts'), renderOperationIndex()],
+    [bundledPath, renderBundle(specPath)],
   ]);
 }

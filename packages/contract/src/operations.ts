@@ -70,15 +70,17 @@ export type SuccessStatus<Id extends OperationId> = Extract<
   200 | 201 | 202 | 203 | 204 | 206
 >;
 
-type ContentAt<Id extends OperationId, S extends ResponseStatus<Id>> = Responses<Id>[S] extends {
-  content: infer C;
-}
-  ? C
-  : never;
+// A response without a body is generated as `content?: never`: no media types, not "every string".
+type ContentAt<Id extends OperationId, S extends ResponseStatus<Id>> = NonNullable<
+  Responses<Id>[S] extends { content?: infer C } ? C : never
+>;
 
 /** The media types a response with status S may carry (`never`: it has no body). */
-export type ResponseMediaType<Id extends OperationId, S extends ResponseStatus<Id>> = keyof ContentAt<Id, S> &
-  string;
+export type ResponseMediaType<Id extends OperationId, S extends ResponseStatus<Id>> = [
+  ContentAt<Id, S>,
+] extends [never]
+  ? never
+  : keyof ContentAt<Id, S> & string;
 
 /** The response body at status S, as any of its media types. */
 export type ResponseBody<Id extends OperationId, S extends ResponseStatus<Id>> = ContentAt<

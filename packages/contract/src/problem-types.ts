@@ -39,6 +39,7 @@ export const ProblemTypes = {
     status: 503,
     title: 'The transparency log is not consistent with the last tree head this server signed',
   },
+  unhealthy: { status: 503, title: 'Service unhealthy' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A problem type's slug, e.g. `validation-failed`. */

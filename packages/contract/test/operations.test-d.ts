@@ -15,6 +15,7 @@ import type {
   RequestBody,
   RequestMediaType,
   ResponseBody,
+  ResponseMediaType,
   ResponseStatus,
   Schema,
 } from '../src/index.js';
@@ -51,7 +52,18 @@ describe('an operation is found by its operationId', () => {
   it('responses are typed per status', () => {
     expectTypeOf<ResponseStatus<'getBatch'>>().toEqualTypeOf<200 | 400 | 401 | 403 | 404 | 429 | 500 | 503>();
     expectTypeOf<ResponseBody<'submitBatch', 201>>().toEqualTypeOf<Schema<'BatchResult'>>();
-    expectTypeOf<ResponseBody<'submitBatch', 422>>().toEqualTypeOf<Schema<'BatchProblem'>>();
+    expectTypeOf<ResponseBody<'submitBatch', 422>>().toEqualTypeOf<
+      Schema<'BatchProblem'> | Schema<'ProblemDetails'>
+    >();
+    expectTypeOf<ResponseMediaType<'getPupilPreferences', 304>>().toBeNever();
+    expectTypeOf<Extract<ContractResponse<'getPupilPreferences'>, { status: 304 }>>().toEqualTypeOf<{
+      status: 304;
+      mediaType: undefined;
+      body: undefined;
+    }>();
+    expectTypeOf<ResponseMediaType<'listRegister', 200>>().toEqualTypeOf<
+      'application/json' | 'text/csv' | 'text/html'
+    >();
     expectTypeOf<Extract<ContractResponse<'submitStatement'>, { status: 201 }>>().toEqualTypeOf<{
       status: 201;
       mediaType: 'application/json';

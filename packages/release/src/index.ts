@@ -28,7 +28,16 @@ export {
   type SubjectResult,
   subjectOutcome,
 } from './gate/evaluate.js';
-export { CohortError, readCohortFile, subjectFromKeyLine } from './input/cohort-file.js';
+export {
+  type CohortKeys,
+  type CompactEvaluateOptions,
+  type CompactPreferences,
+  type CompactRows,
+  evaluateFromCompactIndex,
+  membersFromIndex,
+  type PreferenceIndex,
+} from './gate/indexed-cohort.js';
+export { CohortError, readCohortFile, readCohortKeys, subjectFromKeyLine } from './input/cohort-file.js';
 export { lineBatches } from './input/line-batches.js';
 export { parseDistributionRequest, RequestError } from './input/request.js';
 export { commitmentLeaf, ledgerCommitment, newSalt } from './ledger/commitment.js';

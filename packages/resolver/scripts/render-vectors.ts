@@ -3,6 +3,7 @@ import { choices } from './vectors/choices.js';
 import { ctf } from './vectors/ctf.js';
 import { defaults } from './vectors/defaults.js';
 import { eligibility } from './vectors/eligibility.js';
+import { fields } from './vectors/fields.js';
 import { identity } from './vectors/identity.js';
 import { order } from './vectors/order.js';
 import { proxies } from './vectors/proxies.js';
@@ -16,6 +17,7 @@ const topics = {
   ctf,
   defaults,
   eligibility,
+  fields,
   identity,
   order,
   proxies,

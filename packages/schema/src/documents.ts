@@ -15,6 +15,7 @@ import {
   SignedTreeHeadProperties,
 } from './model/log.js';
 import { ProblemDetailsProperties } from './model/problem.js';
+import { SignatureEnvelope, TrustListProperties } from './model/signature.js';
 import { StatementProperties } from './model/statement.js';
 
 export { SCHEMA_BASE };
@@ -29,6 +30,16 @@ export const Statement = Type.Object(
   StatementProperties,
   doc('statement', 'Statement: one submission of reuse preferences, immutable'),
 );
+export const StatementSignature = Type.Object(
+  SignatureEnvelope.properties,
+  doc('statement-signature', "Statement signature: the producer's detached JWS and each relay's hop record"),
+);
+export const TrustList = Type.Object(
+  TrustListProperties,
+  doc('trust-list', 'Trust list: the suppliers whose signatures a receiver accepts, signed by its issuer'),
+);
+export type StatementSignature = Static<typeof StatementSignature>;
+export type TrustList = Static<typeof TrustList>;
 export const EffectivePreferences = Type.Object(
   EffectivePreferencesProperties,
   doc('effective-preferences', 'Effective preferences: what the resolver decided for one subject'),

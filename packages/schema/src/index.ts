@@ -11,6 +11,7 @@ export * from './model/distribution.js';
 export * from './model/effective.js';
 export * from './model/finding.js';
 export * from './model/log.js';
+export * from './model/signature.js';
 export * from './model/statement.js';
 export { PublishedSchemas } from './published-schemas.js';
 export { renderSpecFiles } from './spec-files.js';

@@ -10,8 +10,10 @@ import {
   ReleaseDecision,
   SignedTreeHead,
   Statement,
+  StatementSignature,
   SubjectOutcome,
   SubjectReceipt,
+  TrustList,
   ValidationResult,
 } from './documents.js';
 
@@ -21,6 +23,8 @@ import {
 /** Every schema published in spec/v1/schemas/, keyed by file stem. */
 export const PublishedSchemas = {
   statement: Statement,
+  'statement-signature': StatementSignature,
+  'trust-list': TrustList,
   'effective-preferences': EffectivePreferences,
   'purpose-catalogue': PurposeCatalogueSchema,
   'validation-result': ValidationResult,

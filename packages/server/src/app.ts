@@ -51,7 +51,12 @@ export function createApp(options: AppOptions): App {
   ): Promise<ServerResponse> {
     const match = router.match(request.method, request.path);
     if (match === undefined) return problem('not-found');
-    if (match === 'method-not-allowed') return problem('method-not-allowed');
+    if ('allow' in match) {
+      return problem('method-not-allowed', {
+        detail: `${request.method} is not a method of this path.`,
+        headers: { allow: match.allow.join(', ') },
+      });
+    }
     const { route: op, params } = match;
     log.route = op.path;
 

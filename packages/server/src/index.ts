@@ -27,11 +27,16 @@ export {
   type OperationContext,
   type OperationDefinition,
   type OperationResponse,
-  outsideContract,
 } from './operation.js';
 export { operations } from './operations.js';
 export { createReusePreferenceApp, type ReusePreferenceAppOptions } from './reuse-preference-app.js';
-export type { ReleaseArchive, StoredRelease } from './roles/distributor/release-archive.js';
+export {
+  type CohortSource,
+  type RecordResult,
+  ReleaseArchive,
+  type StoredRelease,
+} from './roles/distributor/release-archive.js';
+export type { SignaturePolicy } from './roles/receiver/signature-policy.js';
 export {
   decideOnwardShare,
   type OnwardShareRequest,

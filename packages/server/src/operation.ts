@@ -114,10 +114,3 @@ export function defineOperation<Id extends OperationId>(
     ...(scopes.length === 0 ? {} : { scope: scopes.length === 1 ? scopes[0]! : scopes }),
   };
 }
-
-/**
- * A response openapi.yaml does not describe for this operation, sent on purpose until the contract or
- * the server is changed. Every use carries a `// contract:` note saying what differs.
- */
-export const outsideContract = <Id extends OperationId>(response: ServerResponse): OperationResponse<Id> =>
-  response as OperationResponse<Id>;

@@ -13,6 +13,7 @@ import { ReleaseArchive } from './roles/distributor/release-archive.js';
 import { signedHeadFile, signedHeadInMemory } from './roles/distributor/signed-head-file.js';
 import { IngestWorkers } from './roles/receiver/ingest/ingest-workers.js';
 import type { IngestWorkerData } from './roles/receiver/ingest/messages.js';
+import type { SignaturePolicy } from './roles/receiver/signature-policy.js';
 import type { Role } from './services.js';
 import type { StatementValidator } from './statements/statement-validator.js';
 
@@ -57,6 +58,11 @@ export interface ReusePreferenceAppOptions {
    * cannot be combined with a custom `validator` (a function cannot be sent to a thread).
    */
   ingestThreads?: number;
+  /**
+   * Receiver role: what the intake does with statement signatures (spec/v1/signatures.md 8):
+   * `require-signature`, `verify` or `off` (the default), with the keys of a verified trust list.
+   */
+  signaturePolicy?: SignaturePolicy;
 }
 
 const SOFTWARE = { name: '@reuse-pref/server', version: '0.1.0' };
@@ -88,13 +94,16 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
     alarm: options.onLogAlarm ?? logAlarmToStderr,
   };
   const signingKey = options.logSigningKey ?? generateLogKeyPair().privateKey;
-  const releases = () => {
-    archive ??= ReleaseArchive.open(options.store, signingKey, guard);
+  const releases = async () => {
+    archive ??= ReleaseArchive.open(options.store, signingKey, { guard });
     // A failed open (store down) is retried by the next request rather than remembered.
     archive.catch(() => {
       archive = undefined;
     });
-    return archive;
+    const opened = await archive;
+    // Another server process on the same database may have recorded since: serve the log as committed.
+    await opened.catchUp();
+    return opened;
   };
   return createApp({
     services: {
@@ -108,6 +117,7 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
       tokenEndpoint: options.tokenEndpoint,
       releases,
       ...(ingestWorkers ? { ingestWorkers } : {}),
+      ...(options.signaturePolicy ? { signatures: options.signaturePolicy } : {}),
     },
     operations,
     authenticate: bearerAuthenticator(options.auth),

@@ -2,6 +2,7 @@ import type { StatementStore } from '@reuse-pref/store';
 import type { Limits } from './limits.js';
 import type { ReleaseArchive } from './roles/distributor/release-archive.js';
 import type { IngestWorkers } from './roles/receiver/ingest/ingest-workers.js';
+import type { SignaturePolicy } from './roles/receiver/signature-policy.js';
 import type { StatementValidator } from './statements/statement-validator.js';
 
 /** The profiles a server can play; each enables its operations. */
@@ -29,6 +30,8 @@ export interface Services {
   tokenEndpoint: string;
   /** Worker threads that read NDJSON batches off the event loop; absent: batches are read inline. */
   ingestWorkers?: IngestWorkers;
+  /** What the intake does with statement signatures; absent: off. */
+  signatures?: SignaturePolicy;
   /** The distributor's release records (log, ledgers, register); opened on first use. */
   releases: () => Promise<ReleaseArchive>;
 }

@@ -31,6 +31,10 @@ describe('a handler may return only what its operation declares', () => {
     respond('submitStatement')(json(200, receipt));
     respond('submitBatch')(problem('batch-rejected', { detail: '1 rejected', batch: batchResult }));
     respond('getStatement')(json(200, statement));
+    respond('recordPupilStatement')(json(200, receipt));
+    respond('submitBatch')(problem('idempotency-key-reused', { detail: 'another body' }));
+    respond('listRegister')(text(200, 'text/csv', 'a,b'));
+    respond('getPupilPreferences')(empty(304, { etag: '"x"' }));
   });
 
   it('refuses a status the operation does not declare', () => {
@@ -38,19 +42,19 @@ describe('a handler may return only what its operation declares', () => {
     respond('getBatch')(json(201, batchResult));
     // @ts-expect-error listStatements declares no 412, so no precondition-failed problem
     respond('listStatements')(problem('precondition-failed'));
-    // @ts-expect-error recordPupilStatement declares 201 only (the 200 duplicate is outside the contract)
-    respond('recordPupilStatement')(json(200, receipt));
+    // @ts-expect-error submitIntakeStatement declares no 202
+    respond('submitIntakeStatement')(json(202, receipt));
   });
 
   it('refuses a body of another shape, and another media type', () => {
     // @ts-expect-error getStatement answers a Statement, not a receipt
     respond('getStatement')(json(200, receipt));
-    // @ts-expect-error submitBatch's 422 is a BatchProblem: it must carry `batch`
-    respond('submitBatch')(problem('batch-rejected', { detail: '1 rejected' }));
-    // @ts-expect-error listRegister's 200 is declared as application/json only
-    respond('listRegister')(text(200, 'text/csv', 'a,b'));
-    // @ts-expect-error getPupilPreferences declares no bodiless response (no 304)
-    respond('getPupilPreferences')(empty(304));
+    // @ts-expect-error getBatch's 200 is a BatchResult, not a problem's members
+    respond('getBatch')(json(200, { type: 'x', title: 'y', status: 200 }));
+    // @ts-expect-error listRegister's 200 is JSON, CSV or HTML, not XML
+    respond('listRegister')(text(200, 'application/xml', '<register/>'));
+    // @ts-expect-error getStatement declares no bodiless response (no 304)
+    respond('getStatement')(empty(304));
   });
 });
 

@@ -79,3 +79,14 @@ export class StoreUnavailableError extends StoreError {
     );
   }
 }
+
+/**
+ * The effective-preferences index cannot answer for the store as it is: it has not taken in every stored
+ * statement (statements written before the index existed, or by something that did not keep it), or it
+ * was built for another purpose catalogue or competence age. `reuse-pref store reindex` rebuilds it.
+ */
+export class PreferenceIndexIncompleteError extends StoreError {
+  constructor(message: string) {
+    super('preference-index-incomplete', message);
+  }
+}

@@ -6,6 +6,7 @@ export {
   InvalidRequestError,
   LedgerConflictError,
   PreconditionFailedError,
+  PreferenceIndexIncompleteError,
   StatementConflictError,
   StoreError,
   StoreUnavailableError,
@@ -14,7 +15,16 @@ export type * from './ports/batches.js';
 export type * from './ports/idempotency.js';
 export type * from './ports/json.js';
 export type * from './ports/ledgers.js';
+export type * from './ports/preferences.js';
 export type * from './ports/school-state.js';
 export type * from './ports/statements.js';
 export type * from './ports/store.js';
+export {
+  type KeyChunk,
+  NO_STATEMENTS,
+  PreferenceSnapshot,
+  RESOLVE_EXACTLY,
+  type SnapshotSource,
+  type SubjectChunk,
+} from './preferences/snapshot.js';
 export { toStatementRow as prepareStatement } from './statements/statement-row.js';

@@ -19,6 +19,19 @@ runStoreContract(
 );
 
 describe('sqlite store', () => {
+  it('refuses other writes through a handle while its exclusive ledger stream holds the write lock', async () => {
+    const store = await openSqliteStore({ path });
+    try {
+      const stream = await store.ledgers.appendStream({ exclusive: true });
+      await stream.add([{ ledger: `exclusive-${freshUrn()}`, entry: 1 }]);
+      await expect(store.statements.append(makeStatement({ urn: freshUrn() }))).rejects.toThrow(/write lock/);
+      await stream.commit();
+      expect((await store.statements.append(makeStatement({ urn: freshUrn() }))).outcome).toBe('stored');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('leaves the file in WAL mode', async () => {
     const store = await openSqliteStore({ path });
     await store.close();
@@ -42,6 +55,64 @@ describe('sqlite store', () => {
     ];
     for (const attempt of attempts) expect(attempt).toThrow(/append-only/);
     db.close();
+  });
+
+  it('reports the index incomplete over statements stored before it existed, until reindex', async () => {
+    const old = join(dir, 'version-3.db');
+    const db = new Database(old);
+    migrate(db, 3);
+    const statement = makeStatement({ urn: freshUrn(), upn: 'B801200005001' });
+    db.prepare(
+      'INSERT INTO statements (id, urn, upn, uln, local_id, body, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      statement.id,
+      statement.setting.urn,
+      statement.subject.upn,
+      null,
+      statement.subject.localId,
+      JSON.stringify(statement),
+      '2026-10-01T00:00:00.000Z',
+    );
+    db.close();
+    const store = await openSqliteStore({ path: old });
+    try {
+      expect(await store.preferences.status()).toMatchObject({
+        complete: false,
+        current: false,
+        statements: 1,
+        indexedStatements: 0,
+      });
+      await store.statements.append(makeStatement({ urn: freshUrn() }));
+      expect(await store.preferences.status()).toMatchObject({
+        complete: false,
+        statements: 2,
+        indexedStatements: 1,
+      });
+      expect(await store.preferences.reindex({ competenceAge: 13 })).toEqual({ statements: 2, subjects: 2 });
+      expect(await store.preferences.status()).toMatchObject({
+        complete: true,
+        current: true,
+        competenceAge: 13,
+      });
+      const [prefs] = await store.preferences.resolve([{ upn: 'B801200005001' }], '2027-01-01T00:00:00Z', {
+        competenceAge: 13,
+      });
+      expect(prefs!.find((p) => p.purpose === 'RSXT')).toMatchObject({
+        shared: false,
+        decidedBy: statement.id,
+      });
+    } finally {
+      await store.close();
+    }
+    const raw = new Database(old);
+    const other = makeStatement({ urn: freshUrn() });
+    raw
+      .prepare('INSERT INTO statements (id, urn, body, stored_at) VALUES (?, ?, ?, ?)')
+      .run(other.id, other.setting.urn, JSON.stringify(other), 'x');
+    raw.close();
+    const reopened = await openSqliteStore({ path: old });
+    expect((await reopened.preferences.status()).complete).toBe(false);
+    await reopened.close();
   });
 
   it('moves batch results an older store kept among idempotency keys into their own table', async () => {
@@ -76,14 +147,14 @@ describe('sqlite store', () => {
       await store.close();
     }
     const reopened = new Database(old);
-    expect(reopened.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(5);
     reopened.close();
   });
 
-  it('moves a version-3 file to one copy per school, keeping rows, sequence numbers, indexes and triggers', async () => {
-    const old = join(dir, 'version-3.db');
+  it('moves a version-4 file to one copy per school, keeping rows, sequence numbers, indexes and triggers', async () => {
+    const old = join(dir, 'version-4.db');
     const db = new Database(old);
-    migrate(db, 3);
+    migrate(db, 4);
     const urn = freshUrn();
     const held = [makeStatement({ urn }), makeStatement({ urn })];
     const insert = db.prepare(
@@ -108,7 +179,7 @@ describe('sqlite store', () => {
       await store.close();
     }
     const reopened = new Database(old);
-    expect(reopened.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(5);
     expect(
       reopened.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'statements' ORDER BY name").all(),
     ).toEqual(before);

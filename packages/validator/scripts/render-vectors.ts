@@ -3,6 +3,7 @@ import { catalogue } from './vectors/catalogue.js';
 import { codes } from './vectors/codes.js';
 import { competence } from './vectors/competence.js';
 import { dates } from './vectors/dates.js';
+import { fields } from './vectors/fields.js';
 import { formats } from './vectors/formats.js';
 import { history } from './vectors/history.js';
 import { identifiers } from './vectors/identifiers.js';
@@ -23,6 +24,7 @@ const topics: Record<string, Case[]> = {
   competence,
   transfer,
   history,
+  fields,
 };
 
 /** Every validation vector file, keyed by its path under conformance/vectors/v1/validation/. */

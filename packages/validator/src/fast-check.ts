@@ -27,6 +27,7 @@ const CHECKED = new Set([
   'required',
   'additionalProperties',
   'anyOf',
+  'allOf',
   'items',
   'minItems',
   'maxItems',
@@ -76,6 +77,10 @@ class Emitter {
     if (this.mayBe(type, 'object')) this.objectChecks(schema, value, where);
     if (this.mayBe(type, 'array')) this.arrayChecks(schema, value, where);
     if (schema.anyOf !== undefined) this.anyOf(schema.anyOf as Schema[], value, where);
+    // Every branch of an allOf applies to the same value, so its checks are simply emitted in turn.
+    for (const [n, branch] of ((schema.allOf ?? []) as Schema[]).entries()) {
+      this.schema(branch, value, `${where}/allOf/${n}`);
+    }
   }
 
   private mayBe(type: unknown, name: string): boolean {

@@ -85,6 +85,20 @@ function isLanguageTag(s: string): boolean {
   return true;
 }
 
+/** [A-Za-z0-9_-]: the base64url alphabet. */
+const isBase64url = (c: number): boolean => isDigit(c) || isUpper(c) || isLower(c) || c === 95 || c === 45;
+
+/** ^[A-Za-z0-9_-]{2,2048}\.\.[A-Za-z0-9_-]{2,1024}$: a detached compact JWS (signatures.md 3). */
+function isDetachedJws(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  while (i < n && isBase64url(s.charCodeAt(i))) i++;
+  if (i < 2 || i > 2048 || s.charCodeAt(i) !== 46 || s.charCodeAt(i + 1) !== 46) return false;
+  const start = i + 2;
+  for (i = start; i < n; i++) if (!isBase64url(s.charCodeAt(i))) return false;
+  return n - start >= 2 && n - start <= 1024;
+}
+
 const exactDigits =
   (n: number) =>
   (s: string): boolean =>
@@ -113,6 +127,7 @@ export const fastMatchers: Readonly<Record<string, (s: string) => boolean>> = {
     isUpper(s.charCodeAt(3)),
   '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$': isLanguageTag,
   '^[^\\s\\x00-\\x1f\\x7f]([^\\x00-\\x1f\\x7f]*[^\\s\\x00-\\x1f\\x7f])?$': isTrimmedPrintable,
+  '^[A-Za-z0-9_-]{2,2048}\\.\\.[A-Za-z0-9_-]{2,1024}$': isDetachedJws,
 };
 
 /** Ajv keys compiled patterns by toString(), so each matcher must name its own pattern. */

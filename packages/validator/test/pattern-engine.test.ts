@@ -81,6 +81,7 @@ function samples(pattern: string): string[] {
     'B80120000500A',
     'en-GB-oxendict',
     'ab',
+    'eyJhbGciOiJFZERTQSJ9..c2ln-_0',
   ]) {
     for (let k = 0; k <= base.length; k++) {
       out.add(base.slice(0, k) + base.slice(k + 1));
@@ -100,6 +101,22 @@ describe('the pattern engine', () => {
     const got = patternEngine(pattern, 'u');
     const differ = samples(pattern).filter((s) => got.test(s) !== want.test(s));
     expect(differ.map((s) => JSON.stringify(s)).slice(0, 10)).toEqual([]);
+  });
+
+  it('reads the detached JWS length bounds as the RegExp does', () => {
+    const pattern = '^[A-Za-z0-9_-]{2,2048}\\.\\.[A-Za-z0-9_-]{2,1024}$';
+    const want = new RegExp(pattern, 'u');
+    const got = patternEngine(pattern, 'u');
+    for (const [h, t] of [
+      [2048, 1024],
+      [2049, 1024],
+      [2048, 1025],
+      [1, 2],
+      [2, 1],
+    ] as const) {
+      const s = `${'a'.repeat(h)}..${'b'.repeat(t)}`;
+      expect([h, t, got.test(s)]).toEqual([h, t, want.test(s)]);
+    }
   });
 
   it('falls back to a real RegExp for a pattern it does not know', () => {

@@ -21,7 +21,15 @@ export type GroupField = {
   versions?: readonly BlockVersion[];
   fields: readonly Field[];
 };
-export type ListField = { kind: 'list'; xml: string; item: string; json: string; fields: readonly Field[] };
+export type ListField = {
+  kind: 'list';
+  xml: string;
+  item: string;
+  json: string;
+  /** An absent optional list is an absent element; an empty list is an empty element. */
+  optional?: boolean;
+  fields: readonly Field[];
+};
 export type Field = TextField | GroupField | ListField;
 
 const text = (xml: string, json: string, more: Partial<TextField> = {}): TextField => ({
@@ -95,6 +103,26 @@ export const StatementFields: readonly Field[] = [
       text('OriginalRecordedAt', 'originalRecordedAt'),
       { kind: 'group', xml: 'OriginalRecordedBy', json: 'originalRecordedBy', fields: recordedByFields },
       text('TransferredAt', 'transferredAt'),
+    ],
+  },
+  {
+    // spec/v1/signatures.md: the JWS strings are carried as they are, so the signature verifies over the
+    // statement read back from XML exactly as over the JSON it was written from.
+    kind: 'group',
+    xml: 'Signature',
+    json: 'signature',
+    optional: true,
+    versions: ['1.1'],
+    fields: [
+      text('JWS', 'jws'),
+      {
+        kind: 'list',
+        xml: 'Hops',
+        item: 'Hop',
+        json: 'hops',
+        optional: true,
+        fields: [text('Relay', 'relay'), text('RelayedAt', 'relayedAt'), text('JWS', 'jws')],
+      },
     ],
   },
 ];

@@ -80,7 +80,7 @@ function readFields(
   for (const [xml, field] of expected) {
     const found = node[xml] as XmlNode[] | undefined;
     if (!found) {
-      if (field.kind !== 'list' && field.optional) continue;
+      if (field.optional) continue;
       slice.fail(node, xml, `<${name}> has no <${xml}>`);
     }
     if (found.length > 1) slice.fail(found[1]!, xml, `<${xml}> appears more than once in <${name}>`);

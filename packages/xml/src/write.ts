@@ -35,7 +35,7 @@ function writeFields(
     const v = value[field.json];
     const at = `${pointer}/${field.json}`;
     if (v === undefined) {
-      if (field.kind !== 'list' && field.optional) continue;
+      if (field.optional) continue;
       throw new XmlWriteError(at, 'is required');
     }
     if (!carriedIn(field, version)) {

@@ -1,7 +1,7 @@
 // The statements every ingest pass stores: the published example with a distinct id, pupil and local id
 // per index, so the HTTP pass and the direct bulk insert store exactly the same records.
 import { readFileSync } from 'node:fs';
-import { upnOf } from '../release/store.mjs';
+import { upnOf } from '../release/population.mjs';
 
 const example = JSON.parse(
   readFileSync(new URL('../../../spec/v1/examples/statement.json', import.meta.url), 'utf8'),

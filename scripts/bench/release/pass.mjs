@@ -1,104 +1,262 @@
-// One pass of the release benchmark, in its own process, run by ../release.mjs:
-//   node pass.mjs lines <cohort>                         plain line-reading pass: for await over node:readline
-//   node pass.mjs batches <cohort>                       the same lines through lineBatches (the gate's reader)
-//   node pass.mjs evaluate <cohort> <subjects> <seed>    the release gate over the same file, against a
-//                                                        national store of <subjects> effective preferences
-// All three split lines with node:readline. Prints one JSON line.
-import { createReadStream } from 'node:fs';
+// One pass of the release benchmark, in its own process, run by ../release.mjs. Prints one JSON line.
+//   lines <cohort>                      plain line-reading pass: for await over node:readline
+//   batches <cohort>                    the same lines through lineBatches (the gate's reader)
+//   decide <kind> <where> <cohort>      the gate over the store's index held in memory (a snapshot,
+//                                       loaded first and timed apart), as `release evaluate --store` counts
+//   decide-db <kind> <where> <cohort>   the gate over the index in the database: each batch of keys looked
+//                                       up set-based (PostgreSQL: copied into a temporary table and joined)
+//   record <kind> <where> <cohort> <ds> the release decided and recorded into the store, as the distributor
+//                                       does (ReleaseArchive.record: index lookups, ledger entries, salts,
+//                                       commitments, leaf hashes, one streamed transaction)
+//   floor <kind> <where> <plan.json>    the irreducible work of that recording: the same number of SHA-256
+//                                       hashes over inputs of the same sizes, and the same rows (count and
+//                                       bytes, per kind of ledger) bulk-inserted into the same store in one
+//                                       transaction, with nothing decided or built
+// <kind> <where>: sqlite <file> | postgres <url>. Uses the built packages (pnpm build).
+import { hash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { evaluateRelease, lineBatches, subjectFromKeyLine } from '../../../packages/release/dist/index.js';
-import { BENCH_REQUEST, buildStore, indexOfUpn, PURPOSES } from './store.mjs';
+import { finished } from 'node:stream/promises';
+import { BENCH_REQUEST } from './population.mjs';
 
-const [mode, file, subjectsArg, seedArg] = process.argv.slice(2);
-const lines = () => createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+const root = new URL('../../../', import.meta.url);
+const dist = (pkg) => new URL(`packages/${pkg}/dist/index.js`, root).href;
+const fromStore = createRequire(new URL('packages/store/package.json', root));
+const { evaluateFromCompactIndex, generateLogKeyPair, lineBatches, readCohortKeys } = await import(
+  dist('release')
+);
+const { openStore, ReleaseArchive } = await import(dist('server'));
+
+export const DECIDED_AT = '2026-11-30T00:00:00Z';
+const [mode, ...args] = process.argv.slice(2);
 
 const cpuSince = (start) => {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
 };
+const clock = () => ({ wall: process.hrtime.bigint(), cpu: process.cpuUsage() });
+const since = (start) => ({
+  seconds: Number(process.hrtime.bigint() - start.wall) / 1e9,
+  cpuSeconds: cpuSince(start.cpu),
+});
 
 function finish(extra) {
-  // maxRSS is in kilobytes.
+  // maxRSS is in kilobytes: the peak of the whole pass, store handle and snapshot included.
   console.log(JSON.stringify({ mode, ...extra, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
+const spec = (kind, where) => (kind === 'sqlite' ? { kind, path: where } : { kind, databaseUrl: where });
+
+async function* rebatch(source, size) {
+  let batch = [];
+  for await (const keys of source) {
+    for (const key of keys) batch.push(key);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 if (mode === 'lines') {
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
+  const start = clock();
   let records = 0;
-  for await (const line of lines()) if (line.length > 0) records++;
-  finish({ records, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: cpuSince(cpu) });
+  const lines = createInterface({ input: createReadStream(args[0]), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) if (line.length > 0) records++;
+  finish({ records, ...since(start) });
 } else if (mode === 'batches') {
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
+  const start = clock();
   let records = 0;
-  for await (const batch of lineBatches(file)) for (const line of batch) if (line.length > 0) records++;
-  finish({ records, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: cpuSince(cpu) });
-} else if (mode === 'evaluate') {
-  const buildStarted = process.hrtime.bigint();
-  const store = buildStore(Number(subjectsArg), Number(seedArg));
-  const storeSeconds = Number(process.hrtime.bigint() - buildStarted) / 1e9;
-
-  // Every combination of the requested purposes' states (shared or not, stated or default) as one
-  // preferences array, made once: a row picks one by its bits, so the store stays two typed arrays.
-  const bits = BENCH_REQUEST.purposes.map((code) => 1 << PURPOSES.indexOf(code));
-  const mask = bits.reduce((a, b) => a | b, 0);
-  // Index of a row's combination: two bits per requested purpose (not shared, stated).
-  const comboIndex = (blocked, stated) => {
-    let index = 0;
-    for (let i = 0; i < bits.length; i++) {
-      index = (index << 2) | ((blocked & bits[i]) !== 0 ? 1 : 0) | ((stated & bits[i]) !== 0 ? 2 : 0);
-    }
-    return index;
-  };
-  const combos = [];
-  for (let blocked = 0; blocked < 1 << PURPOSES.length; blocked++) {
-    if ((blocked & ~mask) !== 0) continue;
-    for (let stated = 0; stated < 1 << PURPOSES.length; stated++) {
-      if ((stated & ~mask) !== 0) continue;
-      combos[comboIndex(blocked, stated)] = BENCH_REQUEST.purposes.map((purpose, i) => {
-        const shared = (blocked & bits[i]) === 0;
-        const said = (stated & bits[i]) !== 0;
-        return {
-          purpose,
-          kind: 'objection',
-          shared,
-          value: said ? (shared ? 'NOOB' : 'OBJT') : null,
-          default: !said,
-          decidedBy: said ? '00000000-0000-4000-8000-000000000000' : null,
-          decidedByRole: said ? 'PAR' : null,
-          expressedAt: said ? '2025-09-01T08:00:00Z' : null,
-          flags: [],
-        };
-      });
-    }
+  for await (const batch of lineBatches(args[0])) for (const line of batch) if (line.length > 0) records++;
+  finish({ records, ...since(start) });
+} else if (mode === 'decide' || mode === 'decide-db') {
+  const [kind, where, cohort] = args;
+  const store = await openStore(spec(kind, where));
+  const status = await store.preferences.status();
+  if (!status.current) throw new Error(`index not current: ${JSON.stringify(status)}`);
+  let load;
+  let compact = store.preferences;
+  let snapshotMB = 0;
+  if (mode === 'decide') {
+    const loading = clock();
+    compact = await store.preferences.snapshot();
+    load = since(loading);
+    snapshotMB = compact.bytes / 1e6;
   }
-  const preferencesFor = (blocked, stated) => combos[comboIndex(blocked, stated)];
-
-  async function* cohort() {
-    for await (const lines of lineBatches(file)) {
-      const members = [];
-      for (const line of lines) {
-        if (line.length === 0) continue;
-        const subject = subjectFromKeyLine(line);
-        const index = indexOfUpn(subject.upn);
-        members.push({ subject, preferences: preferencesFor(store.notShared[index], store.stated[index]) });
-      }
-      yield members;
-    }
-  }
-
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
-  const decision = await evaluateRelease(BENCH_REQUEST, cohort(), { decidedAt: '2026-11-22T12:00:00Z' });
+  const start = clock();
+  const keys = mode === 'decide' ? readCohortKeys(cohort) : rebatch(readCohortKeys(cohort), 20_000);
+  const decision = await evaluateFromCompactIndex(BENCH_REQUEST, keys, {
+    decidedAt: DECIDED_AT,
+    index: store.preferences,
+    compact,
+    competenceAge: status.competenceAge,
+  });
+  const timed = since(start);
+  await store.close();
   finish({
     records: decision.counts.total,
-    seconds: Number(process.hrtime.bigint() - started) / 1e9,
-    cpuSeconds: cpuSince(cpu),
-    storeSeconds,
-    storeMB: (store.notShared.byteLength + store.stated.byteLength) / 1e6,
+    ...timed,
+    load,
+    snapshotMB,
+    subjects: status.subjects,
     counts: decision.counts,
   });
+} else if (mode === 'record') {
+  const [kind, where, cohort, dsReference] = args;
+  const store = await openStore(spec(kind, where));
+  const status = await store.preferences.status();
+  // As `release evaluate --store --record` does: nothing else writes from this process.
+  const archive = await ReleaseArchive.open(store, generateLogKeyPair().privateKey, { exclusive: true });
+  const start = clock();
+  const result = await archive.record({ ...BENCH_REQUEST, dsReference }, () => readCohortKeys(cohort), {
+    now: new Date(DECIDED_AT),
+    competenceAge: status.competenceAge,
+  });
+  const timed = since(start);
+  if (result.outcome !== 'recorded') throw new Error(`release not recorded: ${result.outcome}`);
+  await store.close();
+  const written = await rowsOfLatestCommit(kind, where);
+  finish({ records: result.decision.counts.total, ...timed, counts: result.decision.counts, written });
+} else if (mode === 'floor') {
+  const [kind, where, planFile] = args;
+  const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+  const start = clock();
+  await floor(kind, where, plan);
+  finish({ records: plan.subjects, ...since(start) });
 } else {
   throw new Error(`unknown mode ${mode}`);
+}
+
+/** What the last commit wrote to the ledgers, per kind of ledger: a release's rows share one timestamp. */
+async function rowsOfLatestCommit(kind, where) {
+  const kindOf = `CASE WHEN ledger = 'release:log' THEN 'log'
+                      WHEN ledger LIKE 'release:subject:%' THEN 'subject'
+                      WHEN ledger LIKE 'release:outcomes:%' THEN 'outcome' ELSE 'other' END`;
+  const sql = (len) => `SELECT ${kindOf} AS kind, COUNT(*) AS rows, SUM(${len}(ledger)) AS ledger_bytes,
+      SUM(${len}(entry)) AS entry_bytes FROM ledger_entries
+      WHERE recorded_at = (SELECT MAX(recorded_at) FROM ledger_entries) GROUP BY 1`;
+  let rows;
+  if (kind === 'sqlite') {
+    const Database = fromStore('better-sqlite3');
+    const db = new Database(where, { readonly: true });
+    rows = db.prepare(sql('length')).all();
+    db.close();
+  } else {
+    const pg = fromStore('pg');
+    const client = new pg.Client({ connectionString: where });
+    await client.connect();
+    rows = (await client.query(sql('octet_length'))).rows;
+    await client.end();
+  }
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.kind,
+      { rows: Number(r.rows), ledgerBytes: Number(r.ledger_bytes), entryBytes: Number(r.entry_bytes) },
+    ]),
+  );
+}
+
+/**
+ * The floor: for every subject, its share of the hashes (a commitment over salt + entry, a leaf hash,
+ * about one node hash) over inputs of the recorded sizes, and its rows, each with a ledger name and an
+ * entry of the recorded average sizes, written into ledger_entries in one transaction (COPY on
+ * PostgreSQL, multi-row INSERTs on SQLite).
+ */
+async function floor(kind, where, plan) {
+  const run = `${process.pid}-${Date.now()}`;
+  const text = (n, c) => `"${c.repeat(Math.max(0, n - 2))}"`;
+  const kinds = ['log', 'subject', 'outcome', 'other'].filter((k) => plan.written[k]);
+  const shape = Object.fromEntries(
+    kinds.map((k) => {
+      const w = plan.written[k];
+      return [
+        k,
+        {
+          rows: w.rows,
+          entry: text(Math.round(w.entryBytes / w.rows), k[0]),
+          ledgerBytes: Math.round(w.ledgerBytes / w.rows),
+        },
+      ];
+    }),
+  );
+  const ledgerName = (k, i) => {
+    // One ledger for the log and one for the outcomes; a ledger per subject record, as subject ledgers are.
+    const base = k === 'subject' ? `floor:${run}:s:${i}` : `floor:${run}:${k}`;
+    return base.padEnd(shape[k].ledgerBytes, '-');
+  };
+  const commitmentInput = Buffer.alloc(
+    32 + Math.round((plan.written.subject?.entryBytes ?? 0) / Math.max(1, plan.written.subject?.rows ?? 1)),
+  );
+  const leafInput = Buffer.alloc(1 + (shape.log ? shape.log.entry.length : 100));
+  const nodeInput = Buffer.alloc(65);
+  let hashes = 0;
+  const hashFor = () => {
+    // The counter in the input keeps every hash distinct, as the real ones are.
+    for (const input of [commitmentInput, leafInput, nodeInput]) {
+      input.writeUInt32BE(hashes++ >>> 0, 0);
+      hash('sha256', input, 'buffer');
+    }
+  };
+  // Rows in the order the recording writes them: per subject its leaf, its records, its outcome.
+  const perSubject = Object.fromEntries(kinds.map((k) => [k, shape[k].rows / plan.subjects]));
+  const counters = Object.fromEntries(kinds.map((k) => [k, 0]));
+  function* rows() {
+    for (let i = 0; i < plan.subjects; i++) {
+      hashFor();
+      for (const k of kinds) {
+        while (counters[k] < Math.round((i + 1) * perSubject[k])) {
+          const n = counters[k]++;
+          yield [ledgerName(k, n), k === 'subject' ? 0 : n, shape[k].entry];
+        }
+      }
+    }
+  }
+  if (kind === 'postgres') {
+    const pg = fromStore('pg');
+    const { from: copyFrom } = fromStore('pg-copy-streams');
+    const client = new pg.Client({ connectionString: where });
+    await client.connect();
+    await client.query('BEGIN');
+    const stream = client.query(copyFrom('COPY ledger_entries (ledger, idx, entry) FROM STDIN'));
+    let chunk = '';
+    for (const [ledger, idx, entry] of rows()) {
+      chunk += `${ledger}\t${idx}\t${entry}\n`;
+      if (chunk.length > 1 << 20) {
+        if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
+        chunk = '';
+      }
+    }
+    stream.end(chunk);
+    await finished(stream);
+    await client.query('COMMIT');
+    await client.end();
+  } else {
+    const Database = fromStore('better-sqlite3');
+    const db = new Database(where);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    const recordedAt = new Date().toISOString();
+    const size = 500;
+    const insert = db.prepare(
+      `INSERT INTO ledger_entries (ledger, idx, entry, recorded_at) VALUES ${Array.from({ length: size }, () => '(?, ?, ?, ?)').join(', ')}`,
+    );
+    const one = db.prepare(
+      'INSERT INTO ledger_entries (ledger, idx, entry, recorded_at) VALUES (?, ?, ?, ?)',
+    );
+    db.transaction(() => {
+      let params = [];
+      for (const [ledger, idx, entry] of rows()) {
+        params.push(ledger, idx, entry, recordedAt);
+        if (params.length === size * 4) {
+          insert.run(...params);
+          params = [];
+        }
+      }
+      for (let i = 0; i < params.length; i += 4)
+        one.run(params[i], params[i + 1], params[i + 2], params[i + 3]);
+    }).immediate();
+    db.close();
+  }
 }

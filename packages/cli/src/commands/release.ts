@@ -1,13 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   CohortError,
+  evaluateFromCompactIndex,
   evaluateRelease,
   FileLedgerStore,
+  generateLogKeyPair,
   LocalReleaseArchive,
   parseDistributionRequest,
   type RecordedRelease,
   RequestError,
   readCohortFile,
+  readCohortKeys,
   readRegister,
   recordRelease,
   registerCsv,
@@ -17,15 +20,26 @@ import {
   subjectLedger,
   TransparencyLog,
 } from '@reuse-pref/release';
-import type { ReleaseCounts, SignedTreeHead } from '@reuse-pref/schema';
+import type { ReleaseCounts, ReleaseDecision, SignedTreeHead } from '@reuse-pref/schema';
+import { openStore, ReleaseArchive } from '@reuse-pref/server';
 import { type Command, type Context, parseCommandArgs, UsageError } from '../command.js';
 import { InputError } from '../input/open-input.js';
+import { storeSpec } from '../store-spec.js';
 
 const usage = `Usage: reuse-pref release <evaluate|register|ledger> [options]
 
   evaluate --request r.json --cohort c.ndjson [--log log.jsonl --key key.pem] [options]
       Decides a distribution request for every pupil in the cohort (one {"subject":{...},"statements":[...]}
       per line; a line without statements is a pupil never asked) and prints the counts.
+
+  evaluate --store sqlite|postgres (--db <file> | --database-url <url>) --request r.json --cohort keys.ndjson
+      [--record [--key key.pem]]
+      Decides from a server store's effective-preferences index: the cohort is one subject key a line
+      ({"upn":"..."} and/or "uln"), read as a stream, so a national cohort needs no request limit. Without
+      --record it counts (from the index held compactly in memory); with --record it records the release
+      in the store, in one transaction, exactly as the distributor server does (log, subject ledgers,
+      register), and the distributor's servers serve it from then on. Refused (exit 1) while the index has
+      not taken in every stored statement: run reuse-pref store reindex.
       --decision <file>     write the release decision JSON (public, no personal data)
       --log <file>          record it: append the ledger commitments and the decision to this log
       --key <file>          Ed25519 private key (PEM) that signs the new tree head (needs --log)
@@ -49,6 +63,92 @@ const read = (path: string, what: string) => {
   }
 };
 
+/** The release decided from a store's preferences index (the national path); see the usage text. */
+async function evaluateFromStore(
+  values: {
+    request?: string;
+    cohort?: string;
+    decision?: string;
+    log?: string;
+    key?: string;
+    'decided-at'?: string;
+    store?: string;
+    db?: string;
+    'database-url'?: string;
+    record?: boolean;
+  },
+  { stdout, env }: Context,
+): Promise<number> {
+  if (values.log)
+    throw new UsageError('--log keeps a release in files; with --store it goes to the store (--record)');
+  if (values.key && !values.record)
+    throw new UsageError('--key signs the tree head of a recording: give --record');
+  if (values['decided-at'] && Number.isNaN(Date.parse(values['decided-at']))) {
+    throw new UsageError('--decided-at must be an RFC 3339 date-time');
+  }
+  const request = parseDistributionRequest(read(values.request!, 'request'));
+  const key = values.key ? read(values.key, 'key') : undefined;
+  const decidedAt = values['decided-at'] ?? new Date().toISOString();
+  const cohortPath = values.cohort!;
+  read(cohortPath, 'cohort');
+  const store = await openStore(
+    storeSpec(
+      values.store ?? 'sqlite',
+      values.db ?? 'reuse-pref.db',
+      values['database-url'] ?? env.DATABASE_URL,
+    ),
+  );
+  try {
+    const status = await store.preferences.status();
+    if (!status.current) {
+      stdout.write(
+        `the store's preferences index has taken in ${status.indexedStatements} of ${status.statements} statements: ` +
+          'nothing decided; run reuse-pref store reindex\n',
+      );
+      return 1;
+    }
+    let decision: ReleaseDecision;
+    let recordedAt = '';
+    if (values.record) {
+      // This process writes nothing else: the release may hold the store's write lock while it records.
+      const archive = await ReleaseArchive.open(store, key ?? generateLogKeyPair().privateKey, {
+        exclusive: true,
+      });
+      const result = await archive.record(request, () => readCohortKeys(cohortPath), {
+        now: new Date(decidedAt),
+        competenceAge: status.competenceAge,
+      });
+      if (result.outcome === 'ds-reference-conflict') {
+        stdout.write(
+          `${request.dsReference} is already recorded with other content (release ${result.releaseId})\n`,
+        );
+        return 1;
+      }
+      decision = result.decision;
+      const head = key ? await archive.treeHead(new Date()) : undefined;
+      recordedAt =
+        `${result.outcome === 'recorded' ? 'recorded' : 'already recorded'} at log index ${result.logIndex}` +
+        `${head ? `, tree size ${head.treeSize}, root ${head.rootHash}` : ''}\n`;
+    } else {
+      const compact = await store.preferences.snapshot();
+      decision = await evaluateFromCompactIndex(request, readCohortKeys(cohortPath), {
+        decidedAt,
+        index: store.preferences,
+        compact,
+        competenceAge: status.competenceAge,
+      });
+    }
+    if (values.decision) writeFileSync(values.decision, `${JSON.stringify(decision, null, 2)}\n`);
+    stdout.write(
+      `release ${decision.releaseId} (${decision.dsReference}) to ${request.recipient.name}, purposes ${request.purposes.join(' ')}` +
+        `${request.exemption ? `, exemption ${request.exemption.code}` : ''}\n${countsText(decision.counts)}${recordedAt}`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 function countsText(c: ReleaseCounts): string {
   const row = (label: string, n: number, split?: { stated: number; default: number }) =>
     `  ${label.padEnd(26)}${String(n).padStart(12)}${split ? `   (stated ${split.stated}, never asked ${split.default})` : ''}\n`;
@@ -62,7 +162,8 @@ function countsText(c: ReleaseCounts): string {
   );
 }
 
-async function evaluate(args: string[], { stdout }: Context): Promise<number> {
+async function evaluate(args: string[], context: Context): Promise<number> {
+  const { stdout } = context;
   const { values } = parseCommandArgs(args, {
     options: {
       request: { type: 'string' },
@@ -73,10 +174,16 @@ async function evaluate(args: string[], { stdout }: Context): Promise<number> {
       ledger: { type: 'string' },
       'tree-head': { type: 'string' },
       'decided-at': { type: 'string' },
+      store: { type: 'string' },
+      db: { type: 'string' },
+      'database-url': { type: 'string' },
+      record: { type: 'boolean' },
     },
   });
   if (!values.request || !values.cohort)
     throw new UsageError('release evaluate needs --request and --cohort');
+  if (values.store || values.db || values['database-url']) return evaluateFromStore(values, context);
+  if (values.record) throw new UsageError('--record records into a store: give --store');
   if (values.key && !values.log) throw new UsageError('--key signs a log: give --log too');
   if (values['decided-at'] && Number.isNaN(Date.parse(values['decided-at']))) {
     throw new UsageError('--decided-at must be an RFC 3339 date-time');

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { jwksFromFile, jwksFromUrl, type Role, type StoreSpec, startServer } from '@reuse-pref/server';
+import { jwksFromFile, jwksFromUrl, type Role, startServer } from '@reuse-pref/server';
 import { type Command, parseCommandArgs, UsageError } from '../command.js';
 import { DEV_AUDIENCE, DEV_AUTH_DIR, DEV_AUTH_WARNING, DEV_ISSUER, ensureDevKeys } from '../dev-auth/keys.js';
 import { InputError } from '../input/open-input.js';
+import { storeSpec } from '../store-spec.js';
 import { untilStopped } from '../until-stopped.js';
 
 const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributor [options]
@@ -196,13 +197,6 @@ async function verification(
     dev: false,
     options: { jwks: jwksUrl ? jwksFromUrl(jwksUrl) : jwksFromFile(jwksFile!), issuer, audience },
   };
-}
-
-function storeSpec(kind: string, path: string, databaseUrl: string | undefined): StoreSpec {
-  if (kind === 'sqlite') return { kind, path };
-  if (kind !== 'postgres') throw new UsageError('--store must be sqlite or postgres');
-  if (!databaseUrl) throw new UsageError('--store postgres needs --database-url (or DATABASE_URL)');
-  return { kind, databaseUrl };
 }
 
 export default command;

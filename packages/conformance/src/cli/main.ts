@@ -2,7 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CommandLineError, didYouMean, parseCommandLine } from '@reuse-pref/command-line';
 import manifest from '../../package.json' with { type: 'json' };
+import { loadContract } from '../contract/document.js';
+import { ContractObserver } from '../contract/observer.js';
 import { runFileChecks } from '../files/run.js';
+import { runContractFuzz } from '../fuzz/run.js';
 import { HarnessError, spawnHarness } from '../protocol/client.js';
 import { referenceImplementation } from '../protocol/reference.js';
 import { serveHarness } from '../protocol/serve.js';
@@ -31,6 +34,10 @@ export const USAGE = `reuse-pref-conformance: check an implementation of the Reu
                                                                    each checked as its own export
   reuse-pref-conformance run --profile <p> --base-url <url> --token <token>
                                                                    black-box HTTP scenarios (p: ${Profiles.join('|')})
+  reuse-pref-conformance run --profile contract --base-url <url> --token <token> [--seed <n>] [--cases <n>]
+                                                                   contract fuzz of any role: generated valid
+                                                                   and invalid requests for every operation
+                                                                   of openapi.yaml its profiles serve
 options:
   --token <t>               bearer token for one school (or env REUSE_PREF_TOKEN)
   --other-school-token <t>  a token for a different school: enables the isolation scenarios
@@ -44,6 +51,8 @@ options:
                             tests that now pass, fail the run; one list serves every step of your CI
   --junit <file.xml>  --json <file.json>  reports; the console summary always prints
   --now <date-time>         validator clock for file mode
+  --seed <n>                contract fuzz: the fast-check seed (default: random, printed to replay)
+  --cases <n>               contract fuzz: requests to generate in all (default 1000)
   --version                 print the suite version
 exit: 0 conformant, 1 not conformant (a MUST test failed, or a skip-list problem), 2 usage error,
       3 could not run (the service did not answer, the harness did not start, a file is unreadable)`;
@@ -88,6 +97,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       junit: { type: 'string' },
       json: { type: 'string' },
       now: { type: 'string' },
+      seed: { type: 'string' },
+      cases: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -115,8 +126,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const root = suiteRoot();
   const header: string[] = [];
   let results: TestResult[];
-  const profile = values.profile as Profile | undefined;
-  if (profile !== undefined && !Profiles.includes(profile))
+  const profile = values.profile as Profile | 'contract' | undefined;
+  if (profile !== undefined && profile !== 'contract' && !Profiles.includes(profile))
     throw new UsageError(`unknown profile ${profile}`);
 
   if (values.harness) {
@@ -140,8 +151,43 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const files = [...values.files, ...rest];
     header.push(`files (each checked as its own export; ids compared across them): ${files.join(', ')}`);
     results = await runFileChecks(files, values.now ? { now: values.now } : {});
+  } else if (values['base-url'] && profile === 'contract') {
+    const token = values.token ?? io.env.REUSE_PREF_TOKEN;
+    if (!token) throw new UsageError('--base-url needs --token (or REUSE_PREF_TOKEN)');
+    const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+    const cases = values.cases === undefined ? 1000 : Number(values.cases);
+    if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
+    if (!Number.isInteger(cases) || cases < 1)
+      throw new UsageError('--cases must be a whole number of at least 1');
+    const other = values['other-school-token'] ?? io.env.REUSE_PREF_OTHER_SCHOOL_TOKEN;
+    const intakeToken = values['intake-token'] ?? io.env.REUSE_PREF_INTAKE_TOKEN;
+    const intakeUrl = values['intake-url'] ?? io.env.REUSE_PREF_INTAKE_URL;
+    await preflight('the service at', values['base-url']);
+    if (intakeToken && intakeUrl && intakeUrl !== values['base-url'])
+      await preflight('the intake at', intakeUrl);
+    const { results: fuzzed, stats } = await runContractFuzz(
+      loadContract(root),
+      { baseUrl: values['base-url'], token, ...(other ? { otherSchoolToken: other } : {}) },
+      {
+        seed,
+        cases,
+        school: { urn: values.school ?? '100000', laEstab: values['la-estab'] ?? '8012000' },
+        ...(intakeToken && intakeUrl ? { intake: { baseUrl: intakeUrl, token: intakeToken } } : {}),
+      },
+    );
+    results = fuzzed;
+    header.push(
+      `target: ${values['base-url']} as ${stats.profiles.join(', ')} (contract fuzz)`,
+      `contract fuzz: seed ${stats.seed}; ${stats.cases} cases (${stats.valid} valid, ${stats.invalid} invalid) over ` +
+        `${stats.operations} operations; ${stats.requests} requests in ${(stats.durationMs / 1000).toFixed(1)} s ` +
+        `(${Object.entries(stats.statuses)
+          .sort()
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')})`,
+    );
   } else if (values['base-url']) {
-    if (!profile) throw new UsageError('--base-url needs --profile');
+    // (--profile contract was handled above.)
+    if (!profile || profile === 'contract') throw new UsageError('--base-url needs --profile');
     const token = values.token ?? io.env.REUSE_PREF_TOKEN;
     if (!token) throw new UsageError('--base-url needs --token (or REUSE_PREF_TOKEN)');
     const other = values['other-school-token'] ?? io.env.REUSE_PREF_OTHER_SCHOOL_TOKEN;
@@ -154,6 +200,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (intakeToken && intakeUrl !== values['base-url']) await preflight('the intake at', intakeUrl);
     header.push(`target: ${values['base-url']} as ${profile}`);
     const template = JSON.parse(readFileSync(`${root}/spec/v1/examples/statement.json`, 'utf8'));
+    const contract = loadContract(root);
     results = await runScenarios(
       cases,
       {
@@ -164,8 +211,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         school: { urn: values.school ?? '100000', laEstab: values['la-estab'] ?? '8012000' },
         template,
       },
-      loadSchemaCheck(root),
+      loadSchemaCheck(root, contract.schemas),
       `scenario:${profile}`,
+      // Every response any scenario sees is also checked against openapi.yaml (issue 12).
+      { contract: new ContractObserver(contract), profile },
     );
   } else {
     throw new UsageError('say what to check: --harness, --files or --base-url');

@@ -1,3 +1,4 @@
+import type { ContractObserver } from '../contract/observer.js';
 import type { TestResult } from '../report/result.js';
 import { matches, pointer, rulesIn } from './match.js';
 import type { SchemaCheck } from './schemas.js';
@@ -12,7 +13,14 @@ interface Got {
   body: unknown;
 }
 
-async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest): Promise<Got> {
+/** Who checks every response against openapi.yaml, and what to call the test that is running. */
+interface Watch {
+  contract?: ContractObserver;
+  profile?: string;
+  test: string;
+}
+
+async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest, watch: Watch): Promise<Got> {
   const headers = new Headers();
   for (const [k, v] of Object.entries(r.headers ?? {})) headers.set(k, scope.text(v));
   const token = r.token ?? (r.via === 'intake' ? 'intake' : 'main');
@@ -39,6 +47,17 @@ async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest): P
     ...(body !== undefined ? { body } : {}),
   });
   const text = await res.text();
+  watch.contract?.observe(
+    { method: r.method, path: url.pathname, status: res.status, headers: res.headers, body: text },
+    {
+      by: watch.test,
+      ...(r.via === 'intake'
+        ? { profiles: ['receiver'] }
+        : watch.profile
+          ? { profiles: [watch.profile] }
+          : {}),
+    },
+  );
   let parsed: unknown = text;
   try {
     parsed = text === '' ? undefined : JSON.parse(text);
@@ -92,13 +111,18 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
   }
 }
 
-async function pageThrough(target: ScenarioTarget, scope: Scope, step: ScenarioStep): Promise<void> {
+async function pageThrough(
+  target: ScenarioTarget,
+  scope: Scope,
+  step: ScenarioStep,
+  watch: Watch,
+): Promise<void> {
   const p = step.pageThrough!;
   const seen: string[] = [];
   let cursor = p.from ? String(scope.lookup(p.from.replace(/^\$\{|\}$/g, ''))) : undefined;
   for (let page = 0; page < (p.maxPages ?? 1000); page++) {
     const path = `${scope.text(p.path)}?limit=${p.limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const got = await send(target, scope, { method: 'GET', path });
+    const got = await send(target, scope, { method: 'GET', path }, watch);
     if (got.status !== 200) throw new StepFailure(`change feed page ${page + 1}: status ${got.status}`);
     const body = got.body as {
       changes?: { statement?: { id?: string } }[];
@@ -128,9 +152,10 @@ async function runStep(
   step: ScenarioStep,
   what: string,
   schemas: SchemaCheck,
+  watch: Watch,
 ) {
-  if (step.pageThrough) return pageThrough(target, scope, step);
-  const got = await send(target, scope, step.request!);
+  if (step.pageThrough) return pageThrough(target, scope, step, watch);
+  const got = await send(target, scope, step.request!, watch);
   if (step.expect) check(what, got, step.expect, scope, schemas);
   for (const [name, from] of Object.entries(step.capture ?? {})) {
     if (from === 'body') scope.values.set(name, got.body);
@@ -139,12 +164,24 @@ async function runStep(
   }
 }
 
-/** Runs each scenario test against a live service: setup, the request under test, then follow-up checks. */
+/** What else a scenario run does with the responses it sees. */
+export interface ScenarioRunOptions {
+  /** Checks every response against openapi.yaml; its results are added to the run's (one per operation). */
+  contract?: ContractObserver;
+  /** The profile the target plays, so a response is judged only against the operations it must serve. */
+  profile?: string;
+}
+
+/**
+ * Runs each scenario test against a live service: setup, the request under test, then follow-up checks.
+ * With a contract observer, every response any step sees is also checked against openapi.yaml.
+ */
 export async function runScenarios(
   cases: readonly ScenarioCase[],
   target: ScenarioTarget,
   schemas: SchemaCheck,
   suite: string,
+  options: ScenarioRunOptions = {},
 ): Promise<TestResult[]> {
   const results: TestResult[] = [];
   const given: Record<string, boolean> = {
@@ -172,6 +209,11 @@ export async function runScenarios(
         continue;
       }
       const started = performance.now();
+      const watch: Watch = {
+        test: base.id,
+        ...(options.contract ? { contract: options.contract } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
+      };
       const scope = new Scope(target.template, {
         school: target.school.urn,
         laEstab: target.school.laEstab,
@@ -179,10 +221,10 @@ export async function runScenarios(
       });
       try {
         for (const [i, s] of (t.setup ?? []).entries())
-          await runStep(target, scope, s, `setup step ${i + 1}`, schemas);
-        await runStep(target, scope, t, 'request', schemas);
+          await runStep(target, scope, s, `setup step ${i + 1}`, schemas, watch);
+        await runStep(target, scope, t, 'request', schemas, watch);
         for (const [i, s] of (t.followUp ?? []).entries())
-          await runStep(target, scope, s, `follow-up ${i + 1}`, schemas);
+          await runStep(target, scope, s, `follow-up ${i + 1}`, schemas, watch);
         results.push({ ...base, status: 'pass', durationMs: performance.now() - started });
       } catch (e) {
         const status = e instanceof StepFailure ? 'fail' : 'errored';
@@ -195,7 +237,7 @@ export async function runScenarios(
       }
     }
   }
-  return results;
+  return options.contract ? [...results, ...options.contract.results('contract')] : results;
 }
 
 // What to pass for each `requires` entry, in the words of the CLI.

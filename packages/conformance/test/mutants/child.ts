@@ -16,7 +16,12 @@ const packageDir = join(import.meta.dirname, '../..');
  * Starts `mutant` as its own server process for `role`, on the store of `beside` and trusting its tokens,
  * so the scenarios run against it with the reference server's tokens (and, for a distributor, its intake).
  */
-export function startMutantChild(role: Role, mutant: string, beside: ReferenceServer): Promise<MutantChild> {
+export function startMutantChild(
+  role: Role,
+  mutant: string,
+  beside: Pick<ReferenceServer, 'spec' | 'jwks'>,
+  options: { logSigningKey?: string } = {},
+): Promise<MutantChild> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -34,7 +39,11 @@ export function startMutantChild(role: Role, mutant: string, beside: ReferenceSe
       {
         cwd: packageDir,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, RP_CONFORMANCE_JWKS: JSON.stringify(beside.jwks) },
+        env: {
+          ...process.env,
+          RP_CONFORMANCE_JWKS: JSON.stringify(beside.jwks),
+          ...(options.logSigningKey ? { RP_CONFORMANCE_LOG_KEY: options.logSigningKey } : {}),
+        },
       },
     );
     let out = '';

@@ -139,9 +139,15 @@ export interface paths {
         /**
          * Change a pupil's current preferences
          * @description Record a new statement for this pupil against the preference set the caller last saw (office
-         *     entry, parent portal). `If-Match` carries that set's ETag: missing is `428`, stale (someone
-         *     recorded a statement since) is `412`, and nothing is stored. The response carries the new ETag.
-         *     Scopes `producer:write` and `school:{urn}`.
+         *     entry, parent portal). `If-Match` carries that set's ETag (from `getPupilPreferences`); for a
+         *     pupil with no statement yet (`getPupilPreferences` is `404`), send `If-None-Match: *` instead.
+         *     Neither is `428`; a stale ETag (someone recorded a statement since), `If-None-Match: *` for a
+         *     pupil who has statements, or `If-Match: *` for one who has none is `412`, with the current ETag,
+         *     and nothing is stored. The statement must be about the pupil in the path (`pupil-mismatch`) and
+         *     the school in the path (`setting-urn-mismatch`), or it is `422`. The response carries the new
+         *     ETag. Resending a statement already held (a retry after a lost response) is `200` with outcome
+         *     `duplicate`, whatever the preconditions: nothing changes. Scopes `producer:write` and
+         *     `school:{urn}`.
          */
         post: operations["recordPupilStatement"];
         delete?: never;
@@ -172,7 +178,9 @@ export interface paths {
         /**
          * A pupil's effective preferences
          * @description The resolver's result over the pupil's whole history at this school, with a strong ETag that
-         *     changes whenever a statement for the pupil is stored. Scopes `producer:read` and `school:{urn}`.
+         *     changes whenever a statement for the pupil is stored. Without `asOf`, `If-None-Match` with the
+         *     current ETag is `304` (poll cheaply). A pupil with no statement at this school is `404`. Scopes
+         *     `producer:read` and `school:{urn}`.
          */
         get: operations["getPupilPreferences"];
         put?: never;
@@ -233,7 +241,10 @@ export interface paths {
         get: operations["getSchoolSettings"];
         /**
          * Replace a school's settings
-         * @description Replace the settings the caller last read. `If-Match` is required (`428` without it, `412` when stale). Scopes `producer:write` and `school:{urn}`.
+         * @description Replace the settings the caller last read, with `If-Match` carrying their ETag; a school's first
+         *     settings are created with `If-None-Match: *` (`201`). Neither is `428`; a stale ETag,
+         *     `If-None-Match: *` when settings exist or `If-Match: *` when none do is `412`. The body's `urn`
+         *     must be the path's (`setting-urn-mismatch`, `422`). Scopes `producer:write` and `school:{urn}`.
          */
         put: operations["updateSchoolSettings"];
         post?: never;
@@ -284,11 +295,14 @@ export interface paths {
         put?: never;
         /**
          * Submit an NDJSON batch of statements
-         * @description One statement per line (each a `statement.schema.json` document), at most `limits.maxBatchRecords`
-         *     lines and `limits.maxBatchBytes` bytes. The batch commits atomically: either every record is
-         *     stored (`201`) or none is (`422`, with every record's outcome). The token needs `receiver:write`
-         *     and a `school:{urn}` (or `school:*`) scope for every record's `setting.urn`; a record outside the
-         *     token's schools is rejected with rule `school-not-in-scope`. `Idempotency-Key` is required.
+         * @description One statement per line (each a `statement.schema.json` document), at least one and at most
+         *     `limits.maxBatchRecords` lines (blank lines are skipped; a body with no record is `400`), and at
+         *     most `limits.maxBatchBytes` bytes. The batch commits atomically: either every record is stored
+         *     (`201`) or none is (`422`, with every record's outcome). A line that is not JSON, or breaks the
+         *     rules for JSON bodies, rejects that record with the rule named after the problem type
+         *     (`invalid-json`, `nul-character`...). The token needs `receiver:write` and a `school:{urn}` (or
+         *     `school:*`) scope for every record's `setting.urn`; a record outside the token's schools is
+         *     rejected with rule `school-not-in-scope`. `Idempotency-Key` is required.
          *
          *     A statement is held once per school (validation.md §7, "Copies"): a statement another school holds
          *     (a pupil who moved, whose statements came in the CTF with their ids) is stored as this school's
@@ -435,7 +449,7 @@ export interface paths {
          * @description Every recorded release, oldest first. Public; holds no personal data. JSON comes a page at a time.
          *     A server may also answer `Accept: text/csv` or `Accept: text/html` with the whole register as one
          *     document (cursor and limit do not apply; the reference server does), the form people download or
-         *     read; typed clients use the JSON pages.
+         *     read; typed clients use the JSON pages. Without either in `Accept`, the answer is JSON.
          */
         get: operations["listRegister"];
         put?: never;
@@ -605,6 +619,7 @@ export interface components {
         SubjectReceipt: components["schemas"]["subject-receipt.schema"];
         CapabilityStatement: components["schemas"]["capability-statement.schema"];
         Health: components["schemas"]["health.schema"];
+        HealthProblem: components["schemas"]["health-problem.schema"];
         /** What a server supports: /.well-known/reuse-preference */
         "capability-statement.schema": {
             specVersions: string[];
@@ -672,6 +687,10 @@ export interface components {
                 detail?: string;
             }[];
         };
+        /** Problem details for a failing service, with its health report */
+        "health-problem.schema": components["schemas"]["problem-details.schema"] & {
+            health: components["schemas"]["health.schema"];
+        };
         /** Statement: one submission of reuse preferences, immutable */
         "statement.schema": {
             /**
@@ -694,7 +713,7 @@ export interface components {
                  * @description RFC 3339 full-date
                  */
                 dateOfBirth?: string;
-            };
+            } & (unknown | unknown | unknown);
             /** @description The school holding the record */
             setting: {
                 /** @description School Unique Reference Number */
@@ -786,6 +805,22 @@ export interface components {
                  */
                 transferredAt: string;
             };
+            /** @description The producer's signature over the statement (all of it but this member) and each relay's hop record, oldest first */
+            signature?: {
+                /** @description Detached compact JWS: base64url(protected header) ".." base64url(signature) */
+                jws: string;
+                hops?: {
+                    /** @description Supplier id of the relay, as listed in the trust list */
+                    relay: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 date-time with offset
+                     */
+                    relayedAt: string;
+                    /** @description Detached compact JWS: base64url(protected header) ".." base64url(signature) */
+                    jws: string;
+                }[];
+            };
         };
         /** A page of statements; nextCursor is null on the last page */
         "statement-page.schema": {
@@ -834,7 +869,7 @@ export interface components {
                  * @description RFC 3339 full-date
                  */
                 dateOfBirth?: string;
-            };
+            } & (unknown | unknown | unknown);
             /**
              * Format: date-time
              * @description RFC 3339 date-time with offset
@@ -943,7 +978,7 @@ export interface components {
                      * @description RFC 3339 full-date
                      */
                     dateOfBirth?: string;
-                };
+                } & (unknown | unknown | unknown);
                 /** @description false: the pupil’s record was withheld from this app */
                 shared: boolean;
                 /** @description True when no stated APPS answer decided it */
@@ -1355,7 +1390,7 @@ export interface components {
                  * @description RFC 3339 full-date
                  */
                 dateOfBirth?: string;
-            };
+            } & (unknown | unknown | unknown);
             /**
              * @description See codelists/release-outcomes.json
              * @enum {string}
@@ -1438,7 +1473,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed (syntax, parameters, unreadable body). */
+        /** @description The request is malformed: a parameter or header breaks its schema (`bad-request`), or the body cannot be read (`invalid-utf8`, `invalid-json`, `nul-character`, `forbidden-key`, `too-deep`). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1478,7 +1513,7 @@ export interface components {
         /** @description This school already holds a statement with this id and different content (another school's statements are never compared) (or a release with this DS reference and different content); or a request with the same `Idempotency-Key` is still being processed (`idempotency-key-in-use`, retry after `Retry-After` seconds). */
         Conflict: {
             headers: {
-                "Retry-After": components["headers"]["RetryAfter"];
+                "Retry-After": components["headers"]["RetryAfterWhenInUse"];
                 [name: string]: unknown;
             };
             content: {
@@ -1494,17 +1529,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["problem-details.schema"];
             };
         };
-        /** @description `If-Match` does not match the current ETag: re-read, then retry with the new ETag. */
+        /** @description The precondition does not hold (`If-Match` stale, or `*` with nothing there; `If-None-Match: *` with something there): re-read, then retry with the current ETag. */
         PreconditionFailed: {
             headers: {
-                ETag: components["headers"]["ETag"];
+                /** @description The current ETag, when there is a current state. */
+                ETag?: string;
                 [name: string]: unknown;
             };
             content: {
                 "application/problem+json": components["schemas"]["problem-details.schema"];
             };
         };
-        /** @description `If-Match` is required for this change. */
+        /** @description `If-Match` (or `If-None-Match: *` to create) is required for this change. */
         PreconditionRequired: {
             headers: {
                 [name: string]: unknown;
@@ -1513,7 +1549,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["problem-details.schema"];
             };
         };
-        /** @description The batch exceeds `limits.maxBatchRecords` or `limits.maxBatchBytes`; split it. */
+        /** @description The body is larger than the server accepts (a batch over `limits.maxBatchRecords` or `limits.maxBatchBytes`); split it. */
         ContentTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -1522,7 +1558,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["problem-details.schema"];
             };
         };
-        /** @description The body is not `application/x-ndjson`. */
+        /** @description The body is not sent as the operation's media type, in UTF-8. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -1530,6 +1566,14 @@ export interface components {
             content: {
                 "application/problem+json": components["schemas"]["problem-details.schema"];
             };
+        };
+        /** @description The caller's copy is current (`If-None-Match` holds the current ETag); no body. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /** @description The record fails validation (`errors` lists every finding with its rule id), or an `Idempotency-Key` was reused with a different body. Nothing was stored. */
         UnprocessableContent: {
@@ -1592,16 +1636,24 @@ export interface components {
          * @example 7d4c2f0a-1b9e-4c55-8a36-0e2f5b7c9d11
          */
         ReleaseId: string;
-        /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+        /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
         Cursor: string;
         /** @description Maximum entries in the page (the server may return fewer). */
         Limit: number;
-        /** @description Unique per logical request (a UUID is ideal). Same key and body replay the stored response; same key with a different body is `422`. */
+        /** @description Unique per logical request (a UUID is ideal), 1 to 255 visible ASCII characters. Same key and body replay the stored response; same key with a different body is `422`. */
         IdempotencyKey: string;
-        /** @description Unique per logical request (a UUID is ideal). Same key and body replay the stored response; same key with a different body is `422`. */
+        /** @description Unique per logical request (a UUID is ideal), 1 to 255 visible ASCII characters. Same key and body replay the stored response; same key with a different body is `422`. */
         IdempotencyKeyRequired: string;
-        /** @description The ETag of the current state the change is based on. Missing is `428`; stale is `412`. */
+        /**
+         * @description The ETag of the current state the change is based on (one strong entity tag), or `*` for whatever
+         *     state exists. Send this or `If-None-Match: *`: neither is `428`. Stale, or `*` when nothing
+         *     exists yet, is `412`.
+         */
         IfMatch: string;
+        /** @description `*`: create the first state; `412` when one already exists. Only `*` is meaningful on a change. */
+        IfNoneMatchCreate: "*";
+        /** @description The ETag (or ETags, comma-separated; or `*`) the caller already holds; `304` with no body when the current ETag is among them. */
+        IfNoneMatch: string;
     };
     requestBodies: never;
     headers: {
@@ -1611,6 +1663,8 @@ export interface components {
         Location: string;
         /** @description Seconds to wait before retrying. */
         RetryAfter: number;
+        /** @description Seconds to wait before retrying; sent with `idempotency-key-in-use`. */
+        RetryAfterWhenInUse: number;
         /** @description Bearer challenge (RFC 6750), e.g. `Bearer error="invalid_token"`. */
         WWWAuthenticate: string;
     };
@@ -1659,6 +1713,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
             /** @description Failing. A problem whose `health` member is the health report (`health.schema.json`) with the failing checks. */
             503: {
                 headers: {
@@ -1666,7 +1721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["problem-details.schema"];
+                    "application/problem+json": components["schemas"]["health-problem.schema"];
                 };
             };
         };
@@ -1674,7 +1729,7 @@ export interface operations {
     listStatements: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -1714,7 +1769,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Unique per logical request (a UUID is ideal). Same key and body replay the stored response; same key with a different body is `422`. */
+                /** @description Unique per logical request (a UUID is ideal), 1 to 255 visible ASCII characters. Same key and body replay the stored response; same key with a different body is `422`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -1756,6 +1811,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
@@ -1804,7 +1861,7 @@ export interface operations {
     listPupilStatements: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -1849,10 +1906,16 @@ export interface operations {
     recordPupilStatement: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The ETag of the current state the change is based on. Missing is `428`; stale is `412`. */
-                "If-Match": components["parameters"]["IfMatch"];
-                /** @description Unique per logical request (a UUID is ideal). Same key and body replay the stored response; same key with a different body is `422`. */
+            header?: {
+                /**
+                 * @description The ETag of the current state the change is based on (one strong entity tag), or `*` for whatever
+                 *     state exists. Send this or `If-None-Match: *`: neither is `428`. Stale, or `*` when nothing
+                 *     exists yet, is `412`.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description `*`: create the first state; `412` when one already exists. Only `*` is meaningful on a change. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatchCreate"];
+                /** @description Unique per logical request (a UUID is ideal), 1 to 255 visible ASCII characters. Same key and body replay the stored response; same key with a different body is `422`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -1876,6 +1939,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The identical statement was already held; nothing changed. The ETag is the preference set's current one. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["statement-receipt.schema"];
+                };
+            };
             /** @description Stored; the pupil's preference set has a new ETag. */
             201: {
                 headers: {
@@ -1893,6 +1967,8 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
@@ -1903,10 +1979,13 @@ export interface operations {
     getPupilPreferences: {
         parameters: {
             query?: {
-                /** @description Evaluation time (RFC 3339); defaults to now. */
+                /** @description Evaluation time (RFC 3339 date-time with offset); defaults to now. Anything else is `400`. */
                 asOf?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag (or ETags, comma-separated; or `*`) the caller already holds; `304` with no body when the current ETag is among them. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The school's Unique Reference Number.
@@ -1934,6 +2013,7 @@ export interface operations {
                     "application/json": components["schemas"]["pupil-preferences.schema"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -1946,7 +2026,7 @@ export interface operations {
     getChangeFeed: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -2019,9 +2099,15 @@ export interface operations {
     updateSchoolSettings: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The ETag of the current state the change is based on. Missing is `428`; stale is `412`. */
-                "If-Match": components["parameters"]["IfMatch"];
+            header?: {
+                /**
+                 * @description The ETag of the current state the change is based on (one strong entity tag), or `*` for whatever
+                 *     state exists. Send this or `If-None-Match: *`: neither is `428`. Stale, or `*` when nothing
+                 *     exists yet, is `412`.
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description `*`: create the first state; `412` when one already exists. Only `*` is meaningful on a change. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatchCreate"];
             };
             path: {
                 /**
@@ -2048,11 +2134,23 @@ export interface operations {
                     "application/json": components["schemas"]["school-settings.schema"];
                 };
             };
+            /** @description The school's first settings, created (`If-None-Match: *`); the response carries their ETag. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["school-settings.schema"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
@@ -2063,7 +2161,7 @@ export interface operations {
     listOnwardShares: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -2105,7 +2203,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Unique per logical request (a UUID is ideal). Same key and body replay the stored response; same key with a different body is `422`. */
+                /** @description Unique per logical request (a UUID is ideal), 1 to 255 visible ASCII characters. Same key and body replay the stored response; same key with a different body is `422`. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
             };
             path?: never;
@@ -2133,13 +2231,17 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The batch was not committed; nothing of it is stored. `batch.outcomes` gives each record's outcome. */
+            /**
+             * @description Nothing of the batch is stored. Either it was not committed (`batch-rejected`: a `BatchProblem`
+             *     whose `batch.outcomes` gives each record's outcome), or the `Idempotency-Key` was used before
+             *     with a different body (`idempotency-key-reused`: a plain problem, since nothing was read).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["batch-problem.schema"];
+                    "application/problem+json": components["schemas"]["batch-problem.schema"] | components["schemas"]["problem-details.schema"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -2181,7 +2283,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Unique per logical request (a UUID is ideal). Same key and body replay the stored response; same key with a different body is `422`. */
+                /** @description Unique per logical request (a UUID is ideal), 1 to 255 visible ASCII characters. Same key and body replay the stored response; same key with a different body is `422`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2216,6 +2318,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
@@ -2226,7 +2330,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Unique per logical request (a UUID is ideal). Same key and body replay the stored response; same key with a different body is `422`. */
+                /** @description Unique per logical request (a UUID is ideal), 1 to 255 visible ASCII characters. Same key and body replay the stored response; same key with a different body is `422`. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
             };
             path?: never;
@@ -2262,6 +2366,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
@@ -2304,7 +2410,7 @@ export interface operations {
     listReleaseSubjects: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -2343,7 +2449,7 @@ export interface operations {
     listRegister: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];
@@ -2354,13 +2460,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the register. */
+            /** @description One page of the register (JSON), or the whole register as one CSV or HTML document. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["register-page.schema"];
+                    "text/csv": string;
+                    "text/html": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2454,7 +2562,7 @@ export interface operations {
     getSubjectLedger: {
         parameters: {
             query?: {
-                /** @description An opaque cursor from a previous response; absent to start from the beginning. */
+                /** @description An opaque cursor this list issued in a previous response; absent to start from the beginning. A cursor the list did not issue is `400`; an expired one `410`. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Maximum entries in the page (the server may return fewer). */
                 limit?: components["parameters"]["Limit"];

@@ -114,6 +114,17 @@ export async function evaluateRelease(
     } else if (options.onSubject) await decide(item as CohortMember);
     else decideQuietly(item as CohortMember);
   }
+  return decisionFromTally(request, catalogue, releaseId, decidedAt, tally);
+}
+
+/** The decision, once every subject's verdict (judge's outcome bits | STATED) has been counted. */
+export function decisionFromTally(
+  request: DistributionRequest,
+  catalogue: PurposeCatalogue,
+  releaseId: string,
+  decidedAt: string,
+  tally: Float64Array,
+): ReleaseDecision {
   const counts = emptyCounts();
   for (let verdict = 0; verdict < tally.length; verdict++) {
     const n = tally[verdict]!;

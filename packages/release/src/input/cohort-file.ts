@@ -1,4 +1,4 @@
-import type { Subject } from '@reuse-pref/schema';
+import type { Subject, SubjectKey } from '@reuse-pref/schema';
 import type { CohortMember } from '../gate/cohort.js';
 import { lineBatches } from './line-batches.js';
 
@@ -88,4 +88,46 @@ function cohortMember(line: string, path: string, n: number): CohortMember {
   if (value.statements === undefined) return { subject, statements: [] };
   if (Array.isArray(value.statements)) return value as CohortMember;
   throw new CohortError(`${path}: line ${n}: statements must be an array`);
+}
+
+/**
+ * Streams a cohort of keys for a gate that reads preferences from an index: one subject key a line,
+ * `{"upn":"..."}`, `{"uln":"..."}` or both. A cohort crosses schools, so a school's own id is refused,
+ * as is anything else that is not such a key; blank lines are skipped. Lines are not validated beyond
+ * that (a UPN's check letter is the caller's to check: a key that names nobody is simply never asked).
+ */
+export async function* readCohortKeys(path: string): AsyncGenerator<SubjectKey[]> {
+  let n = 0;
+  for await (const lines of lineBatches(path)) {
+    const keys: SubjectKey[] = [];
+    for (const line of lines) {
+      n += 1;
+      if (line.trim() === '') continue;
+      const fast = fastKey(line);
+      const key = fast && fast.localId === undefined ? (fast as SubjectKey) : slowKey(line);
+      if (!key) {
+        throw new CohortError(
+          `${path}: line ${n} is not a subject key ({"upn":"..."} and/or "uln", nothing else)`,
+        );
+      }
+      keys.push(key);
+    }
+    if (keys.length > 0) yield keys;
+  }
+}
+
+function slowKey(line: string): SubjectKey | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length === 0) return undefined;
+  for (const [name, v] of entries) {
+    if ((name !== 'upn' && name !== 'uln') || typeof v !== 'string' || v.length === 0) return undefined;
+  }
+  return value as SubjectKey;
 }

@@ -58,6 +58,17 @@ export class TransparencyLog {
     return index;
   }
 
+  /**
+   * Appends leaves already hashed (RFC 9162 leaf hashes, 32 bytes each, concatenated) whose lines are
+   * kept elsewhere, in a store that committed them: a release too large to keep its lines in memory
+   * until then. Not for a log with a file, whose lines this would skip.
+   */
+  appendLeafHashes(hashes: Uint8Array): void {
+    if (this.fd !== undefined) throw new Error('a log with a file appends lines, not hashes');
+    if (hashes.length % 32 !== 0) throw new RangeError('leaf hashes come 32 bytes each');
+    for (let at = 0; at < hashes.length; at += 32) this.tree.appendLeafHash(hashes.subarray(at, at + 32));
+  }
+
   rootHash(treeSize = this.size): string {
     return this.tree.rootHash(treeSize).toString('hex');
   }

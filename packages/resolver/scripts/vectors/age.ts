@@ -222,4 +222,20 @@ export const age = [
     },
     tests: [{ id: 'ten-year-old-pr12', purpose: 'LINK', expect: parentDecides(false) }],
   }),
+  kase({
+    id: 'resolver-competence-age-zero',
+    description: 'competence age 0: every pupil statement is competent, at any age',
+    comment: 'found by mutation testing: 0 is a whole number of years and must not be refused',
+    section: 'resolver.md R5',
+    input: {
+      subject: { dateOfBirth: '2016-01-01' },
+      asOf: '2026-11-01T00:00:00Z',
+      competenceAge: 0,
+      statements: [
+        st({ id: uid(1), person: 'C-1', at: '2026-09-01T08:00:00Z', choices: { LINK: 'OBJT' } }),
+        st({ id: uid(2), role: 'PUP', at: '2026-08-01T08:00:00Z', choices: { LINK: 'NOOB' } }),
+      ],
+    },
+    tests: [{ id: 'ten-year-old-prevails', purpose: 'LINK', expect: stated(true, 'NOOB', uid(2)) }],
+  }),
 ];

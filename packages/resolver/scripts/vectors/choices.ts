@@ -57,4 +57,31 @@ export const choices = [
       { id: 'nobt-ignored', purpose: 'RSCH', expect: stated(true, 'NOOB', uid(1)) },
     ],
   }),
+  kase({
+    id: 'resolver-repeated-purpose-consent-listed-first',
+    description:
+      'one statement answering a consent purpose twice, the consent listed first: the decline is taken',
+    comment:
+      'found by mutation testing: with the decline listed first, a resolver that ranks DECL like CONS still passes',
+    section: 'resolver.md R6',
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({
+          id: uid(1),
+          at: '2026-09-01T08:00:00Z',
+          choices: [
+            ['MEDI', 'CONS'],
+            ['MEDI', 'DECL'],
+            ['AIDV', 'CONS'],
+            ['AIDV', 'REFU'],
+          ],
+        }),
+      ],
+    },
+    tests: [
+      { id: 'decline-over-consent', purpose: 'MEDI', expect: stated(false, 'DECL', uid(1)) },
+      { id: 'refusal-over-consent', purpose: 'AIDV', expect: stated(false, 'REFU', uid(1)) },
+    ],
+  }),
 ];

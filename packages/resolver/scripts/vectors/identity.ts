@@ -277,4 +277,80 @@ export const identity = [
     },
     tests: [{ id: 'not-flagged', purpose: 'LINK', expect: stated(false, 'OBJT', uid(1), []) }],
   }),
+  kase({
+    id: 'resolver-duplicate-id-same-recorded-projection-decides',
+    description:
+      'two copies of one id recorded at the same instant: the copy whose decision projection sorts first is used, not the one whose whole JSON does',
+    comment:
+      'found by mutation testing. The NOOB copy projects first ("NOOB" < "OBJT"); its channel (PAPR) sorts after the other copy\'s (EMAL), so a resolver that skips the projection and compares whole statements picks the objection',
+    section: 'resolver.md R2',
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({
+          id: uid(1),
+          person: 'C-1',
+          at: '2026-09-01T08:00:00Z',
+          rec: '2026-09-02T08:00:00Z',
+          channel: 'EMAL',
+          choices: { LINK: 'OBJT' },
+        }),
+        st({
+          id: uid(1),
+          person: 'C-1',
+          at: '2026-09-01T08:00:00Z',
+          rec: '2026-09-02T08:00:00Z',
+          channel: 'PAPR',
+          choices: { LINK: 'NOOB' },
+        }),
+      ],
+    },
+    tests: [
+      {
+        id: 'projection-first-copy-used',
+        purpose: 'LINK',
+        expect: stated(true, 'NOOB', uid(1), ['statement-id-conflict']),
+      },
+    ],
+  }),
+  kase({
+    id: 'resolver-duplicate-id-three-copies',
+    description: 'three copies of one id: the earliest recorded is used even when it arrived second',
+    comment:
+      'found by mutation testing: a resolver that keeps only the first and the last copy of an id uses the wrong one',
+    section: 'resolver.md R2',
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({
+          id: uid(1),
+          person: 'C-1',
+          at: '2026-09-01T08:00:00Z',
+          rec: '2026-09-03T08:00:00Z',
+          choices: { LINK: 'OBJT' },
+        }),
+        st({
+          id: uid(1),
+          person: 'C-1',
+          at: '2026-09-01T08:00:00Z',
+          rec: '2026-09-02T08:00:00Z',
+          choices: { LINK: 'NOOB' },
+        }),
+        st({
+          id: uid(1),
+          person: 'C-1',
+          at: '2026-09-01T08:00:00Z',
+          rec: '2026-09-05T08:00:00Z',
+          choices: { LINK: 'OBJT' },
+        }),
+      ],
+    },
+    tests: [
+      {
+        id: 'earliest-recorded-used',
+        purpose: 'LINK',
+        expect: stated(true, 'NOOB', uid(1), ['statement-id-conflict']),
+      },
+    ],
+  }),
 ];

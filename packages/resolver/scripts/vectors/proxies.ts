@@ -189,4 +189,31 @@ export const proxies = [
       },
     ],
   }),
+  kase({
+    id: 'resolver-two-objectors-latest-decides',
+    description:
+      'two people object, and the first objects again last: the latest objection in R3 order decides, not the last person met',
+    comment:
+      'found by mutation testing: a resolver that takes the last person it met, not the latest statement, picks C-2',
+    section: 'resolver.md R9',
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({ id: uid(1), person: 'C-1', at: '2026-09-01T08:00:00Z', choices: { LINK: 'OBJT' } }),
+        st({ id: uid(2), person: 'C-2', at: '2026-09-15T08:00:00Z', choices: { LINK: 'OBJT' } }),
+        st({ id: uid(3), person: 'C-1', at: '2026-10-01T08:00:00Z', choices: { LINK: 'OBJT' } }),
+        st({ id: uid(4), person: 'C-2', at: '2026-08-01T08:00:00Z', choices: { COMM: 'CONS' } }),
+        st({ id: uid(5), person: 'C-1', at: '2026-08-15T08:00:00Z', choices: { COMM: 'CONS' } }),
+      ],
+    },
+    tests: [
+      { id: 'latest-objection', purpose: 'LINK', expect: stated(false, 'OBJT', uid(3)) },
+      {
+        id: 'latest-consent',
+        purpose: 'COMM',
+        comment: 'C-2 is met first for COMM; C-1 consented later',
+        expect: stated(true, 'CONS', uid(5)),
+      },
+    ],
+  }),
 ];

@@ -2,7 +2,7 @@ import { DistributionEvaluation, RegisterPage, ReleaseSubjectPage, SubjectLedger
 import { BatchProblem, BatchResult } from './ingest.js';
 import { ConsistencyProof, LogLeaves } from './log.js';
 import { OnwardSharePage } from './relay.js';
-import { CapabilityStatement, Health } from './service.js';
+import { CapabilityStatement, Health, HealthProblem } from './service.js';
 import {
   ChangeFeedPage,
   PupilPreferences,
@@ -37,4 +37,5 @@ export const ApiSchemas = {
   'onward-share-page': OnwardSharePage,
   'capability-statement': CapabilityStatement,
   health: Health,
+  'health-problem': HealthProblem,
 } as const;

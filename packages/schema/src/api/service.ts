@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
+import type { ProblemDetails } from '../documents.js';
 import { CatalogueVersion, DateTime, SpecVersion } from '../model/common.js';
-import { envelope } from './ref.js';
+import { envelope, SCHEMA_BASE, schemaRef } from './ref.js';
 
 export const Profile = Type.Union(
   [
@@ -55,6 +56,21 @@ export const Health = Type.Object(
   envelope('health', 'Service health (a failing check never includes personal data)'),
 );
 
+/** A failing health check (503): a problem whose `health` member is the report with the failing checks. */
+export const HealthProblem = Type.Unsafe<ProblemDetails & { health: Health }>({
+  $id: `${SCHEMA_BASE}health-problem.schema.json`,
+  title: 'Problem details for a failing service, with its health report',
+  allOf: [
+    { $ref: './problem-details.schema.json' },
+    {
+      type: 'object',
+      required: ['health'],
+      properties: { health: schemaRef<Health>('health') },
+    },
+  ],
+});
+
 export type Profile = Static<typeof Profile>;
 export type CapabilityStatement = Static<typeof CapabilityStatement>;
 export type Health = Static<typeof Health>;
+export type HealthProblem = Static<typeof HealthProblem>;

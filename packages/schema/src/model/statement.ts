@@ -13,6 +13,7 @@ import {
   Urn,
   Uuid,
 } from './common.js';
+import { SignatureEnvelope } from './signature.js';
 
 export const Subject = Type.Object(
   {
@@ -23,7 +24,10 @@ export const Subject = Type.Object(
   },
   {
     additionalProperties: false,
-    anyOf: [{ required: ['upn'] }, { required: ['uln'] }, { required: ['localId'] }],
+    // "At least one of upn, uln, localId", wrapped in allOf: beside `properties`, a bare anyOf of
+    // required-only branches reads to openapi-typescript as `object | unknown`, which is `unknown`; inside
+    // allOf it reads as `object & unknown`, which is the object. The same rule for every JSON Schema tool.
+    allOf: [{ anyOf: [{ required: ['upn'] }, { required: ['uln'] }, { required: ['localId'] }] }],
     description: 'The pupil: at least one of upn, uln, localId; dateOfBirth where the holder has it',
   },
 );
@@ -103,6 +107,7 @@ export const StatementProperties = {
   notice: Notice,
   choices: Type.Array(Choice, { minItems: 1, maxItems: 64 }),
   provenance: Type.Optional(Provenance),
+  signature: Type.Optional(SignatureEnvelope),
 };
 
 export type Subject = Static<typeof Subject>;

@@ -108,8 +108,8 @@ export async function withIdempotency(
     return same ? response : replayed(kept);
   } catch (error) {
     if (error instanceof IdempotencyConflictError) {
-      // contract: on submitBatch this 422 has no `batch`, though the contract's 422 for that operation is
-      // BatchProblem, which requires one (issue 12); thrown problems are not typed per operation.
+      // Nothing of the request was read, so there is nothing to report per record: on submitBatch the
+      // contract's 422 is a BatchProblem or, for this, a plain problem.
       throw new ProblemError('idempotency-key-reused', {
         detail: 'This Idempotency-Key was used with a different method, path or body.',
       });

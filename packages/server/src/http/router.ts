@@ -3,6 +3,11 @@ export interface RouteMatch<T> {
   params: Record<string, string>;
 }
 
+/** The path exists, but not under the method asked for: what `Allow` must list (RFC 9110 §15.5.6). */
+export interface MethodNotAllowed {
+  allow: readonly string[];
+}
+
 interface Compiled<T> {
   route: T;
   method: string;
@@ -36,13 +41,14 @@ export class Router<T extends { method: string; path: string }> {
     });
   }
 
-  /** The match, 'method-not-allowed' when the path exists under another method, or undefined. */
-  match(method: string, path: string): RouteMatch<T> | 'method-not-allowed' | undefined {
-    let pathExists = false;
+  /** The match, the methods the path does have when it exists under others only, or undefined. */
+  match(method: string, path: string): RouteMatch<T> | MethodNotAllowed | undefined {
+    const allow = new Set<string>();
     for (const { route, method: m, pattern, names } of this.compiled) {
       const found = pattern.exec(path);
       if (!found) continue;
-      pathExists = true;
+      allow.add(m);
+      if (m === 'GET') allow.add('HEAD');
       if (m !== method && !(method === 'HEAD' && m === 'GET')) continue;
       const params: Record<string, string> = {};
       for (const [i, name] of names.entries()) {
@@ -55,6 +61,6 @@ export class Router<T extends { method: string; path: string }> {
       }
       return { route, params };
     }
-    return pathExists ? 'method-not-allowed' : undefined;
+    return allow.size > 0 ? { allow: [...allow] } : undefined;
   }
 }

@@ -7,7 +7,13 @@ import { openSqliteStore } from '@reuse-pref/store/sqlite';
 // The store package's own PostgreSQL test setup: starts cluster 15/main if needed (or uses
 // REUSE_PREF_TEST_PG_URL) and fails loudly when it cannot, so no test is ever skipped silently.
 import { createTestDatabase } from '../../../store/test/postgres/cluster.js';
-import { type RequestLogLine, type Role, type RunningServer, startServer } from '../../src/index.js';
+import {
+  type RequestLogLine,
+  type Role,
+  type RunningServer,
+  type SignaturePolicy,
+  startServer,
+} from '../../src/index.js';
 import { AUDIENCE, createIssuer, ISSUER, localJwks, type TokenIssuer } from './tokens.js';
 
 export interface TestServer {
@@ -51,6 +57,8 @@ export async function startTestServer(
     /** Distributor: where the last signed tree head is kept, and who hears an inconsistent log. */
     signedHeadPath?: string;
     onLogAlarm?: (reason: string) => void;
+    /** The intake's signature policy (receiver role). */
+    signaturePolicy?: SignaturePolicy;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `rp-server-${role}-`));
@@ -77,6 +85,7 @@ export async function startTestServer(
     ...(options.logSigningKey ? { logSigningKey: options.logSigningKey } : {}),
     ...(options.signedHeadPath ? { signedHeadPath: options.signedHeadPath } : {}),
     ...(options.onLogAlarm ? { onLogAlarm: options.onLogAlarm } : {}),
+    ...(options.signaturePolicy ? { signaturePolicy: options.signaturePolicy } : {}),
   });
   return {
     url: running.url,

@@ -20,13 +20,13 @@ export function ledgersOf(entries: readonly LedgerAppend[]): string[] {
  * checks every `expectedIndex`: one that does not hold is a LedgerConflictError before anything is written.
  */
 export function placeEntries(entries: readonly LedgerAppend[], next: Map<string, number>): PlacedEntry[] {
-  return entries.map(({ ledger, entry, expectedIndex }) => {
+  return entries.map(({ ledger, entry, json, expectedIndex }) => {
     const index = next.get(ledger) ?? 0;
     if (expectedIndex !== undefined && expectedIndex !== index) {
       throw new LedgerConflictError(ledger, expectedIndex, index);
     }
     next.set(ledger, index + 1);
-    return { ledger, index, entry: JSON.stringify(entry) };
+    return { ledger, index, entry: json ?? JSON.stringify(entry) };
   });
 }
 

@@ -12,8 +12,27 @@ export interface LedgerEntry {
 export interface LedgerAppend {
   ledger: string;
   entry: JsonValue;
+  /**
+   * `entry` already serialised, when the caller has its JSON text (a log leaf's canonical line): kept as
+   * the stored text instead of serialising `entry` again. Must be JSON for the same value.
+   */
+  json?: string;
   /** Where this entry must land; LedgerConflictError (and nothing appended) if anywhere else. */
   expectedIndex?: number;
+}
+
+/**
+ * One append of any size, handed over in runs (`add`) and landing all together when `commit` resolves,
+ * in one transaction: a national release never sits in memory whole. Each ledger's entries land after
+ * its end, in the order added, as one `appendAll` of everything added would place them; an
+ * `expectedIndex` that does not hold is a LedgerConflictError (from `add` or from `commit`). Any failure,
+ * `abort`, or a process that dies first leaves nothing. One stream at a time per store handle; the stream holds one database connection
+ * (PostgreSQL) or stages its entries in a temporary table (SQLite) until it ends.
+ */
+export interface LedgerStream {
+  add(entries: readonly LedgerAppend[]): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
 }
 
 /**
@@ -32,6 +51,14 @@ export interface Ledgers {
    * given, at consecutive indexes after its current end.
    */
   appendAll(entries: readonly LedgerAppend[]): Promise<void>;
+  /**
+   * Starts a LedgerStream: many entries to any number of ledgers, all of them or none. `exclusive` is
+   * for a process that writes nothing else while the stream is open (the CLI recording a national
+   * release): the store may then hold its write lock from the first run to the end and write each run
+   * in place (SQLite does; every other write through this handle is refused meanwhile, and other
+   * processes wait). PostgreSQL always writes in place and ignores it.
+   */
+  appendStream(options?: { exclusive?: boolean }): Promise<LedgerStream>;
   read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]>;
   count(ledger: string): Promise<number>;
 }

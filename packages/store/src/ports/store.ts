@@ -1,6 +1,7 @@
 import type { Batches } from './batches.js';
 import type { IdempotencyKeys } from './idempotency.js';
 import type { Ledgers } from './ledgers.js';
+import type { Preferences } from './preferences.js';
 import type { SchoolStates } from './school-state.js';
 import type { Statements } from './statements.js';
 
@@ -15,6 +16,7 @@ export interface StatementStore {
   readonly schools: SchoolStates;
   readonly batches: Batches;
   readonly ledgers: Ledgers;
+  readonly preferences: Preferences;
   /**
    * One round trip to the database, without retrying: resolves when it can serve requests now, rejects
    * when it cannot (down, restarting, unreachable within the connect timeout). What a readiness check

@@ -1,9 +1,36 @@
+import { finished } from 'node:stream/promises';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { ledgerEntry, ledgersOf, type PlacedEntry, placeEntries, readRange } from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
-import type { LedgerAppend, LedgerEntry, Ledgers } from '../ports/ledgers.js';
+import type { LedgerAppend, LedgerEntry, LedgerStream, Ledgers } from '../ports/ledgers.js';
 import { type PostgresConnection, type Queryable, type RetryPolicy, UNIQUE_VIOLATION } from './connection.js';
 import { LOCK_LEDGER_APPEND } from './migrations.js';
+
+/** COPY's text format: a backslash starts an escape, and tab and newline end a field and a row. */
+function copyText(value: string): string {
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
+    : value;
+}
+
+/** Rows of ledger_entries through COPY: the bulk path, far cheaper per row than INSERT. */
+export async function copyEntries(client: pg.PoolClient, placed: readonly PlacedEntry[]): Promise<void> {
+  if (placed.length === 0) return;
+  const stream = client.query(copyFrom('COPY ledger_entries (ledger, idx, entry) FROM STDIN'));
+  let text = '';
+  for (const row of placed) {
+    text += `${copyText(row.ledger)}\t${row.index}\t${copyText(row.entry)}\n`;
+    if (text.length > 1 << 20) {
+      if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
+      text = '';
+    }
+  }
+  stream.end(text);
+  await finished(stream);
+}
 
 interface LedgerDbRow {
   ledger: string;
@@ -102,6 +129,55 @@ export class PostgresLedgers implements Ledgers {
       placed.sort((a, b) => (a.ledger < b.ledger ? -1 : a.ledger > b.ledger ? 1 : a.index - b.index));
       await this.#insert(client, placed);
     }, RETRY_ON_RACE);
+  }
+
+  /**
+   * One transaction on a connection of its own, held until commit or abort. Each run is placed when it
+   * is added: the ledgers it asserts a position in are locked first (and stay locked), their ends read
+   * (this transaction's own earlier rows included), and the run is copied in. Ledgers nobody asserts a
+   * position in rely on the primary key, as in appendAll: a concurrent writer fails one of the two.
+   */
+  async appendStream(_options?: { exclusive?: boolean }): Promise<LedgerStream> {
+    const client = await this.#db.pool.connect();
+    let open = true;
+    const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
+      if (!open) return;
+      open = false;
+      try {
+        await client.query(sql);
+      } finally {
+        client.release();
+      }
+    };
+    try {
+      await client.query('BEGIN');
+    } catch (error) {
+      open = false;
+      client.release();
+      throw error;
+    }
+    const locked = new Set<string>();
+    return {
+      add: async (entries) => {
+        if (!open) throw new Error('this ledger stream has ended');
+        try {
+          for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
+            if (locked.has(ledger)) continue;
+            await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
+            locked.add(ledger);
+          }
+          await copyEntries(client, placeEntries(entries, await this.#ends(client, ledgersOf(entries))));
+        } catch (error) {
+          await end('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      },
+      commit: async () => {
+        if (!open) throw new Error('this ledger stream has ended');
+        await end('COMMIT');
+      },
+      abort: () => end('ROLLBACK'),
+    };
   }
 
   async read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {

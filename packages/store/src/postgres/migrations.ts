@@ -4,6 +4,8 @@ import type pg from 'pg';
 export const LOCK_MIGRATIONS = 72_000;
 export const LOCK_SCHOOL_APPEND = 72_001;
 export const LOCK_LEDGER_APPEND = 72_002;
+/** Every statement append holds this shared; a batch spanning many schools holds it alone. */
+export const LOCK_ALL_SCHOOLS = 72_003;
 
 // Each entry moves the schema one version on, in its own transaction.
 const MIGRATIONS: readonly string[] = [
@@ -96,7 +98,58 @@ const MIGRATIONS: readonly string[] = [
      WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   DELETE FROM idempotency WHERE left(scope, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   `,
-  // 4: a statement is held once per school, not once in all: a pupil who moved school has a copy at
+  // 4: the effective-preferences index (decision 0025). Keys name subjects; each subject has one row of
+  // the resolver's answer over its whole history. Two counts say whether the index has taken in every
+  // statement: a trigger counts every row inserted into statements, by anything (this library, an older
+  // one, raw SQL), and the index counts what it took in, in the same transaction. They are kept per
+  // backend (a shard each, so concurrent appends never queue on one row), and start here with every
+  // statement already stored as stored-but-not-indexed: the index reports itself incomplete until
+  // \`reuse-pref store reindex\`. \`changed\` is the id of the transaction that last wrote a row: a
+  // snapshot re-reads from the oldest transaction still running when it last read.
+  `
+  CREATE SEQUENCE subject_ids;
+  CREATE TABLE subject_keys (
+    key TEXT PRIMARY KEY,
+    subject BIGINT NOT NULL,
+    changed xid8 NOT NULL DEFAULT pg_current_xact_id()
+  );
+  CREATE INDEX subject_keys_by_subject ON subject_keys (subject);
+  CREATE INDEX subject_keys_by_change ON subject_keys (changed);
+  CREATE TABLE subject_preferences (
+    subject BIGINT PRIMARY KEY,
+    statements INTEGER NOT NULL,
+    settled_from BIGINT NOT NULL,
+    date_of_birth TEXT,
+    not_shared INTEGER NOT NULL,
+    stated INTEGER NOT NULL,
+    detail TEXT,
+    changed xid8 NOT NULL DEFAULT pg_current_xact_id()
+  );
+  CREATE INDEX subject_preferences_by_change ON subject_preferences (changed);
+  CREATE TABLE preference_index (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    catalogue_version TEXT NOT NULL,
+    competence_age INTEGER NOT NULL
+  );
+  INSERT INTO preference_index VALUES (1, '1', 12);
+  CREATE TABLE preference_index_counts (
+    shard INTEGER PRIMARY KEY,
+    stored BIGINT NOT NULL DEFAULT 0,
+    indexed BIGINT NOT NULL DEFAULT 0,
+    subjects BIGINT NOT NULL DEFAULT 0
+  );
+  INSERT INTO preference_index_counts (shard, stored) SELECT -1, count(*) FROM statements;
+  CREATE FUNCTION reuse_pref_count_stored() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO preference_index_counts AS c (shard, stored)
+      SELECT pg_backend_pid() % 64, count(*) FROM inserted HAVING count(*) > 0
+    ON CONFLICT (shard) DO UPDATE SET stored = c.stored + EXCLUDED.stored;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER statements_counted AFTER INSERT ON statements REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION reuse_pref_count_stored();
+  `,
+  // 5: a statement is held once per school, not once in all: a pupil who moved school has a copy at
   // each (a CTF transfer keeps the id), and each school's copy is in its own list and feed. The index
   // on (id, urn) still finds every copy of an id.
   `

@@ -21,16 +21,22 @@ import {
   appendOutcome,
   bulkOutcome,
   type InsertResult,
+  parsedRows,
   storedStatement,
   toStatementRow,
 } from '../statements/statement-row.js';
 import type { PostgresConnection, Queryable } from './connection.js';
-import { LOCK_SCHOOL_APPEND } from './migrations.js';
+import { LOCK_ALL_SCHOOLS, LOCK_SCHOOL_APPEND } from './migrations.js';
+import { INDEX_RETRY, type IndexedRow, type PostgresPreferences } from './preferences.js';
 
 // Rows per multi-row INSERT: enough to amortise round trips, within PostgreSQL's 65535 parameters. Plain
 // parameters, not unnest over text arrays: encoding a statement body as an array element costs the client
 // far more (escaping, garbage) than the server spends inserting it.
 const INSERT_CHUNK = 1000;
+// A batch naming more schools than this locks them all at once (one exclusive lock) rather than one
+// advisory lock each: PostgreSQL's shared lock table holds max_locks_per_transaction x max_connections
+// locks (6,400 by default), which four concurrent batches of 5,000 schools each would overflow.
+const MAX_SCHOOL_LOCKS = 64;
 const COLUMNS = 6;
 const insertSqlBySize = new Map<number, string>();
 
@@ -66,16 +72,27 @@ class Rollback extends Error {}
  */
 export class PostgresStatements implements Statements {
   readonly #db: PostgresConnection;
+  readonly #index: PostgresPreferences;
 
-  constructor(connection: PostgresConnection) {
+  constructor(connection: PostgresConnection, index: PostgresPreferences) {
     this.#db = connection;
+    this.#index = index;
   }
 
-  /** Inserts rows under the per-school locks; returns, per row, its sequence and any body already there. */
-  async #insertRows(client: pg.PoolClient, rows: readonly StatementRow[]): Promise<InsertResult[]> {
-    for (const urn of [...new Set(rows.map((row) => row.urn))].sort()) {
-      await this.#db.lock(client, LOCK_SCHOOL_APPEND, urn);
-    }
+  /**
+   * Inserts rows under the per-school locks and takes the new ones into the preferences index, in the
+   * caller's transaction; returns, per row, its sequence and any body already there. Every append path
+   * (append, appendIf, appendBatch, bulkInsert) comes through here.
+   */
+  async #insertRows(
+    client: pg.PoolClient,
+    rows: readonly StatementRow[],
+    statements?: readonly (Statement | undefined)[],
+  ): Promise<InsertResult[]> {
+    await this.#lockSchools(
+      client,
+      rows.map((row) => row.urn),
+    );
     const results: InsertResult[] = [];
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
@@ -107,12 +124,36 @@ export class PostgresStatements implements Statements {
         }
       }
     }
+    const fresh: IndexedRow[] = [];
+    results.forEach((result, i) => {
+      if (result.existingBody === null) fresh.push({ row: rows[i]!, statement: statements?.[i] });
+    });
+    await this.#index.maintain(client, fresh);
     return results;
+  }
+
+  /**
+   * A school's rows must commit in sequence order (see the class comment), so an append holds each of
+   * its schools' locks until it commits; it takes the all-schools lock first, shared, and a batch for
+   * more than MAX_SCHOOL_LOCKS schools takes that one exclusively instead, which orders it against
+   * every other append as well. Locks are taken in one order (all-schools, then schools sorted).
+   */
+  async #lockSchools(client: pg.PoolClient, urns: readonly string[]): Promise<void> {
+    const schools = [...new Set(urns)].sort();
+    if (schools.length > MAX_SCHOOL_LOCKS) {
+      await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_ALL_SCHOOLS]);
+      return;
+    }
+    await client.query('SELECT pg_advisory_xact_lock_shared($1, 0)', [LOCK_ALL_SCHOOLS]);
+    for (const urn of schools) await this.#db.lock(client, LOCK_SCHOOL_APPEND, urn);
   }
 
   async append(statement: Statement): Promise<AppendOutcome> {
     const row = toStatementRow(statement);
-    const [result] = await this.#db.transaction((client) => this.#insertRows(client, [row]));
+    const [result] = await this.#db.transaction(
+      (client) => this.#insertRows(client, [row], [statement]),
+      INDEX_RETRY,
+    );
     return appendOutcome(row, result!);
   }
 
@@ -122,9 +163,12 @@ export class PostgresStatements implements Statements {
     let result: BatchResult | undefined;
     try {
       await this.#db.transaction(async (client) => {
-        result = completeBatch(plan, await this.#insertRows(client, plan.rows));
+        result = completeBatch(
+          plan,
+          await this.#insertRows(client, plan.rows, parsedRows(plan.rows, records)),
+        );
         if (!result.committed) throw new Rollback();
-      });
+      }, INDEX_RETRY);
     } catch (error) {
       if (!(error instanceof Rollback)) throw error;
     }
@@ -133,8 +177,14 @@ export class PostgresStatements implements Statements {
 
   async bulkInsert(statements: readonly Statement[]): Promise<BulkInsertResult> {
     const rows = planBulk(statements);
-    return this.#db.transaction(async (client) =>
-      bulkOutcome(rows, await this.#insertRows(client, rows), statements.length),
+    return this.#db.transaction(
+      async (client) =>
+        bulkOutcome(
+          rows,
+          await this.#insertRows(client, rows, parsedRows(rows, statements)),
+          statements.length,
+        ),
+      INDEX_RETRY,
     );
   }
 
@@ -150,12 +200,12 @@ export class PostgresStatements implements Statements {
       // again: advisory locks nest within a session). Taken before the read, it means no server process
       // can append to this school between the history the guard sees and the insert; and the read, made
       // after the lock under READ COMMITTED, sees everything committed before it.
-      await this.#db.lock(client, LOCK_SCHOOL_APPEND, row.urn);
+      await this.#lockSchools(client, [row.urn]);
       const history = await this.#pupilHistory(client, query);
       if (!guard(history)) return { outcome: 'refused', history };
-      const [result] = await this.#insertRows(client, [row]);
+      const [result] = await this.#insertRows(client, [row], [statement]);
       return appendOutcome(row, result!);
-    });
+    }, INDEX_RETRY);
   }
 
   async get(id: string, urn?: string): Promise<StoredStatement | undefined> {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Batches } from '../ports/batches.js';
 import type { IdempotencyKeys } from '../ports/idempotency.js';
 import type { Ledgers } from '../ports/ledgers.js';
+import type { Preferences } from '../ports/preferences.js';
 import type { SchoolStates } from '../ports/school-state.js';
 import type { Statements } from '../ports/statements.js';
 import type { StatementStore } from '../ports/store.js';
@@ -10,6 +11,7 @@ import { DEFAULT_CONNECT_TIMEOUT_MS, PostgresConnection, type PostgresStoreOptio
 import { PostgresIdempotencyKeys } from './idempotency.js';
 import { PostgresLedgers } from './ledgers.js';
 import { migrate } from './migrations.js';
+import { PostgresPreferences } from './preferences.js';
 import { PostgresSchoolStates } from './school-state.js';
 import { PostgresStatements } from './statements.js';
 
@@ -23,6 +25,7 @@ export class PostgresStatementStore implements StatementStore {
   readonly schools: SchoolStates;
   readonly batches: Batches;
   readonly ledgers: Ledgers;
+  readonly preferences: Preferences;
 
   constructor(
     pool: pg.Pool,
@@ -31,7 +34,9 @@ export class PostgresStatementStore implements StatementStore {
   ) {
     const connection = new PostgresConnection(pool, ownsPool, options.reconnectWithinMs);
     this.#connection = connection;
-    this.statements = new PostgresStatements(connection);
+    const preferences = new PostgresPreferences(connection);
+    this.preferences = preferences;
+    this.statements = new PostgresStatements(connection, preferences);
     this.idempotency = new PostgresIdempotencyKeys(connection);
     this.schools = new PostgresSchoolStates(connection);
     this.batches = new PostgresBatches(connection);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
 import { migrate } from './migrations.js';
 
 export interface SqliteStoreOptions {
@@ -31,7 +32,33 @@ export class SqliteConnection {
    * `work` must not await, or other calls on this connection would run inside the transaction.
    */
   write<T>(work: () => T): T {
+    if (this.#held) {
+      throw new StoreError('store-busy', 'this store handle is holding its write lock for a ledger stream');
+    }
     return this.db.transaction(work).immediate();
+  }
+
+  #held = false;
+
+  /**
+   * Holds the write lock across awaits (BEGIN IMMEDIATE now, `release` commits or rolls back): for an
+   * exclusive ledger stream. Meanwhile `write` refuses, so nothing else can slip into the transaction.
+   */
+  hold(): { write<T>(work: () => T): T; release(commit: boolean): void } {
+    if (this.#held || this.db.inTransaction)
+      throw new StoreError('store-busy', 'the write lock is already held');
+    this.db.exec('BEGIN IMMEDIATE');
+    this.#held = true;
+    const db = this.db;
+    return {
+      // A savepoint per run: a failed run leaves the transaction as it was.
+      write: (work) => db.transaction(work)(),
+      release: (commit) => {
+        if (!this.#held) return;
+        this.#held = false;
+        if (db.inTransaction) db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+      },
+    };
   }
 
   close(): void {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
+import { LedgerConflictError } from '../errors.js';
 import { ledgerEntry, ledgersOf, type PlacedEntry, placeEntries, readRange } from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
-import type { LedgerAppend, LedgerEntry, Ledgers } from '../ports/ledgers.js';
+import type { LedgerAppend, LedgerEntry, LedgerStream, Ledgers } from '../ports/ledgers.js';
 import type { SqliteConnection } from './connection.js';
 
 interface LedgerDbRow {
@@ -16,6 +17,7 @@ const toEntry = (row: LedgerDbRow) => ledgerEntry(row.ledger, row.idx, row.recor
 // Rows per multi-row INSERT: far below SQLite's 32,766 parameters, and enough that the statement's own
 // overhead no longer shows beside the B-tree inserts.
 const INSERT_CHUNK = 500;
+let streams = 0;
 
 export class SqliteLedgers implements Ledgers {
   readonly #connection: SqliteConnection;
@@ -72,6 +74,125 @@ export class SqliteLedgers implements Ledgers {
     if (entries.length === 0) return;
     const recordedAt = new Date().toISOString();
     this.#connection.write(() => this.#insert(entries, recordedAt));
+  }
+
+  /**
+   * Entries are staged in a temporary table of this connection (SQLite keeps it apart from the file:
+   * staging takes no write lock, so the server's other writes go on while a release is decided), each
+   * placed as it is added (after its ledger's end in the file and after the stream's own entries for it);
+   * `commit` then checks, under the write lock, that every asserted ledger still ends where it did, and
+   * moves the rows in. A ledger nobody asserts a position in relies on the primary key: had another
+   * writer appended to it meanwhile, the commit fails and leaves nothing.
+   */
+  async appendStream(options?: { exclusive?: boolean }): Promise<LedgerStream> {
+    if (options?.exclusive) return this.#exclusiveStream();
+    const db = this.#connection.db;
+    const table = `ledger_stream_${++streams}`;
+    db.exec(
+      `CREATE TEMP TABLE ${table} (seq INTEGER PRIMARY KEY, ledger TEXT NOT NULL, idx INTEGER NOT NULL, entry TEXT NOT NULL);
+       CREATE INDEX temp.${table}_ends ON ${table} (ledger, idx);`,
+    );
+    const staged = db.prepare<[string], { next: number | null }>(
+      `SELECT MAX(idx) + 1 AS next FROM temp.${table} WHERE ledger = ?`,
+    );
+    const inserts = new Map<number, Database.Statement<unknown[]>>();
+    const insertSql = (rows: number) => {
+      let prepared = inserts.get(rows);
+      if (!prepared) {
+        const values = Array.from({ length: rows }, () => '(?, ?, ?)').join(', ');
+        prepared = db.prepare<unknown[]>(`INSERT INTO temp.${table} (ledger, idx, entry) VALUES ${values}`);
+        inserts.set(rows, prepared);
+      }
+      return prepared;
+    };
+    /** The file's end of each asserted ledger when its position was checked: it must not move. */
+    const asserted = new Map<string, number>();
+    let open = true;
+    const drop = () => {
+      if (!open) return;
+      open = false;
+      db.exec(`DROP TABLE IF EXISTS temp.${table}`);
+    };
+    return {
+      add: async (entries) => {
+        if (!open) throw new Error('this ledger stream has ended');
+        try {
+          db.transaction(() => {
+            const next = new Map<string, number>();
+            const inFile = new Map<string, number>();
+            for (const ledger of ledgersOf(entries)) {
+              const end = this.#next.get(ledger)!.next;
+              inFile.set(ledger, end);
+              next.set(ledger, Math.max(end, staged.get(ledger)!.next ?? 0));
+            }
+            for (const { ledger, expectedIndex } of entries) {
+              if (expectedIndex !== undefined && !asserted.has(ledger))
+                asserted.set(ledger, inFile.get(ledger)!);
+            }
+            const placed = placeEntries(entries, next);
+            for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
+              const chunk = placed.slice(start, start + INSERT_CHUNK);
+              const params: unknown[] = [];
+              for (const e of chunk) params.push(e.ledger, e.index, e.entry);
+              insertSql(chunk.length).run(...params);
+            }
+          })();
+        } catch (error) {
+          drop();
+          throw error;
+        }
+      },
+      commit: async () => {
+        if (!open) throw new Error('this ledger stream has ended');
+        try {
+          const recordedAt = new Date().toISOString();
+          this.#connection.write(() => {
+            for (const [ledger, end] of asserted) {
+              const now = this.#next.get(ledger)!.next;
+              if (now !== end) throw new LedgerConflictError(ledger, end, now);
+            }
+            db.prepare<[string]>(
+              `INSERT INTO main.ledger_entries (ledger, idx, entry, recorded_at)
+               SELECT ledger, idx, entry, ? FROM temp.${table} ORDER BY seq`,
+            ).run(recordedAt);
+          });
+        } finally {
+          drop();
+        }
+      },
+      abort: async () => drop(),
+    };
+  }
+
+  /**
+   * An exclusive stream: the write lock is held from the start, and each run is placed and written in
+   * place (the transaction sees its own earlier runs), with nothing staged and nothing moved at commit.
+   */
+  #exclusiveStream(): LedgerStream {
+    const held = this.#connection.hold();
+    const recordedAt = new Date().toISOString();
+    let open = true;
+    const end = (commit: boolean) => {
+      if (!open) return;
+      open = false;
+      held.release(commit);
+    };
+    return {
+      add: async (entries) => {
+        if (!open) throw new Error('this ledger stream has ended');
+        try {
+          held.write(() => this.#insert(entries, recordedAt));
+        } catch (error) {
+          end(false);
+          throw error;
+        }
+      },
+      commit: async () => {
+        if (!open) throw new Error('this ledger stream has ended');
+        end(true);
+      },
+      abort: async () => end(false),
+    };
   }
 
   async read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {

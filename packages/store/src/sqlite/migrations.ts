@@ -81,7 +81,46 @@ const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
   DELETE FROM idempotency
    WHERE substr(scope, 1, 20) = 'intake-batch-result ' AND request_hash = 'batch-result';
   `,
-  // 4: a statement is held once per school, not once in all: a pupil who moved school has a copy at
+  // 4: the effective-preferences index (decision 0025). Keys name subjects; each subject has one row of
+  // the resolver's answer over its whole history. Two counts say whether the index has taken in every
+  // statement: a trigger counts every row inserted into statements, by anything (this library, an older
+  // one, raw SQL), and the index counts what it took in, in the same transaction. They start here with
+  // every statement already stored as stored-but-not-indexed: the index reports itself incomplete until
+  // \`reuse-pref store reindex\`. \`changed\` is the meta row's version when a row was last written: what
+  // a snapshot refresh reads from.
+  `
+  CREATE TABLE subject_keys (
+    key TEXT PRIMARY KEY,
+    subject INTEGER NOT NULL,
+    changed INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX subject_keys_by_subject ON subject_keys (subject);
+  CREATE INDEX subject_keys_by_change ON subject_keys (changed);
+  CREATE TABLE subject_preferences (
+    subject INTEGER PRIMARY KEY,
+    statements INTEGER NOT NULL,
+    settled_from INTEGER NOT NULL,
+    date_of_birth TEXT,
+    not_shared INTEGER NOT NULL,
+    stated INTEGER NOT NULL,
+    detail TEXT,
+    changed INTEGER NOT NULL
+  );
+  CREATE INDEX subject_preferences_by_change ON subject_preferences (changed);
+  CREATE TABLE preference_index (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    catalogue_version TEXT NOT NULL,
+    competence_age INTEGER NOT NULL,
+    stored_statements INTEGER NOT NULL,
+    indexed_statements INTEGER NOT NULL,
+    next_subject INTEGER NOT NULL,
+    version INTEGER NOT NULL
+  );
+  INSERT INTO preference_index SELECT 1, '1', 12, count(*), 0, 1, 0 FROM statements;
+  CREATE TRIGGER statements_counted AFTER INSERT ON statements
+    BEGIN UPDATE preference_index SET stored_statements = stored_statements + 1 WHERE id = 1; END;
+  `,
+  // 5: a statement is held once per school, not once in all: a pupil who moved school has a copy at
   // each (a CTF transfer keeps the id). SQLite cannot drop a UNIQUE constraint, so the table is rebuilt
   // with UNIQUE (id, urn), keeping every row and sequence number, and every index and trigger on it
   // (whichever migrations made them) is made again from its own SQL.

@@ -21,10 +21,12 @@ import {
   appendOutcome,
   bulkOutcome,
   type InsertResult,
+  parsedRows,
   storedStatement,
   toStatementRow,
 } from '../statements/statement-row.js';
 import type { SqliteConnection } from './connection.js';
+import type { IndexedRow, SqlitePreferences } from './preferences.js';
 
 interface StatementDbRow {
   seq: number;
@@ -36,6 +38,7 @@ const toStored = (row: StatementDbRow) => storedStatement(row.seq, row.stored_at
 
 export class SqliteStatements implements Statements {
   readonly #connection: SqliteConnection;
+  readonly #index: SqlitePreferences;
   readonly #insert;
   readonly #existing;
   readonly #byId;
@@ -44,8 +47,9 @@ export class SqliteStatements implements Statements {
   // Seven combinations of identifiers at most, each prepared once.
   readonly #pupilQueries = new Map<string, Database.Statement<string[], StatementDbRow>>();
 
-  constructor(connection: SqliteConnection) {
+  constructor(connection: SqliteConnection, index: SqlitePreferences) {
     this.#connection = connection;
+    this.#index = index;
     const { db } = connection;
     this.#insert = db.prepare<[string, string, string | null, string | null, string | null, string, string]>(
       `INSERT INTO statements (id, urn, upn, uln, local_id, body, stored_at)
@@ -73,16 +77,31 @@ export class SqliteStatements implements Statements {
     return { seq: String(existing.seq), existingBody: existing.body };
   }
 
-  #insertRows(rows: readonly StatementRow[]): InsertResult[] {
+  /**
+   * Inserts rows and takes the new ones into the preferences index, inside the caller's write
+   * transaction: every append path (append, appendIf, appendBatch, bulkInsert) comes through here.
+   */
+  #insertRows(
+    rows: readonly StatementRow[],
+    statements?: readonly (Statement | undefined)[],
+  ): InsertResult[] {
     const storedAt = new Date().toISOString();
-    return rows.map((row) => this.#insertRow(row, storedAt));
+    const results = rows.map((row) => this.#insertRow(row, storedAt));
+    const fresh: IndexedRow[] = [];
+    results.forEach((result, i) => {
+      if (result.existingBody !== null) return;
+      const statement = statements?.[i];
+      fresh.push(statement ? { row: rows[i]!, statement } : { row: rows[i]! });
+    });
+    this.#index.maintain(fresh);
+    return results;
   }
 
   async append(statement: Statement): Promise<AppendOutcome> {
     const row = toStatementRow(statement);
     return appendOutcome(
       row,
-      this.#connection.write(() => this.#insertRows([row])[0]!),
+      this.#connection.write(() => this.#insertRows([row], [statement])[0]!),
     );
   }
 
@@ -93,7 +112,7 @@ export class SqliteStatements implements Statements {
     let result: BatchResult | undefined;
     try {
       this.#connection.write(() => {
-        result = completeBatch(plan, this.#insertRows(plan.rows));
+        result = completeBatch(plan, this.#insertRows(plan.rows, parsedRows(plan.rows, records)));
         if (!result.committed) throw rollback;
       });
     } catch (error) {
@@ -104,7 +123,9 @@ export class SqliteStatements implements Statements {
 
   async bulkInsert(statements: readonly Statement[]): Promise<BulkInsertResult> {
     const rows = planBulk(statements);
-    return this.#connection.write(() => bulkOutcome(rows, this.#insertRows(rows), statements.length));
+    return this.#connection.write(() =>
+      bulkOutcome(rows, this.#insertRows(rows, parsedRows(rows, statements)), statements.length),
+    );
   }
 
   async appendIf(
@@ -119,7 +140,7 @@ export class SqliteStatements implements Statements {
     return this.#connection.write((): GuardedAppendOutcome => {
       const history = this.#pupilHistory(query);
       if (!guard(history)) return { outcome: 'refused', history };
-      return appendOutcome(row, this.#insertRows([row])[0]!);
+      return appendOutcome(row, this.#insertRows([row], [statement])[0]!);
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Batches } from '../ports/batches.js';
 import type { IdempotencyKeys } from '../ports/idempotency.js';
 import type { Ledgers } from '../ports/ledgers.js';
+import type { Preferences } from '../ports/preferences.js';
 import type { SchoolStates } from '../ports/school-state.js';
 import type { Statements } from '../ports/statements.js';
 import type { StatementStore } from '../ports/store.js';
@@ -8,6 +9,7 @@ import { SqliteBatches } from './batches.js';
 import { SqliteConnection, type SqliteStoreOptions } from './connection.js';
 import { SqliteIdempotencyKeys } from './idempotency.js';
 import { SqliteLedgers } from './ledgers.js';
+import { SqlitePreferences } from './preferences.js';
 import { SqliteSchoolStates } from './school-state.js';
 import { SqliteStatements } from './statements.js';
 
@@ -21,11 +23,14 @@ export class SqliteStatementStore implements StatementStore {
   readonly schools: SchoolStates;
   readonly batches: Batches;
   readonly ledgers: Ledgers;
+  readonly preferences: Preferences;
 
   constructor(options: SqliteStoreOptions) {
     const connection = new SqliteConnection(options);
     this.#connection = connection;
-    this.statements = new SqliteStatements(connection);
+    const preferences = new SqlitePreferences(connection);
+    this.preferences = preferences;
+    this.statements = new SqliteStatements(connection, preferences);
     this.idempotency = new SqliteIdempotencyKeys(connection);
     this.schools = new SqliteSchoolStates(connection);
     this.batches = new SqliteBatches(connection);

@@ -68,3 +68,25 @@ export function bulkOutcome(
   });
   return { stored, duplicate: total - stored };
 }
+
+/**
+ * The parsed statement behind each row, where the caller gave one (so the preferences index need not
+ * parse the body again); undefined for rows a worker prepared.
+ */
+export function parsedRows(
+  rows: readonly StatementRow[],
+  given: readonly (
+    | Statement
+    | { statement: Statement }
+    | { prepared: StatementRow }
+    | { rejected: unknown }
+  )[],
+): (Statement | undefined)[] {
+  const byId = new Map<string, Statement>();
+  for (const item of given) {
+    if ('statement' in item && typeof item.statement === 'object')
+      byId.set(item.statement.id, item.statement);
+    else if ('specVersion' in item) byId.set(item.id, item);
+  }
+  return rows.map((row) => byId.get(row.id));
+}

@@ -173,4 +173,72 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       expect(new Set(all).size).toBe(all.length);
     });
   });
+
+  describe.each([{}, { exclusive: true }])('appendStream(%j)', (mode) => {
+    it('lands runs of entries over many ledgers all at once, placed as one appendAll would', async () => {
+      const store = await open();
+      const school = freshUrn();
+      const log = `stream-log-${school}`;
+      await store.ledgers.appendAll([
+        { ledger: log, entry: 'before-0' },
+        { ledger: log, entry: 'before-1' },
+      ]);
+      // Another handle, opened first (opening migrates, which needs the write lock an exclusive stream holds).
+      const other = await open();
+      const stream = await store.ledgers.appendStream(mode);
+      await stream.add([
+        { ledger: log, entry: { leaf: 0 }, expectedIndex: 2 },
+        { ledger: `stream-a-${school}`, entry: 'a0' },
+      ]);
+      await stream.add([
+        { ledger: log, entry: { leaf: 1 } },
+        { ledger: `stream-a-${school}`, entry: 'a1' },
+        { ledger: `stream-b-${school}`, entry: 'tab\there, back\\slash, newline\n, \u0000 and ünïcode' },
+        // Asserted after two of the stream's own entries for it.
+        { ledger: log, entry: { leaf: 2 }, expectedIndex: 4 },
+      ]);
+      // Nothing is visible before commit.
+      expect(await other.ledgers.count(`stream-a-${school}`)).toBe(0);
+      await stream.commit();
+      const entries = async (ledger: string) =>
+        (await store.ledgers.read(ledger)).map((e) => [e.index, e.entry]);
+      expect(await entries(log)).toEqual([
+        [0, 'before-0'],
+        [1, 'before-1'],
+        [2, { leaf: 0 }],
+        [3, { leaf: 1 }],
+        [4, { leaf: 2 }],
+      ]);
+      expect(await entries(`stream-a-${school}`)).toEqual([
+        [0, 'a0'],
+        [1, 'a1'],
+      ]);
+      expect(await entries(`stream-b-${school}`)).toEqual([
+        [0, 'tab\there, back\\slash, newline\n, \u0000 and ünïcode'],
+      ]);
+    });
+
+    it('keeps nothing when a position does not hold, or when aborted', async () => {
+      const store = await open();
+      const school = freshUrn();
+      const log = `stream-conflict-${school}`;
+      await store.ledgers.append(log, 'taken');
+      const stream = await store.ledgers.appendStream(mode);
+      const run = async () => {
+        await stream.add([{ ledger: `stream-c-${school}`, entry: 1 }]);
+        await stream.add([{ ledger: log, entry: 'mine', expectedIndex: 0 }]);
+        await stream.commit();
+      };
+      await expect(run()).rejects.toBeInstanceOf(LedgerConflictError);
+      await stream.abort();
+      expect(await store.ledgers.count(`stream-c-${school}`)).toBe(0);
+      expect(await store.ledgers.count(log)).toBe(1);
+
+      const aborted = await store.ledgers.appendStream(mode);
+      await aborted.add([{ ledger: `stream-d-${school}`, entry: 1 }]);
+      await aborted.abort();
+      expect(await store.ledgers.count(`stream-d-${school}`)).toBe(0);
+      await expect(aborted.add([{ ledger: `stream-d-${school}`, entry: 2 }])).rejects.toThrow(/ended/);
+    });
+  });
 }

@@ -4,6 +4,7 @@ import { batchesContract } from './batches.js';
 import { closingAfterEach, type StoreFactory } from './harness.js';
 import { idempotencyContract } from './idempotency.js';
 import { ledgersContract } from './ledgers.js';
+import { preferencesContract } from './preferences.js';
 import { schoolStateContract } from './school-state.js';
 import { statementReadsContract } from './statements-reads.js';
 import { statementWritesContract } from './statements-writes.js';
@@ -24,5 +25,6 @@ export function runStoreContract(name: string, openStore: StoreFactory, database
     describe('school state with ETags', () => schoolStateContract(open));
     describe('batch results', () => batchesContract(open));
     describe('ledgers', () => ledgersContract(open, database));
+    describe('effective-preferences index', () => preferencesContract(open));
   });
 }

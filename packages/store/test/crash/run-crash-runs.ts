@@ -24,7 +24,7 @@ export async function bundleWriter(): Promise<string> {
     target: 'node20',
     // Workspace packages from src, as vitest resolves them, so the child never runs a stale dist.
     conditions: ['source'],
-    external: ['better-sqlite3', 'pg'],
+    external: ['better-sqlite3', 'pg', 'pg-copy-streams'],
     outfile,
     logLevel: 'silent',
   });

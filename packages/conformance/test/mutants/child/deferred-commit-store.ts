@@ -64,6 +64,7 @@ export function deferLastRecordOfBatch(inner: StatementStore): StatementStore {
     batches: inner.batches,
     ledgers: inner.ledgers,
     ping: () => inner.ping(),
+    preferences: inner.preferences,
     async close() {
       await commitHeld();
       await inner.close();

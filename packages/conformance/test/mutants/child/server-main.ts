@@ -46,6 +46,8 @@ const running = await startServer({
   },
   tokenEndpoint: `${issuer}/oauth2/token`,
   logger: () => {},
+  // Several distributor processes on one store sign with one key, so a receipt verifies whichever answers.
+  ...(process.env.RP_CONFORMANCE_LOG_KEY ? { logSigningKey: process.env.RP_CONFORMANCE_LOG_KEY } : {}),
 });
 process.stdout.write(`listening ${running.url}\n`);
 // A clean stop (SIGTERM) closes the store, committing anything held; SIGKILL is the crash.

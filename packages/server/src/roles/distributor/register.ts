@@ -1,7 +1,7 @@
 import { registerCsv, registerHtml } from '@reuse-pref/release';
 import type { RegisterPage } from '@reuse-pref/schema';
 import { json, text } from '../../http/respond.js';
-import { defineOperation, outsideContract } from '../../operation.js';
+import { defineOperation } from '../../operation.js';
 import { nextIndexCursor, readIndexPage } from '../../paging/index-cursor.js';
 
 /**
@@ -15,15 +15,13 @@ export const listRegister = defineOperation('listRegister', {
   async handle({ request, query, services }) {
     const archive = await services.releases();
     const wanted = preferredType(request.headers.accept);
-    // contract: the CSV and HTML renderings are only mentioned in listRegister's description; its 200
-    // declares application/json alone, so a contract-generated client cannot ask for them by type.
     if (wanted === 'text/csv') {
       const csv = registerCsv(await archive.wholeRegister());
-      return outsideContract(text(200, 'text/csv', csv, { vary: 'accept' }));
+      return text(200, 'text/csv', csv, { vary: 'accept' });
     }
     if (wanted === 'text/html') {
       const html = registerHtml(await archive.wholeRegister(), services.now().toISOString());
-      return outsideContract(text(200, 'text/html', html, { vary: 'accept' }));
+      return text(200, 'text/html', html, { vary: 'accept' });
     }
     const { from, limit } = readIndexPage(query, services.limits.maxPageSize);
     const items = await archive.register(from, limit);

@@ -1,8 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type Hash, KeyObject } from 'node:crypto';
 import {
+  type CohortKeys,
   canonicalJson,
   type KeyInput,
   type LedgerRecord,
+  leafHash,
+  membersFromIndex,
   type ReleaseDraft,
   receiptFor,
   recordRelease,
@@ -16,7 +19,6 @@ import type {
   ReleaseDecision,
   ReleaseSubjectPage,
   SignedTreeHead,
-  Statement,
   Subject,
   SubjectKey,
   SubjectReceipt,
@@ -25,6 +27,8 @@ import {
   type JsonValue,
   type LedgerAppend,
   LedgerConflictError,
+  type LedgerStream,
+  PreferenceIndexIncompleteError,
   type StatementStore,
 } from '@reuse-pref/store';
 import { ProblemError } from '../../http/problem.js';
@@ -36,9 +40,15 @@ import { type SignedHeadKeeper, signedHeadInMemory } from './signed-head-file.js
 const LOG = 'release:log';
 const REGISTER = 'release:register';
 const releaseLedger = (releaseId: string) => `release:decision:${releaseId}`;
+/** Each subject's outcome in a release, in cohort order (releases recorded before this kept them in
+ * the decision's own ledger, after the decision: still read from there). */
+const outcomesLedger = (releaseId: string) => `release:outcomes:${releaseId}`;
 const subjectLedger = (key: string) => `release:subject:${key}`;
 const dsLedger = (dsReference: string) => `release:ds:${dsReference}`;
 const READ_PAGE = 5000;
+// Cohort members looked up in the index per query, and ledger entries handed to the store per run.
+const INDEX_BATCH = 5000;
+const STREAM_RUN = 8000;
 
 export type SubjectOutcomeItem = ReleaseSubjectPage['items'][number];
 
@@ -51,8 +61,8 @@ export type RecordResult =
   | ({ outcome: 'recorded' | 'already-recorded' } & StoredRelease)
   | { outcome: 'ds-reference-conflict'; releaseId: string };
 
-/** The ports the distributor keeps its records in, and reads its cohort's statements from. */
-export type DistributorStore = Pick<StatementStore, 'statements' | 'ledgers'>;
+/** The ports the distributor keeps its records in, and reads its cohort's preferences from. */
+export type DistributorStore = Pick<StatementStore, 'ledgers' | 'preferences'>;
 
 /**
  * The log in the store no longer extends the last tree head this server signed: someone with the
@@ -76,14 +86,22 @@ export interface ArchiveGuard {
 }
 
 /**
- * The distributor's records: the public transparency log (rebuilt in memory from the store at start, so
- * proofs are computed without reading the store), each release with its per-subject outcomes, each
- * subject's private ledger records (entry + salt), and the public register.
+ * A cohort: the members of a request body, or (for a national release) a source that can be read
+ * again, such as a file, since the DS reference's content hash may need a pass of its own.
+ */
+export type CohortSource = readonly SubjectKey[] | (() => CohortKeys);
+
+/**
+ * The distributor's records: the public transparency log (rebuilt in memory from the store at start and
+ * caught up with what other processes committed before each use, so proofs are computed without reading
+ * the store), each release with its per-subject outcomes, each subject's private ledger records (entry +
+ * salt), and the public register.
  *
  * `recordRelease` (@reuse-pref/release) decides and records a release; this class is the archive it
- * records into, and commits each release (log leaves, subject records, decision and outcomes, DS
- * reference, register entry) in one store transaction, so a crash or a failed write leaves all of it or
- * none. The rest is reads.
+ * records into. A release streams into one store transaction (`ledgers.appendStream`) as its subjects
+ * are decided: log leaves, subject records and outcomes, then the decision, DS reference and register
+ * entry, so a crash or a failed write leaves all of it or none, and a national cohort never sits in
+ * memory (32 bytes a subject, its leaf hash, until the commit). The rest is reads.
  */
 export class ReleaseArchive {
   private readonly lock = new KeyedMutex();
@@ -98,17 +116,31 @@ export class ReleaseArchive {
     private log: TransparencyLog,
     private readonly signingKey: KeyInput,
     private readonly guard: ArchiveGuard,
+    private readonly exclusive: boolean,
   ) {
     const privateKey = signingKey instanceof KeyObject ? signingKey : createPrivateKey(signingKey);
     this.publicKey = createPublicKey(privateKey);
   }
 
+  /**
+   * `guard`: where the last signed head is kept (outside the store) and whom to tell when the log no
+   * longer extends it; in memory only by default. `exclusive`: this process writes nothing else to the
+   * store while it records (the CLI recording a national release), so a release may hold the store's
+   * write lock throughout and write in place (see `Ledgers.appendStream`). A server leaves it off.
+   */
   static async open(
     store: DistributorStore,
     signingKey: KeyInput,
-    guard: ArchiveGuard = { heads: signedHeadInMemory(), alarm: () => undefined },
+    options: { guard?: ArchiveGuard; exclusive?: boolean } = {},
   ): Promise<ReleaseArchive> {
-    const archive = new ReleaseArchive(store, await loadLog(store), signingKey, guard);
+    const guard = options.guard ?? { heads: signedHeadInMemory(), alarm: () => undefined };
+    const archive = new ReleaseArchive(
+      store,
+      await loadLog(store),
+      signingKey,
+      guard,
+      options.exclusive ?? false,
+    );
     archive.lastSigned = await guard.heads.read();
     archive.check();
     return archive;
@@ -116,6 +148,23 @@ export class ReleaseArchive {
 
   get logSize(): number {
     return this.log.size;
+  }
+
+  /**
+   * Reads the leaves other processes on the same database committed since this one last looked, so
+   * every process serves the same log (servers are stateless over the store). Safe beside a recording
+   * in this process: a leaf is taken only at the index the tree has reached.
+   */
+  async catchUp(): Promise<void> {
+    for (;;) {
+      const from = this.log.size;
+      const page = await this.store.ledgers.read(LOG, { from, limit: READ_PAGE });
+      for (const row of page)
+        if (row.index === this.log.size) this.log.append(row.entry as unknown as LogLeaf);
+      if (page.length < READ_PAGE) break;
+    }
+    // What others appended must still extend the last head this process signed.
+    this.check();
   }
 
   /** Why the server no longer trusts the log in its store, or undefined while it does. */
@@ -182,26 +231,25 @@ export class ReleaseArchive {
   }
 
   /**
-   * Evaluates the request against each cohort member's stored statements (every school's) and records
-   * it. The same DS reference with the same request and cohort returns the earlier release; with other
-   * content it is a conflict, because the register must show one decision per reference.
+   * Decides the request from the preferences index (every school's statements about each member) and
+   * records it. The same DS reference with the same request and cohort returns the earlier release;
+   * with other content it is a conflict, because the register must show one decision per reference.
    */
   async record(
     request: DistributionRequest,
-    cohort: readonly SubjectKey[],
+    cohort: CohortSource,
     options: { now: Date; competenceAge: number },
   ): Promise<RecordResult> {
     return this.lock.run('record', async () => {
       this.refuseIfInconsistent();
-      const contentHash = createHash('sha256').update(canonicalJson({ request, cohort })).digest('hex');
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.recordOnce(request, cohort, options, contentHash);
+          return await this.recordOnce(request, cohort, options);
         } catch (error) {
           // Another process on the same database recorded first (the log or the DS reference moved): this
-          // process's tree is behind. Rebuild it from what was committed and look again, once.
+          // process's tree is behind. Catch up with what was committed and look again, once.
           if (!(error instanceof LedgerConflictError) || attempt > 1) throw error;
-          this.log = await loadLog(this.store);
+          await this.catchUp();
           this.refuseIfInconsistent();
         }
       }
@@ -210,10 +258,10 @@ export class ReleaseArchive {
 
   private async recordOnce(
     request: DistributionRequest,
-    cohort: readonly SubjectKey[],
+    cohort: CohortSource,
     options: { now: Date; competenceAge: number },
-    contentHash: string,
   ): Promise<RecordResult> {
+    const keys = (): CohortKeys => (typeof cohort === 'function' ? cohort() : [cohort]);
     const ds = dsLedger(request.dsReference);
     const [earlier] = await this.store.ledgers.read(ds, { limit: 1 });
     if (earlier) {
@@ -221,81 +269,116 @@ export class ReleaseArchive {
         releaseId: string;
         contentHash: string;
       };
-      if (earlierHash !== contentHash) return { outcome: 'ds-reference-conflict', releaseId };
+      const hash = new ContentHash(request);
+      for await (const batch of keys()) hash.add(batch);
+      if (earlierHash !== hash.digest()) return { outcome: 'ds-reference-conflict', releaseId };
       const stored = await this.release(releaseId);
       if (stored) return { outcome: 'already-recorded', ...stored };
     }
+    // Decide only from an index that has taken in every statement held (see PreferenceIndexStatus).
+    const status = await this.store.preferences.status();
+    if (!status.current) {
+      throw new PreferenceIndexIncompleteError(
+        `the preferences index has taken in ${status.indexedStatements} of ${status.statements} statements` +
+          ` (catalogue ${status.catalogueVersion}): run reuse-pref store reindex`,
+      );
+    }
+    await this.catchUp();
     // The reference's entry must land where it was seen to end, so two processes can never both record it.
     const dsIndex = await this.store.ledgers.count(ds);
-    const recorded = await recordRelease(request, this.members(cohort), {
-      archive: { begin: () => this.draft(request.dsReference, contentHash, dsIndex) },
-      decidedAt: options.now.toISOString(),
-      competenceAge: options.competenceAge,
-    });
+    const decidedAt = options.now.toISOString();
+    const hash = new ContentHash(request);
+    const recorded = await recordRelease(
+      request,
+      membersFromIndex(this.store.preferences, rebatch(keys(), INDEX_BATCH, hash), {
+        asOf: decidedAt,
+        competenceAge: options.competenceAge,
+      }),
+      {
+        archive: { begin: () => this.draft(request.dsReference, () => hash.digest(), dsIndex) },
+        decidedAt,
+        competenceAge: options.competenceAge,
+      },
+    );
     return { outcome: 'recorded', ...recorded };
   }
 
   /**
-   * One release as the store will keep it, gathered in memory (a cohort here is at most the request
-   * limit) and written by `commit` in one `ledgers.appendAll`: the log leaves first, at the index the
-   * in-memory tree expects, then every subject's records, the decision and its outcomes, the DS
-   * reference and the register entry. The in-memory tree takes the leaves only once they are committed.
+   * One release streaming into one store transaction: each subject's log leaf (the first at the index
+   * the in-memory tree expects), records under every identifier and outcome go to the store in runs,
+   * one run in flight while the next is decided; the commit adds the decision leaf, the decision, the
+   * DS reference (at the index it was seen to end, so two processes cannot both record one reference)
+   * and the register entry. The in-memory tree takes the leaf hashes only once they are committed.
    */
-  private draft(dsReference: string, contentHash: string, dsIndex: number): ReleaseDraft {
+  private async draft(
+    dsReference: string,
+    contentHash: () => string,
+    dsIndex: number,
+  ): Promise<ReleaseDraft> {
+    const stream: LedgerStream = await this.store.ledgers.appendStream({ exclusive: this.exclusive });
     const firstLeafIndex = this.log.size;
-    const leaves: LogLeaf[] = [];
-    const subjectRecords: LedgerAppend[] = [];
-    const outcomes: JsonValue[] = [];
+    let hashes = Buffer.allocUnsafe(32 * 1024);
+    let leaves = 0;
+    let run: LedgerAppend[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
+    const leafEntry = (leaf: LogLeaf): LedgerAppend => {
+      const text = canonicalJson(leaf);
+      const line = Buffer.from(text, 'utf8');
+      if ((leaves + 1) * 32 > hashes.length) {
+        const bigger = Buffer.allocUnsafe(hashes.length * 2);
+        hashes.copy(bigger, 0, 0, leaves * 32);
+        hashes = bigger;
+      }
+      hashes.set(leafHash(line), leaves * 32);
+      leaves += 1;
+      // The canonical line is the leaf's stored text too: serialised once, hashed and kept as it is.
+      const stored = { ledger: LOG, entry: asJson(leaf), json: text };
+      return leaves === 1 ? { ...stored, expectedIndex: firstLeafIndex } : stored;
+    };
+    // Hands the run over and returns the one before it: the gate waits for the store only when it is
+    // a whole run ahead.
+    const flush = () => {
+      const rows = run;
+      run = [];
+      const previous = inFlight;
+      inFlight = previous.then(() => stream.add(rows));
+      // A failure surfaces on the next wait; until then it must not count as unhandled.
+      inFlight.catch(() => undefined);
+      return previous;
+    };
     return {
       firstLeafIndex,
       add: ({ leaf, record, outcome }) => {
-        leaves.push(leaf);
+        run.push(leafEntry(leaf));
+        const entry = asJson(record);
+        const json = JSON.stringify(record);
         // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
-        for (const key of identifierKeys(record.entry.subject)) {
-          subjectRecords.push({ ledger: subjectLedger(key), entry: asJson(record) });
-        }
+        for (const key of identifierKeys(record.entry.subject))
+          run.push({ ledger: subjectLedger(key), entry, json });
         const item: SubjectOutcomeItem = { subject: keyOf(record.entry.subject), outcome };
-        outcomes.push(asJson(item));
+        run.push({ ledger: outcomesLedger(record.entry.releaseId), entry: asJson(item) });
+        if (run.length >= STREAM_RUN) return flush();
       },
       commit: async ({ decision, leaf, logIndex, register }) => {
-        leaves.push(leaf);
-        const decisions = releaseLedger(decision.releaseId);
-        await this.store.ledgers.appendAll([
-          ...leaves.map((entry, i) => ({
-            ledger: LOG,
-            entry: asJson(entry),
-            ...(i === 0 ? { expectedIndex: firstLeafIndex } : {}),
-          })),
-          ...subjectRecords,
-          { ledger: decisions, entry: asJson({ decision, logIndex }) },
-          ...outcomes.map((entry) => ({ ledger: decisions, entry })),
-          {
-            ledger: dsLedger(dsReference),
-            entry: { releaseId: decision.releaseId, contentHash },
-            expectedIndex: dsIndex,
-          },
-          { ledger: REGISTER, entry: asJson(register) },
-        ]);
-        for (const committed of leaves) this.log.append(committed);
+        run.push(leafEntry(leaf));
+        run.push({ ledger: releaseLedger(decision.releaseId), entry: asJson({ decision, logIndex }) });
+        run.push({
+          ledger: dsLedger(dsReference),
+          entry: { releaseId: decision.releaseId, contentHash: contentHash() },
+          expectedIndex: dsIndex,
+        });
+        run.push({ ledger: REGISTER, entry: asJson(register) });
+        await flush();
+        await inFlight;
+        await stream.commit();
+        // A catch-up that ran meanwhile has read these very leaves from the store; else take them now.
+        if (this.log.size === firstLeafIndex) this.log.appendLeafHashes(hashes.subarray(0, leaves * 32));
       },
-      // Nothing reaches the store before commit, so there is nothing to take back.
-      abort: () => undefined,
+      abort: async () => {
+        await inFlight.catch(() => undefined);
+        await stream.abort();
+      },
     };
-  }
-
-  /** Each member with every statement held about them, from any school. */
-  private async *members(cohort: readonly SubjectKey[]) {
-    for (const key of cohort) {
-      const history = await this.store.statements.pupilHistory({
-        ...(key.upn ? { upn: key.upn } : {}),
-        ...(key.uln ? { uln: key.uln } : {}),
-      });
-      const statements: Statement[] = history.map((s) => s.statement);
-      // The resolver needs a date of birth for competence; the cohort names identifiers only.
-      const dateOfBirth = statements.find((s) => s.subject.dateOfBirth)?.subject.dateOfBirth;
-      const subject: Subject = { ...key, ...(dateOfBirth ? { dateOfBirth } : {}) };
-      yield { subject, statements };
-    }
   }
 
   async release(releaseId: string): Promise<StoredRelease | undefined> {
@@ -304,7 +387,12 @@ export class ReleaseArchive {
   }
 
   async releaseSubjects(releaseId: string, from: number, limit: number): Promise<SubjectOutcomeItem[]> {
-    const rows = await this.store.ledgers.read(releaseLedger(releaseId), { from: from + 1, limit });
+    const rows = await this.store.ledgers.read(outcomesLedger(releaseId), { from, limit });
+    if (rows.length === 0 && (await this.store.ledgers.count(outcomesLedger(releaseId))) === 0) {
+      // A release recorded before outcomes had a ledger of their own: after the decision, in its ledger.
+      const older = await this.store.ledgers.read(releaseLedger(releaseId), { from: from + 1, limit });
+      return older.map((row) => row.entry as SubjectOutcomeItem);
+    }
     return rows.map((row) => row.entry as SubjectOutcomeItem);
   }
 
@@ -346,6 +434,44 @@ async function loadLog(store: DistributorStore): Promise<TransparencyLog> {
     for (const row of page) log.append(row.entry as unknown as LogLeaf);
     if (page.length < READ_PAGE) return log;
   }
+}
+
+/**
+ * SHA-256 of the canonical JSON of `{ request, cohort }`, fed one batch of keys at a time: the same
+ * digest as hashing the whole document at once (RFC 8785 puts "cohort" before "request"), without
+ * ever holding a national cohort's text.
+ */
+class ContentHash {
+  readonly #hash: Hash = createHash('sha256').update('{"cohort":[');
+  #first = true;
+  constructor(private readonly request: DistributionRequest) {}
+
+  add(keys: readonly SubjectKey[]): void {
+    for (const key of keys) {
+      this.#hash.update(this.#first ? canonicalJson(key) : `,${canonicalJson(key)}`);
+      this.#first = false;
+    }
+  }
+
+  digest(): string {
+    return this.#hash.update(`],"request":${canonicalJson(this.request)}}`).digest('hex');
+  }
+}
+
+/** The cohort in batches of `size` keys, each seen by the content hash on the way. */
+async function* rebatch(source: CohortKeys, size: number, hash: ContentHash): AsyncGenerator<SubjectKey[]> {
+  let batch: SubjectKey[] = [];
+  for await (const keys of source) {
+    hash.add(keys);
+    for (const key of keys) {
+      batch.push(key);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function identifierKeys(subject: Subject): string[] {

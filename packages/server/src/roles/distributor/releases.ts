@@ -1,6 +1,7 @@
 import type { RequestBody } from '@reuse-pref/contract';
 import { parseDistributionRequest, prepareRequest, RequestError } from '@reuse-pref/release';
 import { type Finding, LatestCatalogue, type ReleaseSubjectPage, SubjectKey } from '@reuse-pref/schema';
+import { PreferenceIndexIncompleteError } from '@reuse-pref/store';
 import { isValidUln, isValidUpn } from '@reuse-pref/validator';
 import { Value } from '@sinclair/typebox/value';
 import { parseJson } from '../../http/parse-json.js';
@@ -48,10 +49,17 @@ export const evaluateDistribution = defineOperation('evaluateDistribution', {
     // describes differently no longer compiles.
     const evaluation: RequestBody<'evaluateDistribution'> = { request, cohort: value.cohort as SubjectKey[] };
     const archive = await services.releases();
-    const result = await archive.record(request, evaluation.cohort, {
-      now: services.now(),
-      competenceAge: services.competenceAge,
-    });
+    let result: Awaited<ReturnType<typeof archive.record>>;
+    try {
+      result = await archive.record(request, evaluation.cohort, {
+        now: services.now(),
+        competenceAge: services.competenceAge,
+      });
+    } catch (error) {
+      // Deciding from an index that lacks statements would decide on partial histories: refuse.
+      if (!(error instanceof PreferenceIndexIncompleteError)) throw error;
+      return problem('unavailable', { detail: `${error.message}; nothing was recorded.` });
+    }
     if (result.outcome === 'ds-reference-conflict') {
       return problem('release-conflict', {
         detail: `Release ${result.releaseId} already records ${request.dsReference} with other content.`,

@@ -1,8 +1,9 @@
 import { compareStatements, parseInstant, resolve } from '@reuse-pref/resolver';
-import type { PupilPreferences, Statement, Subject } from '@reuse-pref/schema';
+import type { PupilPreferences } from '@reuse-pref/schema';
+import { noneMatchHolds } from '../../http/etag.js';
 import { ProblemError, problem } from '../../http/problem.js';
 import { empty, json } from '../../http/respond.js';
-import { defineOperation, outsideContract } from '../../operation.js';
+import { defineOperation } from '../../operation.js';
 import { pupilHistory } from '../../pupils/pupil-history.js';
 import { pupilQuery } from '../../pupils/pupil-ref.js';
 import { pupilEtag } from './pupil-etag.js';
@@ -28,13 +29,14 @@ export const getPupilPreferences = defineOperation('getPupilPreferences', {
       throw new ProblemError('bad-request', { detail: 'asOf must be an RFC 3339 date-time.' });
     }
     const etag = pupilEtag(statements);
-    if (request.headers['if-none-match'] === etag && asOfParam === null) {
-      // contract: openapi.yaml declares no 304 for getPupilPreferences (issue 12: "304 on If-None-Match").
-      return outsideContract(empty(304, { etag }));
+    // Only the current evaluation is versioned by the ETag: at another asOf the same statements can
+    // resolve differently, so a conditional read with asOf always gets the body.
+    if (asOfParam === null && noneMatchHolds(request.headers['if-none-match'], etag)) {
+      return empty(304, { etag });
     }
+    // No subject: the resolver takes the date of birth from the statements, latest in R3 order (R4).
     const effective = resolve({
       statements,
-      subject: subjectOf(statements),
       asOf: asOfParam ?? services.now().toISOString(),
       competenceAge: services.competenceAge,
     });
@@ -49,10 +51,3 @@ export const getPupilPreferences = defineOperation('getPupilPreferences', {
     return json(200, body, { etag });
   },
 });
-
-/** The subject as the statements know it, with a date of birth if any statement carries one. */
-function subjectOf(statements: readonly Statement[]): Subject {
-  const first = statements[0]!.subject;
-  const dateOfBirth = statements.find((s) => s.subject.dateOfBirth)?.subject.dateOfBirth;
-  return { ...first, ...(dateOfBirth ? { dateOfBirth } : {}) };
-}

@@ -1,9 +1,9 @@
 import { compareStatements } from '@reuse-pref/resolver';
 import type { Statement, StatementPage } from '@reuse-pref/schema';
-import { requireIfMatch } from '../../http/etag.js';
+import { readWritePrecondition, type WritePrecondition } from '../../http/etag.js';
 import { ProblemError, problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
-import { defineOperation, outsideContract } from '../../operation.js';
+import { defineOperation } from '../../operation.js';
 import { aboutPupil, pupilHistory } from '../../pupils/pupil-history.js';
 import { isAbout, pupilQuery } from '../../pupils/pupil-ref.js';
 import { acceptStatement, statementLocation } from '../../statements/accept-statement.js';
@@ -49,8 +49,11 @@ export const listPupilStatements = defineOperation('listPupilStatements', {
 });
 
 /**
- * A change made against the preference set the caller last saw: If-Match must be that set's ETag.
- * Missing is 428, stale is 412 with the current ETag, and in both cases nothing is stored.
+ * A change made against the preference set the caller last saw: If-Match must be that set's ETag, or
+ * `If-None-Match: *` for a pupil with no statement yet (the office's first entry for a new pupil).
+ * Neither is 428; a precondition that does not hold is 412 with the current ETag; nothing is stored.
+ * A statement already held is a `duplicate` (200) whatever the precondition: a retry after a lost
+ * response must not be told its own write made the ETag stale.
  */
 export const recordPupilStatement = defineOperation('recordPupilStatement', {
   method: 'POST',
@@ -63,7 +66,7 @@ export const recordPupilStatement = defineOperation('recordPupilStatement', {
     const { request, params, services } = context;
     const { urn } = params;
     const query = pupilQuery(params.pupil, urn);
-    const ifMatch = requireIfMatch(request.headers['if-match']);
+    const precondition = readWritePrecondition(request.headers);
     let before: Statement[] = [];
     const accepted = await acceptStatement(context, {
       urn,
@@ -74,25 +77,43 @@ export const recordPupilStatement = defineOperation('recordPupilStatement', {
       append: (statement) =>
         services.store.statements.appendIf(statement, query, (stored) => {
           before = aboutPupil(stored, query);
-          return ifMatch === '*' ? before.length > 0 : ifMatch === pupilEtag(before);
+          // Already held: the store answers duplicate (or 409 for other content), never 412.
+          const id = statement.id.toLowerCase();
+          if (before.some((s) => s.id.toLowerCase() === id)) return true;
+          switch (precondition.kind) {
+            case 'etag':
+              return before.length > 0 && precondition.etag === pupilEtag(before);
+            case 'exists':
+              return before.length > 0;
+            case 'absent':
+              return before.length === 0;
+            case 'unsatisfiable':
+              return false;
+          }
         }),
     });
     if (accepted.outcome === 'rejected') return accepted.response;
     if (accepted.outcome === 'refused') {
+      // The current ETag goes with the refusal only when there is a current preference set to name.
       return problem('precondition-failed', {
-        detail: 'If-Match does not match the current ETag; re-read and retry.',
-        headers: { etag: pupilEtag(before) },
+        detail: refusal[precondition.kind],
+        headers: before.length > 0 ? { etag: pupilEtag(before) } : {},
       });
     }
     const { statement, receipt } = accepted;
     const after = before.some((s) => s.id === statement.id) ? before : [...before, statement];
     const headers = { etag: pupilEtag(after), location: statementLocation(urn, receipt.statementId) };
     if (accepted.outcome === 'stored') return json(201, receipt, headers);
-    // contract: a resent identical statement answers 200 `duplicate`, which openapi.yaml does not declare
-    // for recordPupilStatement (it does for submitStatement); issue 12 decides which side changes.
-    return outsideContract(json(200, receipt, headers));
+    return json(200, receipt, headers);
   },
 });
+
+const refusal: Record<WritePrecondition['kind'], string> = {
+  etag: 'If-Match does not match the current ETag; re-read and retry.',
+  exists: 'If-Match: * but the pupil has no statement here; create the first with If-None-Match: *.',
+  absent: 'If-None-Match: * but the pupil already has statements; re-read and send If-Match.',
+  unsatisfiable: 'If-Match and If-None-Match: * cannot both hold; send one.',
+};
 
 const notThisPupil = {
   detail: 'The statement is not about the pupil in the path; nothing was stored.',

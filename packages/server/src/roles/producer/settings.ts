@@ -1,11 +1,11 @@
 import type { RequestBody } from '@reuse-pref/contract';
 import type { SchoolSettings } from '@reuse-pref/schema';
 import type { JsonValue } from '@reuse-pref/store';
-import { requireIfMatch } from '../../http/etag.js';
+import { readWritePrecondition } from '../../http/etag.js';
 import { parseJson } from '../../http/parse-json.js';
 import { ProblemError, problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
-import { defineOperation, outsideContract } from '../../operation.js';
+import { defineOperation } from '../../operation.js';
 import { checkSettings } from './settings-check.js';
 
 const roles = ['producer', 'relay'] as const;
@@ -26,8 +26,9 @@ export const getSchoolSettings = defineOperation('getSchoolSettings', {
 });
 
 /**
- * Replaces the settings only if If-Match names the current version (or `If-None-Match: *` to create):
- * two clients editing at once cannot silently overwrite each other; the loser gets 412 and re-reads.
+ * Replaces the settings only if If-Match names the current version, or creates a school's first settings
+ * with `If-None-Match: *` (201): two clients editing at once cannot silently overwrite each other, and two
+ * creating at once cannot both create; the loser gets 412 and re-reads.
  */
 export const updateSchoolSettings = defineOperation('updateSchoolSettings', {
   method: 'PUT',
@@ -37,8 +38,7 @@ export const updateSchoolSettings = defineOperation('updateSchoolSettings', {
   body: { types: ['application/json'], limit: 'maxBodyBytes' },
   async handle({ request, body, params, services }) {
     const urn = params.urn;
-    const creating = request.headers['if-none-match']?.trim() === '*';
-    const ifMatch = creating ? null : requireIfMatch(request.headers['if-match']);
+    const precondition = readWritePrecondition(request.headers);
     const value = parseJson(body, {
       maxDepth: services.limits.maxDepth,
       maxMembers: services.limits.maxFields,
@@ -61,11 +61,18 @@ export const updateSchoolSettings = defineOperation('updateSchoolSettings', {
         ],
       });
     }
-    const state = await services.store.schools.compareAndSet(urn, ifMatch, data as unknown as JsonValue);
+    if (precondition.kind === 'unsatisfiable') {
+      const current = await services.store.schools.get(urn);
+      return problem('precondition-failed', {
+        detail: 'If-Match and If-None-Match: * cannot both hold; send one.',
+        headers: current ? { etag: current.etag } : {},
+      });
+    }
+    const expected =
+      precondition.kind === 'absent' ? null : precondition.kind === 'exists' ? '*' : precondition.etag;
+    const state = await services.store.schools.compareAndSet(urn, expected, data as unknown as JsonValue);
     const stored = { ...data, updatedAt: state.updatedAt };
-    if (!creating) return json(200, stored, { etag: state.etag });
-    // contract: creating with `If-None-Match: *` answers 201, and neither is in openapi.yaml for
-    // updateSchoolSettings (issue 12: a school's first settings).
-    return outsideContract(json(201, stored, { etag: state.etag }));
+    if (precondition.kind === 'absent') return json(201, stored, { etag: state.etag });
+    return json(200, stored, { etag: state.etag });
   },
 });

@@ -7,6 +7,7 @@ import { json } from '../../http/respond.js';
 import { defineOperation } from '../../operation.js';
 import { loadBatchResult, saveBatchResult } from './batch-results.js';
 import { type BatchLine, readBatchInSlices } from './ingest/read-batch.js';
+import { checkBatchSignatures } from './signature-policy.js';
 
 /**
  * NDJSON bulk ingest at the census intake. A batch commits atomically and all-or-nothing
@@ -23,13 +24,14 @@ export const submitBatch = defineOperation('submitBatch', {
   body: { types: ['application/x-ndjson'], limit: 'maxBatchBytes' },
   async handle({ body, principal, services }) {
     const now = services.now();
-    const lines = services.ingestWorkers
+    const read = services.ingestWorkers
       ? await services.ingestWorkers.read(body, now, principal, services.limits)
       : await readBatchInSlices(body, {
           validator: services.validator(),
           limits: services.limits,
           principal,
         });
+    const lines = await checkBatchSignatures(services.signatures, read);
     const receivedAt = now.toISOString();
     const result = await services.store.statements.appendBatch(lines.map((l) => l.record));
     const outcomes = result.outcomes.map((o) => recordOutcome(o, lines[o.index]!));

@@ -1,8 +1,14 @@
+import { problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
 import { defineOperation } from '../../operation.js';
 import { acceptStatement, statementLocation } from '../../statements/accept-statement.js';
+import { checkSignature, type SignatureCheck } from './signature-policy.js';
 
-/** One statement into the intake: errors reject it with nothing stored; queries are accepted and returned. */
+/**
+ * One statement into the intake: errors reject it with nothing stored; queries are accepted and returned.
+ * The signature policy runs on the validated statement just before it is stored, so a refused chain
+ * stores nothing and its failures are answered like validation errors.
+ */
 export const submitIntakeStatement = defineOperation('submitIntakeStatement', {
   method: 'POST',
   path: '/intake/statements',
@@ -10,9 +16,23 @@ export const submitIntakeStatement = defineOperation('submitIntakeStatement', {
   idempotent: true,
   body: { types: ['application/json'], limit: 'maxBodyBytes' },
   async handle(context) {
-    const accepted = await acceptStatement(context, { principal: context.principal });
+    const { services } = context;
+    let signature: SignatureCheck = { errors: [], queries: [] };
+    const accepted = await acceptStatement(context, {
+      principal: context.principal,
+      async append(statement) {
+        signature = await checkSignature(services.signatures, statement);
+        if (signature.errors.length > 0) return { outcome: 'refused' as const };
+        return services.store.statements.append(statement);
+      },
+    });
     if (accepted.outcome === 'rejected') return accepted.response;
-    const { statement, receipt } = accepted;
+    if (accepted.outcome === 'refused') {
+      const detail = `${signature.errors.length} error(s); nothing was stored.`;
+      return problem('validation-failed', { detail, errors: signature.errors });
+    }
+    const { statement } = accepted;
+    const receipt = { ...accepted.receipt, queries: [...accepted.receipt.queries, ...signature.queries] };
     const location = statementLocation(statement.setting.urn, receipt.statementId);
     return json(accepted.outcome === 'stored' ? 201 : 200, receipt, { location });
   },

@@ -1,11 +1,14 @@
 import type { Health } from '@reuse-pref/schema';
+import { problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
-import { defineOperation, outsideContract } from '../../operation.js';
+import { defineOperation } from '../../operation.js';
 import { everyRole } from './every-role.js';
 
 // Readiness answers quickly or not at all: a probe that hangs while the database restarts would make the
 // orchestrator wait on the health check instead of on the database.
 const STORE_CHECK_MS = 2_000;
+/** How long a load balancer or client should wait before asking a failing server again. */
+const HEALTH_RETRY_SECONDS = 5;
 
 /**
  * Liveness plus readiness: one store round trip (`store.ping`, which never waits out an outage the way
@@ -50,8 +53,15 @@ export const getHealth = defineOperation('getHealth', {
       checks,
     };
     if (status === 'pass') return json(200, body, { 'cache-control': 'no-store' });
-    // contract: openapi.yaml declares the failing 503 as application/problem+json with the report in a
-    // `health` member (example HealthFail); the server sends the bare report as application/json.
-    return outsideContract(json(503, body, { 'cache-control': 'no-store', 'retry-after': '1' }));
+    // Failing is an error like any other (decision 0004: one error path): a problem, with the report in
+    // its `health` member, and a Retry-After as every 503 has.
+    return problem('unhealthy', {
+      detail:
+        store === 'fail'
+          ? 'The store is unreachable.'
+          : 'The transparency log is not consistent with the last signed tree head.',
+      health: body,
+      headers: { 'cache-control': 'no-store', 'retry-after': String(HEALTH_RETRY_SECONDS) },
+    });
   },
 });

@@ -1,0 +1,103 @@
+import { resolve } from '@reuse-pref/resolver';
+import type { EffectivePreference, Statement, SubjectKey } from '@reuse-pref/schema';
+import { defaultPreferences, type IndexEntry, type IndexParameters, preferencesAt } from './index-entry.js';
+import { memberKeys } from './subject-keys.js';
+
+/**
+ * The reads answering for a batch of cohort members. A backend makes them in one consistent snapshot;
+ * SQLite's are synchronous (inside a read transaction nothing may await), PostgreSQL's are queries.
+ */
+export interface MemberReads<R> {
+  /** The subject each key names, for the keys the index holds. */
+  subjectsOf(keys: readonly string[]): R extends 'sync' ? Map<string, number> : Promise<Map<string, number>>;
+  entries(
+    subjects: readonly number[],
+  ): R extends 'sync' ? Map<number, IndexEntry> : Promise<Map<number, IndexEntry>>;
+  /** Every statement of each subject (all the statements holding any of its keys). */
+  histories(
+    subjects: readonly number[],
+  ): R extends 'sync' ? Map<number, Statement[]> : Promise<Map<number, Statement[]>>;
+}
+
+type Read =
+  | { read: 'subjectsOf'; keys: readonly string[] }
+  | { read: 'entries'; subjects: readonly number[] }
+  | { read: 'histories'; subjects: readonly number[] };
+
+/**
+ * Each member's effective preferences at `asOf`: from the subject's index entry where it can say, else
+ * (asOf before the subject's latest statement, a history the resolver refused, a UPN and a ULN naming
+ * two subjects) by resolving the statements themselves. Either way the answer is the resolver's. Written
+ * once as the steps between reads, which each backend drives its own way.
+ */
+function* steps(
+  members: readonly SubjectKey[],
+  asOf: string,
+  parameters: IndexParameters,
+): Generator<Read, EffectivePreference[][], unknown> {
+  const keys = [...new Set(members.flatMap((member) => memberKeys(member)))];
+  const subjectOf = (yield { read: 'subjectsOf', keys }) as Map<string, number>;
+  const subjectsOfMember = members.map((member) => [
+    ...new Set(memberKeys(member).flatMap((key) => subjectOf.get(key) ?? [])),
+  ]);
+  const entries = (yield { read: 'entries', subjects: [...new Set(subjectsOfMember.flat())] }) as Map<
+    number,
+    IndexEntry
+  >;
+  const out = subjectsOfMember.map((subjects) => {
+    const entry = subjects.length === 1 ? entries.get(subjects[0]!) : undefined;
+    return entry && preferencesAt(entry, asOf, parameters);
+  });
+  const exactly = [...new Set(out.flatMap((p, i) => (p === undefined ? subjectsOfMember[i]! : [])))];
+  const histories =
+    exactly.length > 0
+      ? ((yield { read: 'histories', subjects: exactly }) as Map<number, Statement[]>)
+      : new Map<number, Statement[]>();
+  let defaults: EffectivePreference[] | undefined;
+  return out.map((preferences, i) => {
+    if (preferences) return preferences;
+    const subjects = subjectsOfMember[i]!;
+    if (subjects.length === 0) {
+      defaults ??= defaultPreferences(asOf, parameters);
+      return defaults;
+    }
+    return resolve({
+      statements: subjects.flatMap((s) => histories.get(s) ?? []),
+      asOf,
+      catalogue: parameters.catalogue,
+      competenceAge: parameters.competenceAge,
+    }).preferences;
+  });
+}
+
+function answer<R>(reads: MemberReads<R>, request: Read) {
+  if (request.read === 'subjectsOf') return reads.subjectsOf(request.keys);
+  if (request.read === 'entries') return reads.entries(request.subjects);
+  return reads.histories(request.subjects);
+}
+
+export function resolveMembersSync(
+  members: readonly SubjectKey[],
+  asOf: string,
+  parameters: IndexParameters,
+  reads: MemberReads<'sync'>,
+): EffectivePreference[][] {
+  const run = steps(members, asOf, parameters);
+  for (let next = run.next(); ; ) {
+    if (next.done) return next.value;
+    next = run.next(answer(reads, next.value));
+  }
+}
+
+export async function resolveMembers(
+  members: readonly SubjectKey[],
+  asOf: string,
+  parameters: IndexParameters,
+  reads: MemberReads<'async'>,
+): Promise<EffectivePreference[][]> {
+  const run = steps(members, asOf, parameters);
+  for (let next = run.next(); ; ) {
+    if (next.done) return next.value;
+    next = run.next(await answer(reads, next.value));
+  }
+}

@@ -1,0 +1,103 @@
+import type { StatementRow } from '../ports/statements.js';
+
+/**
+ * The identifiers a statement names its pupil by, as index keys: `upn:<UPN>`, `uln:<ULN>` and, for a
+ * school's own MIS id (which means something only inside that school), `local:<URN>:<id>`. Statements
+ * that share any key are about one subject, and so, transitively, are all statements connected through
+ * shared keys (a form with a UPN and a ULN joins the UPN's history to the ULN's). The prefixes keep a
+ * ULN from ever meeting a local id of the same digits; a URN has no colon, so the local form is unambiguous.
+ */
+export function statementKeys(row: Pick<StatementRow, 'urn' | 'upn' | 'uln' | 'localId'>): string[] {
+  const keys: string[] = [];
+  if (row.upn !== null) keys.push(upnKey(row.upn));
+  if (row.uln !== null) keys.push(ulnKey(row.uln));
+  if (row.localId !== null) keys.push(localKey(row.urn, row.localId));
+  return keys;
+}
+
+export const upnKey = (upn: string) => `upn:${upn}`;
+export const ulnKey = (uln: string) => `uln:${uln}`;
+export const localKey = (urn: string, localId: string) => `local:${urn}:${localId}`;
+
+/** The national keys a cohort member is given by (a cohort crosses schools, so never a local id). */
+export function memberKeys(member: { upn?: string | undefined; uln?: string | undefined }): string[] {
+  const keys: string[] = [];
+  if (member.upn !== undefined) keys.push(upnKey(member.upn));
+  if (member.uln !== undefined) keys.push(ulnKey(member.uln));
+  return keys;
+}
+
+/** A key split back into the columns a statement is found by. */
+export type KeyColumns =
+  | { kind: 'upn'; value: string }
+  | { kind: 'uln'; value: string }
+  | { kind: 'local'; urn: string; localId: string };
+
+export function keyColumns(key: string): KeyColumns {
+  if (key.startsWith('upn:')) return { kind: 'upn', value: key.slice(4) };
+  if (key.startsWith('uln:')) return { kind: 'uln', value: key.slice(4) };
+  const colon = key.indexOf(':', 6);
+  return { kind: 'local', urn: key.slice(6, colon), localId: key.slice(colon + 1) };
+}
+
+/** Keys grouped by the column they match, for one query that finds every statement holding any of them. */
+export function keysByColumn(keys: Iterable<string>): {
+  upns: string[];
+  ulns: string[];
+  urns: string[];
+  localIds: string[];
+} {
+  const out = { upns: [] as string[], ulns: [] as string[], urns: [] as string[], localIds: [] as string[] };
+  for (const key of keys) {
+    const columns = keyColumns(key);
+    if (columns.kind === 'upn') out.upns.push(columns.value);
+    else if (columns.kind === 'uln') out.ulns.push(columns.value);
+    else {
+      out.urns.push(columns.urn);
+      out.localIds.push(columns.localId);
+    }
+  }
+  return out;
+}
+
+const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
+const UPN_LAST = `0123456789${UPN_LETTERS}`;
+
+/**
+ * A national key as one exact double, for the in-memory snapshot's hash table (no string per key):
+ * a UPN is its check letter (23), eleven digits and a last digit-or-letter (33), well inside 2^53; a
+ * ULN is ten digits. Even codes are UPNs, odd ones ULNs. -1 when the key is not in the schema's form
+ * (a store fed without validation): the snapshot keeps such keys in a Map instead.
+ */
+export function nationalKeyCode(key: string): number {
+  if (key.startsWith('upn:')) return upnCode(key, 4);
+  if (key.startsWith('uln:')) return ulnCode(key, 4);
+  return -1;
+}
+
+/** The code of the UPN at `at` in `text` (the whole string when at is 0): see nationalKeyCode. */
+export function upnCode(text: string, at = 0): number {
+  if (text.length !== at + 13) return -1;
+  const letter = UPN_LETTERS.indexOf(text[at]!);
+  const last = UPN_LAST.indexOf(text[at + 12]!);
+  if (letter < 0 || last < 0) return -1;
+  let middle = 0;
+  for (let i = at + 1; i < at + 12; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    middle = middle * 10 + d;
+  }
+  return ((letter * 33 + last) * 1e11 + middle) * 2;
+}
+
+/** The code of the ULN at `at` in `text`: see nationalKeyCode. */
+export function ulnCode(text: string, at = 0): number {
+  if (text.length !== at + 10) return -1;
+  let value = 0;
+  for (let i = at; i < at + 10; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value * 2 + 1;
+}

@@ -1,0 +1,93 @@
+// @ts-nocheck
+// pnpm mutation [resolver|validator|validator-rules...] [--full] [--report-only] [--min-score N]
+// StrykerJS mutates the reference resolver and/or validator, and the conformance suite alone judges each
+// mutant (packages/conformance/mutation/judge.mutation.ts: every semantic vector through the harness).
+// Writes reports/mutation/<module>.json (Stryker) and reports/mutation/summary.md (score per file,
+// survivors), and checks conformance/equivalent-mutants.json: exit 1 when an entry is stale (no longer
+// generated, or now killed) or a module scores under --min-score (default 90) over its non-equivalent
+// mutants. One test process (concurrency 1): the machine is shared. See decision 0027.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { markdown, score, summarise } from './mutation/summary.mjs';
+
+const MODULES = {
+  resolver: 'packages/resolver/src/**/*.ts',
+  validator: 'packages/validator/src/**/*.ts',
+  // The reduced validator run: the rule modules only (no schema reader, pattern engine or UUID reader).
+  'validator-rules': 'packages/validator/src/rules/**/*.ts',
+};
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'report-only': { type: 'boolean' },
+    full: { type: 'boolean' },
+    'min-score': { type: 'string', default: '90' },
+  },
+});
+const modules = positionals.length ? positionals : Object.keys(MODULES);
+for (const m of modules) {
+  if (!MODULES[m]) {
+    console.error(`mutation: unknown module ${m}; one of ${Object.keys(MODULES).join(', ')}`);
+    process.exit(2);
+  }
+}
+
+const reportPath = (m) => join(root, 'reports/mutation', `${m}.json`);
+mkdirSync(join(root, 'reports/mutation'), { recursive: true });
+const timings = {};
+if (!values['report-only']) {
+  for (const m of modules) {
+    const started = Date.now();
+    const run = spawnSync(
+      'pnpm',
+      [
+        'exec',
+        'stryker',
+        'run',
+        'packages/conformance/mutation/stryker.config.mjs',
+        '--mutate',
+        MODULES[m],
+        ...(values.full ? ['--force'] : []),
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          MUTATION_REPORT: `reports/mutation/${m}.json`,
+          MUTATION_INCREMENTAL: `reports/mutation/${m}-incremental.json`,
+        },
+      },
+    );
+    timings[m] = Math.round((Date.now() - started) / 1000);
+    if (run.status !== 0) {
+      console.error(`mutation: stryker failed for ${m} (exit ${run.status})`);
+      process.exit(3);
+    }
+  }
+}
+
+const equivalents = JSON.parse(readFileSync(join(root, 'conformance/equivalent-mutants.json'), 'utf8'));
+const minScore = Number(values['min-score']);
+let failed = false;
+const sections = ['# Mutation testing: the conformance suite as the only judge', ''];
+for (const m of modules) {
+  const report = JSON.parse(readFileSync(reportPath(m), 'utf8'));
+  const s = summarise(report, equivalents.mutants, m);
+  sections.push(markdown(m, s));
+  if (timings[m] !== undefined) sections.push(`Run time: ${timings[m]} s (concurrency 1).`, '');
+  const sc = score(s.total);
+  console.log(
+    `${m}: ${s.total.generated} mutants, ${s.total.killed} killed, ${s.total.survived} survived, ${s.total.equivalent} equivalent: ${sc.toFixed(1)}%`,
+  );
+  for (const x of s.stale) console.log(`  stale: ${x}`);
+  if (s.stale.length || sc < minScore) failed = true;
+}
+writeFileSync(join(root, 'reports/mutation/summary.md'), `${sections.join('\n')}\n`);
+console.log('wrote reports/mutation/summary.md');
+process.exit(failed ? 1 : 0);
