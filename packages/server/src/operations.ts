@@ -2,7 +2,11 @@ import type { OperationId } from '@reuse-pref/contract';
 import type { ContractOperation, Operation } from './operation.js';
 import { getTreeHead, listRegister } from './roles/distributor/register.js';
 import { evaluateDistribution, getRelease, listReleaseSubjects } from './roles/distributor/releases.js';
-import { getSubjectLedger, getSubjectReceipt } from './roles/distributor/subject-ledger.js';
+import {
+  getSubjectLedger,
+  getSubjectReceipt,
+  listRecipientsToNotify,
+} from './roles/distributor/subject-ledger.js';
 import { getPupilPreferences } from './roles/producer/pupil-preferences.js';
 import { listPupilStatements, recordPupilStatement } from './roles/producer/pupil-statements.js';
 import { getSchoolSettings, updateSchoolSettings } from './roles/producer/settings.js';
@@ -41,6 +45,7 @@ const byId: { [Id in OperationId]: ContractOperation<Id> } = {
   getTreeHead,
   getSubjectLedger,
   getSubjectReceipt,
+  listRecipientsToNotify,
 };
 
 /** Every operation the server implements; createApp keeps those of the configured role. */

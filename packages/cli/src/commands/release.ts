@@ -20,8 +20,9 @@ import {
 import type { ReleaseCounts, SignedTreeHead } from '@reuse-pref/schema';
 import { type Command, type Context, parseCommandArgs, UsageError } from '../command.js';
 import { InputError } from '../input/open-input.js';
+import { notify } from '../release/notify.js';
 
-const usage = `Usage: reuse-pref release <evaluate|register|ledger> [options]
+const usage = `Usage: reuse-pref release <evaluate|register|ledger|notify> [options]
 
   evaluate --request r.json --cohort c.ndjson [--log log.jsonl --key key.pem] [options]
       Decides a distribution request for every pupil in the cohort (one {"subject":{...},"statements":[...]}
@@ -38,6 +39,10 @@ const usage = `Usage: reuse-pref release <evaluate|register|ledger> [options]
 
   ledger --log log.jsonl --ledger ledger.jsonl --tree-head sth.json (--upn X | --uln X | --local-id X)
       One pupil's ledger: every release that included or excluded them, each with a receipt.
+
+  notify --log log.jsonl (--upn X | --uln X) --objection-at <time> --purposes LINK,RSCH [--format json]
+      Art 19: the recipients of earlier releases that sent this pupil's record for any of those purposes,
+      decided before the objection, to be told of it (--ledger defaults to <log>.ledger.jsonl).
 
 Exit status: 0 done, 2 usage error or unreadable input.`;
 
@@ -179,6 +184,7 @@ const subcommands: Record<string, (args: string[], context: Context) => Promise<
   evaluate,
   register,
   ledger,
+  notify,
 };
 
 const release: Command = {

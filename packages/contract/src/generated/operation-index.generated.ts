@@ -28,4 +28,5 @@ export const operationIndex = {
   getTreeHead: { method: 'get', path: '/register/tree-head', scopes: [] },
   getSubjectLedger: { method: 'get', path: '/subjects/{pupil}/ledger', scopes: ['subject:read', 'distributor:read'] },
   getSubjectReceipt: { method: 'get', path: '/subjects/{pupil}/ledger/{releaseId}/receipt', scopes: ['subject:read', 'distributor:read'] },
+  listRecipientsToNotify: { method: 'get', path: '/subjects/{pupil}/recipients-to-notify', scopes: ['subject:read', 'distributor:read'] },
 } as const;

@@ -1,4 +1,10 @@
-import { DistributionEvaluation, RegisterPage, ReleaseSubjectPage, SubjectLedger } from './distribution.js';
+import {
+  DistributionEvaluation,
+  RecipientsToNotify,
+  RegisterPage,
+  ReleaseSubjectPage,
+  SubjectLedger,
+} from './distribution.js';
 import { BatchProblem, BatchResult } from './ingest.js';
 import { OnwardSharePage } from './relay.js';
 import { CapabilityStatement, Health } from './service.js';
@@ -30,6 +36,7 @@ export const ApiSchemas = {
   'release-subject-page': ReleaseSubjectPage,
   'register-page': RegisterPage,
   'subject-ledger': SubjectLedger,
+  'recipients-to-notify': RecipientsToNotify,
   'onward-share-page': OnwardSharePage,
   'capability-statement': CapabilityStatement,
   health: Health,
