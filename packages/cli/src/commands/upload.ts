@@ -163,8 +163,12 @@ function reason(error: unknown): string {
 
 function recordLines(record: UploadedRecord, line: number): string {
   const { outcome, findings } = record.outcome;
-  const what =
-    outcome === 'stored' ? 'stored with a query' : outcome === 'duplicate' ? 'already held' : outcome;
+  const what = {
+    stored: 'stored with a query',
+    duplicate: 'already held',
+    rejected: 'rejected',
+    'not-stored': 'not stored (its batch was refused)',
+  }[outcome];
   return findings
     .map(
       (f) =>
