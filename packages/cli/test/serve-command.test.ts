@@ -131,7 +131,9 @@ describe('reuse-pref serve --role distributor', () => {
     const html = await page.text();
     // The key's base64 body, whatever the attribute's escaping of its line breaks.
     const keyBody = readFileSync(join(dir, 'dfe-log.pub.pem'), 'utf8').split('\n')[1]!;
-    expect(html).toMatch(new RegExp(`log-key="-----BEGIN PUBLIC KEY-----[^"]*${keyBody.replace(/[+/]/g, '\\$&')}`));
+    expect(html).toMatch(
+      new RegExp(`log-key="-----BEGIN PUBLIC KEY-----[^"]*${keyBody.replace(/[+/]/g, '\\$&')}`),
+    );
     expect((await fetch(`${url}/subject-view/assets/reuse-preference-ledger.js`)).status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
