@@ -7,9 +7,22 @@ import { identity } from './vectors/identity.js';
 import { order } from './vectors/order.js';
 import { proxies } from './vectors/proxies.js';
 import { pupil } from './vectors/pupil.js';
+import { refusals } from './vectors/refusals.js';
 import { review } from './vectors/review.js';
 
-const topics = { age, choices, ctf, defaults, eligibility, identity, order, proxies, pupil, review };
+const topics = {
+  age,
+  choices,
+  ctf,
+  defaults,
+  eligibility,
+  identity,
+  order,
+  proxies,
+  pupil,
+  refusals,
+  review,
+};
 
 /** Every resolver vector file, keyed by its path under conformance/vectors/v1/resolver/. */
 export function renderVectors(): Map<string, string> {

@@ -89,12 +89,29 @@ export function byDefault(shared: boolean, flags: string[] = []): Expect {
   return { shared, value: null, decidedBy: null, default: true, flags };
 }
 
-export interface TestSpec {
+/** A test of one purpose's effective preference. */
+export interface PreferenceTestSpec {
   id: string;
   purpose: string;
   description?: string;
   comment?: string;
   expect: Expect;
+}
+
+/** A test that the resolver refuses the whole input, naming where (resolver.md 1). */
+export interface RefusalTestSpec {
+  id: string;
+  description?: string;
+  comment?: string;
+  /** JSON Pointer into the input with the statements in the order given. */
+  expect: { refused: { pointer: string } };
+}
+
+export type TestSpec = PreferenceTestSpec | RefusalTestSpec;
+
+/** The resolver must refuse the input because of the value at `pointer`. */
+export function refused(pointer: string): RefusalTestSpec['expect'] {
+  return { refused: { pointer } };
 }
 
 export interface CaseSpec {

@@ -1,27 +1,51 @@
-import type { Statement } from '@reuse-pref/schema';
-import { parseInstant } from './instant.js';
+import { isFullDate, parseInstant, type Statement } from '@reuse-pref/schema';
+import { ResolverInputError } from './input-error.js';
 
 /** A statement with the keys of the total order read once. */
 export interface Entry {
   readonly statement: Statement;
   /** Lowercased id: UUIDs compare case-insensitively. */
   readonly id: string;
-  /** expressedAt in epoch ms; +Infinity when unreadable, so it is never eligible and sorts last. */
+  /** expressedAt in epoch ms, to the millisecond (resolver.md 2, "Instant"). */
   readonly expressed: number;
   readonly recorded: number;
 }
 
-function instantOrLast(s: string): number {
-  const t = parseInstant(s);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+/** The statement's JSON Pointer in the resolver's input: built only for an error. */
+const where = (index: number | undefined) => (index === undefined ? '' : `/statements/${index}`);
+
+function instant(
+  statement: Statement,
+  field: 'expressedAt' | 'recordedAt',
+  index: number | undefined,
+): number {
+  const ms = parseInstant(statement[field]);
+  if (Number.isNaN(ms)) {
+    throw new ResolverInputError(
+      `${where(index)}/${field}`,
+      `statement ${statement.id}: ${field} ${JSON.stringify(statement[field])} is not an RFC 3339 date-time (spec/v1/validation.md 3); the resolver refuses it rather than guess its place in the order`,
+    );
+  }
+  return ms;
 }
 
-export function toEntry(statement: Statement): Entry {
+/**
+ * Reads the keys of one statement, refusing (resolver.md 1) a time or date of birth the validator would
+ * reject. `index` is the statement's place in the resolver's input, for the error's pointer.
+ */
+export function toEntry(statement: Statement, index?: number): Entry {
+  const dateOfBirth = statement.subject.dateOfBirth;
+  if (dateOfBirth !== undefined && !isFullDate(dateOfBirth)) {
+    throw new ResolverInputError(
+      `${where(index)}/subject/dateOfBirth`,
+      `statement ${statement.id}: subject.dateOfBirth ${JSON.stringify(dateOfBirth)} is not an RFC 3339 full-date`,
+    );
+  }
   return {
     statement,
     id: statement.id.toLowerCase(),
-    expressed: instantOrLast(statement.expressedAt),
-    recorded: instantOrLast(statement.recordedAt),
+    expressed: instant(statement, 'expressedAt', index),
+    recorded: instant(statement, 'recordedAt', index),
   };
 }
 
@@ -34,7 +58,7 @@ export function compareEntries(a: Entry, b: Entry): number {
 
 /**
  * The resolver's total order on statements (spec/v1/resolver.md R3). Returns 0 only for two copies of
- * one statement id with the same instants.
+ * one statement id with the same instants. Throws ResolverInputError for a time it cannot read.
  */
 export function compareStatements(a: Statement, b: Statement): number {
   return compareEntries(toEntry(a), toEntry(b));

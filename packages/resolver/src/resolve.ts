@@ -1,9 +1,12 @@
 import {
   type Choice,
+  dateKey,
   type EffectivePreference,
   type EffectivePreferences,
+  isFullDate,
   LatestCatalogue,
   type PurposeCatalogue,
+  parseInstant,
   type ResolverFlag,
   type Statement,
   type Subject,
@@ -12,7 +15,7 @@ import { ageFromKeys } from './age.js';
 import { isAnswerFor, isProtective, sharesWhen, withinStatementRank } from './answers.js';
 import { DEFAULT_COMPETENCE_AGE } from './competence.js';
 import { identify } from './identity.js';
-import { calendarKey, parseInstant } from './instant.js';
+import { ResolverInputError } from './input-error.js';
 import { compareEntries, type Entry } from './order.js';
 
 export interface ResolveInput {
@@ -81,11 +84,13 @@ function purposeIndex(catalogue: PurposeCatalogue): Map<string, number> {
 function readAsOf(asOf: string | Date): { ms: number; text: string } {
   if (typeof asOf === 'string') {
     const ms = parseInstant(asOf);
-    if (Number.isNaN(ms)) throw new RangeError(`asOf is not an RFC 3339 date-time: ${JSON.stringify(asOf)}`);
+    if (Number.isNaN(ms)) {
+      throw new ResolverInputError('/asOf', `asOf is not an RFC 3339 date-time: ${JSON.stringify(asOf)}`);
+    }
     return { ms, text: asOf };
   }
   const ms = asOf.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('asOf is an invalid Date');
+  if (Number.isNaN(ms)) throw new ResolverInputError('/asOf', 'asOf is an invalid Date');
   return { ms, text: asOf.toISOString() };
 }
 
@@ -178,16 +183,26 @@ export function resolve(input: ResolveInput): EffectivePreferences {
   const catalogue = input.catalogue ?? LatestCatalogue;
   const competenceAge = input.competenceAge ?? DEFAULT_COMPETENCE_AGE;
   if (!Number.isInteger(competenceAge) || competenceAge < 0) {
-    throw new RangeError(`competenceAge must be a whole number of years, got ${competenceAge}`);
+    throw new ResolverInputError(
+      '/competenceAge',
+      `competenceAge must be a whole number of years, got ${competenceAge}`,
+    );
   }
   const asOf = readAsOf(input.asOf);
+  const callerBirth = input.subject?.dateOfBirth;
+  if (callerBirth !== undefined && !isFullDate(callerBirth)) {
+    throw new ResolverInputError(
+      '/subject/dateOfBirth',
+      `subject.dateOfBirth is not an RFC 3339 full-date: ${JSON.stringify(callerBirth)}`,
+    );
+  }
 
   const { entries, conflict } = identify(input.statements);
   const eligible = entries.filter((e) => e.expressed <= asOf.ms);
   eligible.sort(compareEntries);
 
   const dateOfBirth = dateOfBirthOf(input.subject, eligible);
-  const bornKey = dateOfBirth === undefined ? Number.NaN : calendarKey(dateOfBirth);
+  const bornKey = dateOfBirth === undefined ? Number.NaN : dateKey(dateOfBirth);
   const dobKnown = !Number.isNaN(bornKey);
 
   const index = purposeIndex(catalogue);
@@ -198,7 +213,7 @@ export function resolve(input: ResolveInput): EffectivePreferences {
     const s = entry.statement;
     const basis = s.competenceBasis;
     const pupil = s.expressedBy.role === 'PUP';
-    const ageThen = dobKnown ? ageFromKeys(bornKey, calendarKey(s.expressedAt)) : Number.NaN;
+    const ageThen = dobKnown ? ageFromKeys(bornKey, dateKey(s.expressedAt)) : Number.NaN;
     const speaker: Speaker = {
       entry,
       pos,
@@ -224,7 +239,7 @@ export function resolve(input: ResolveInput): EffectivePreferences {
     }
   }
 
-  const ageNow = dobKnown ? ageFromKeys(bornKey, calendarKey(asOf.text)) : Number.NaN;
+  const ageNow = dobKnown ? ageFromKeys(bornKey, dateKey(asOf.text)) : Number.NaN;
   const pupilNowCompetent = ageNow >= competenceAge;
   const preferences = purposes.map((purpose, i) =>
     effective(purpose, answersByPurpose[i]!, conflict, pupilNowCompetent),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderVectors } from '../scripts/render-vectors.js';
 
@@ -11,4 +11,11 @@ describe('checked-in resolver vectors', () => {
       expect(readFileSync(new URL(path, root), 'utf8')).toBe(text);
     },
   );
+
+  it('has no file that no builder writes', () => {
+    const checkedIn = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((p) => p.endsWith('.json'))
+      .sort();
+    expect(checkedIn).toEqual([...renderVectors().keys()].sort());
+  });
 });

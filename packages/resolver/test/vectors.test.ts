@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findCatalogue, type Statement, type Subject } from '@reuse-pref/schema';
+import { findCatalogue, isDateTime, isFullDate, type Statement, type Subject } from '@reuse-pref/schema';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { resolve } from '../src/index.js';
+import { ResolverInputError, resolve } from '../src/index.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const vectorRoot = join(repo, 'conformance/vectors/v1');
@@ -21,8 +21,13 @@ interface ResolverCase {
     catalogueVersion?: string;
     statements: Statement[];
   };
-  tests: { id: string; purpose: string; expect: Record<string, unknown> & { flags?: string[] } }[];
+  tests: ResolverTest[];
 }
+type ResolverTest =
+  | { id: string; purpose: string; expect: Record<string, unknown> & { flags?: string[] } }
+  | { id: string; expect: { refused: { pointer: string } } };
+const isRefusal = (t: ResolverTest): t is Extract<ResolverTest, { expect: { refused: unknown } }> =>
+  'refused' in t.expect;
 
 function jsonFiles(dir: string): string[] {
   let out: string[] = [];
@@ -45,9 +50,21 @@ addFormats.default(ajv);
 const validateFile = ajv.compile(
   JSON.parse(readFileSync(join(repo, 'conformance/test-schema.json'), 'utf8')),
 );
-const validateStatement = ajv.compile(
+// Statements are checked with the standard's own strict formats (validation.md 3), not ajv-formats',
+// which takes a space separator and `+0100`.
+const strict = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(strict);
+strict.addFormat('date', isFullDate);
+strict.addFormat('date-time', isDateTime);
+const validateStatement = strict.compile(
   JSON.parse(readFileSync(join(repo, 'spec/v1/schemas/statement.schema.json'), 'utf8')),
 );
+
+/** The refused pointer moved with the statement it names, for statements in another order. */
+function pointerIn(pointer: string, given: readonly Statement[], order: readonly Statement[]): string {
+  const m = /^\/statements\/(\d+)(\/.*)$/.exec(pointer);
+  return m ? `/statements/${order.indexOf(given[Number(m[1])]!)}${m[2]}` : pointer;
+}
 
 /** Deterministic shuffle, seeded from the case id, so a failure reproduces. */
 function shuffled<T>(items: readonly T[], seed: string): T[] {
@@ -118,11 +135,17 @@ describe('resolver vector files', () => {
     expect(clashes).toEqual([]);
   });
 
-  it('every statement in a vector is schema-valid', () => {
+  it('every statement in a vector is schema-valid, except the one a refusal names', () => {
     const invalid: string[] = [];
     for (const c of files.flatMap(load)) {
+      const refusedAt = c.tests.filter(isRefusal).map((t) => t.expect.refused.pointer);
       c.input.statements.forEach((s, i) => {
-        if (!validateStatement(s)) invalid.push(`${c.id} #${i}: ${ajv.errorsText(validateStatement.errors)}`);
+        const named = refusedAt.some((p) => p.startsWith(`/statements/${i}/`));
+        if (validateStatement(s) === named) {
+          invalid.push(
+            `${c.id} #${i}: ${named ? 'named by a refusal but valid' : strict.errorsText(validateStatement.errors)}`,
+          );
+        }
       });
     }
     expect(invalid).toEqual([]);
@@ -138,6 +161,22 @@ for (const file of files) {
         shuffled: shuffled(c.input.statements, c.id),
       };
       for (const t of c.tests) {
+        if (isRefusal(t)) {
+          it.each(Object.entries(orders))(`${c.id}/${t.id} (%s order)`, (_, statements) => {
+            const refusal = (() => {
+              try {
+                run(c, statements);
+              } catch (error) {
+                return error;
+              }
+            })();
+            expect(refusal).toBeInstanceOf(ResolverInputError);
+            expect((refusal as ResolverInputError).pointer).toBe(
+              pointerIn(t.expect.refused.pointer, c.input.statements, statements),
+            );
+          });
+          continue;
+        }
         it.each(Object.entries(orders))(`${c.id}/${t.id} (%s order)`, (_, statements) => {
           const result = run(c, statements);
           const got = result.preferences.find((p) => p.purpose === t.purpose);

@@ -15,3 +15,5 @@ export * from './model/statement.js';
 export { PublishedSchemas } from './published-schemas.js';
 export { renderSpecFiles } from './spec-files.js';
 export { SPEC_VERSION } from './spec-version.js';
+export { dateKey, isCalendarDate, isFullDate } from './time/calendar.js';
+export { compareInstants, instantKey, isDateTime, parseInstant } from './time/instant.js';

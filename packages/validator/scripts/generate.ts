@@ -1,4 +1,4 @@
-// Writes spec/v1/validation-rules.json and the rule table in spec/v1/validation.md from src/rules.ts.
+// Writes spec/v1/validation-rules.json and the rule table in spec/v1/validation.md from src/rules/.
 // Run: pnpm --filter @reuse-pref/validator generate
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
 import { SPEC_VERSION } from '@reuse-pref/schema';
-import { rules } from '../src/rules.js';
+import { rules } from '../src/rules/index.js';
 
 export const TABLE_BEGIN =
-  '<!-- rules:begin (generated from packages/validator/src/rules.ts: pnpm --filter @reuse-pref/validator generate) -->';
+  '<!-- rules:begin (generated from packages/validator/src/rules/: pnpm --filter @reuse-pref/validator generate) -->';
 export const TABLE_END = '<!-- rules:end -->';
 
 /** spec/v1/validation-rules.json: the rule table as data, for implementations in other languages. */

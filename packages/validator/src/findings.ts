@@ -1,5 +1,5 @@
 import type { Finding, ValidationResult } from '@reuse-pref/schema';
-import { type RuleId, ruleById } from './rules.js';
+import type { Rule } from './rules/rule.js';
 
 /** RFC 6901: `~` and `/` inside a key are escaped. */
 export function escapePointerToken(key: string): string {
@@ -43,19 +43,18 @@ export class Findings {
   private queries: Finding[] | undefined;
   private seen: Set<string> | undefined;
 
-  add(rule: RuleId, pointer: string, detail?: string): void {
-    const key = `${rule}\u0000${pointer}`;
+  add(rule: Rule, pointer: string, detail?: string): void {
+    const key = `${rule.id}\u0000${pointer}`;
     this.seen ??= new Set();
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const def = ruleById.get(rule)!;
     const finding: Finding = {
-      rule,
-      severity: def.severity,
+      rule: rule.id,
+      severity: rule.severity,
       pointer,
-      message: `${fieldName(pointer)}: ${detail ?? def.message} (rule ${rule})`,
+      message: `${fieldName(pointer)}: ${detail ?? rule.message} (rule ${rule.id})`,
     };
-    if (def.severity === 'error') {
+    if (rule.severity === 'error') {
       this.errors ??= [];
       this.errors.push(finding);
     } else {

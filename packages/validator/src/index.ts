@@ -1,5 +1,7 @@
-export { decisionFingerprint, validateHistory } from './history.js';
-export { type Rule, type RuleId, rules } from './rules.js';
+export { validateHistory } from './history.js';
+export { decisionDigest, decisionFingerprint } from './rules/history/statement-id-conflict.js';
+export { type RuleId, rules } from './rules/index.js';
+export type { Rule } from './rules/rule.js';
 export { isValidUln, ulnCheckDigit } from './uln.js';
 export { isTemporaryUpn, isValidUpn, upnCheckLetter } from './upn.js';
 export { createValidator, type Validator, type ValidatorOptions } from './validator.js';

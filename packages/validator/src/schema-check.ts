@@ -1,13 +1,14 @@
-import { Statement } from '@reuse-pref/schema';
+import { isDateTime, isFullDate, Statement } from '@reuse-pref/schema';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { DataValidationCxt } from 'ajv/dist/types/index.js';
 import { compileFastCheck } from './fast-check.js';
-import { escapePointerToken, type Findings } from './findings.js';
-import { isDateTime, isFullDate } from './instant.js';
+import type { Findings } from './findings.js';
 import { codePointLengthKeywords } from './length-keywords.js';
 import { patternEngine, patternMatcher } from './pattern-engine.js';
-import type { RuleId } from './rules.js';
+import { schemaRuleList } from './rules/index.js';
+import type { SchemaRule } from './rules/rule.js';
+import { fieldType } from './rules/schema/field-type.js';
 import { isUuid } from './uuid.js';
 
 let compiled: ValidateFunction | undefined;
@@ -57,79 +58,21 @@ const dataContext: DataValidationCxt = {
   dynamicAnchors: {},
 };
 
-function valueAt(root: unknown, pointer: string): unknown {
-  let v: unknown = root;
-  if (pointer === '') return v;
-  for (const raw of pointer.slice(1).split('/')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    v = Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
-  }
-  return v;
-}
-
-function show(v: unknown): string {
-  if (typeof v !== 'string') return 'the value';
-  return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-}
+/** Each Ajv keyword the Statement schema uses, and the schema rule whose failures it is. */
+const ruleOfKeyword: ReadonlyMap<string, SchemaRule> = new Map(
+  schemaRuleList.flatMap((rule) => rule.keywords.map((keyword) => [keyword, rule] as const)),
+);
 
 function mapError(e: ErrorObject, root: unknown, out: Findings, bad: Set<string>): void {
-  const at = e.instancePath;
-  const p = e.params as Record<string, unknown>;
-  let rule: RuleId;
-  let pointer = at;
-  let detail: string;
-  switch (e.keyword) {
-    case 'required':
-      // Each branch of subject's anyOf reports a missing field; the anyOf error below says it once.
-      if (e.schemaPath.includes('/anyOf/')) return;
-      rule = 'field-required';
-      pointer = `${at}/${escapePointerToken(String(p.missingProperty))}`;
-      detail = 'required field is missing';
-      break;
-    case 'anyOf':
-      rule = 'subject-identifier-missing';
-      detail = 'needs at least one of upn, uln, localId';
-      break;
-    case 'additionalProperties':
-      rule = 'unknown-field';
-      pointer = `${at}/${escapePointerToken(String(p.additionalProperty))}`;
-      detail = 'is not a field of a v1 statement';
-      break;
-    case 'type':
-      rule = 'field-type';
-      detail = `must be ${String(p.type)}`;
-      break;
-    case 'format':
-      rule = 'field-format';
-      detail = `${show(valueAt(root, at))} is not a valid ${String(p.format)}`;
-      break;
-    case 'pattern':
-      rule = 'field-pattern';
-      detail = `${show(valueAt(root, at))} does not match ${String(p.pattern)}`;
-      break;
-    case 'enum':
-      rule = 'unknown-code';
-      detail = `${show(valueAt(root, at))} is not one of ${(p.allowedValues as unknown[]).join(' ')}`;
-      break;
-    case 'minLength':
-    case 'maxLength':
-      rule = 'field-length';
-      detail = `must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(p.limit)} characters`;
-      break;
-    case 'minItems':
-    case 'maxItems':
-      rule = 'choices-count';
-      detail = `must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p.limit)} choices`;
-      break;
-    default:
-      // The Statement schema uses no other keyword (a test pins this); a new one still reports, typed.
-      rule = 'field-type';
-      detail = e.message ?? 'is not valid';
-  }
+  const rule = ruleOfKeyword.get(e.keyword);
+  // The Statement schema uses no other keyword (a test pins this); a new one still reports, typed.
+  const found = rule
+    ? rule.locate(e, root)
+    : { pointer: e.instancePath, detail: e.message ?? 'is not valid' };
+  if (found === undefined) return;
   // Only a value the schema rejected itself is skipped by the semantic rules, not its parent object.
-  if (pointer === at) bad.add(at);
-  out.add(rule, pointer, detail);
+  if (found.pointer === e.instancePath) bad.add(e.instancePath);
+  out.add(rule ?? fieldType, found.pointer, found.detail);
 }
 
 /**
@@ -161,16 +104,4 @@ export function checkWithAjv(value: unknown, out: Findings): Set<string> | undef
 }
 
 /** The keywords the Statement schema uses that map to a rule; exported for the test that pins them. */
-export const mappedKeywords = [
-  'required',
-  'anyOf',
-  'additionalProperties',
-  'type',
-  'format',
-  'pattern',
-  'enum',
-  'minLength',
-  'maxLength',
-  'minItems',
-  'maxItems',
-] as const;
+export const mappedKeywords: readonly string[] = [...ruleOfKeyword.keys()];

@@ -1,9 +1,10 @@
-import { Catalogues, type PurposeCatalogue, type ValidationResult } from '@reuse-pref/schema';
+import { Catalogues, isCalendarDate, type PurposeCatalogue, type ValidationResult } from '@reuse-pref/schema';
 import { indexCatalogues } from './catalogues.js';
 import { Findings } from './findings.js';
-import { isCalendarDate } from './instant.js';
+import type { Context } from './reading.js';
+import { fieldType } from './rules/schema/field-type.js';
 import { checkSchema } from './schema-check.js';
-import { type Context, checkSemantics } from './semantic.js';
+import { semanticChecks } from './semantic.js';
 
 export interface ValidatorOptions {
   /** The validator's clock, for "in the future" rules. Default: the time createValidator is called. */
@@ -51,21 +52,21 @@ function resolveContext(options: ValidatorOptions): Context {
  * Throws only on invalid options.
  */
 export function createValidator(options: ValidatorOptions = {}): Validator {
-  const ctx = resolveContext(options);
   const out = new Findings();
+  const checkSemantics = semanticChecks(resolveContext(options), out);
   return {
     validate(value: unknown): ValidationResult {
       try {
         const bad = checkSchema(value, out);
         if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-          checkSemantics(value as Record<string, unknown>, ctx, bad, out);
+          checkSemantics(value as Record<string, unknown>, bad);
         }
         return out.take();
       } catch {
         // Only a JS caller can get here (a throwing getter, a Proxy): such a value is not a JSON
         // statement, which is what field-type says about the whole record.
         out.take();
-        out.add('field-type', '', 'could not be read as a JSON value');
+        out.add(fieldType, '', 'could not be read as a JSON value');
         return out.take();
       }
     },

@@ -1,8 +1,12 @@
 import type { Finding } from '@reuse-pref/schema';
-import { decisionFingerprint } from '@reuse-pref/validator';
+import { decisionDigest } from '@reuse-pref/validator';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INITIAL_SLOTS = 1 << 12;
+// 65,536 slots (1.8 MB): a school's file never grows the table; a census batch grows it a few times.
+const INITIAL_SLOTS = 1 << 16;
+// Hex digit values by character code; 16 marks "not a hex digit".
+const HEX = new Uint8Array(128).fill(16);
+for (let d = 0; d < 10; d++) HEX[0x30 + d] = d;
+for (let d = 0; d < 6; d++) HEX[0x41 + d] = HEX[0x61 + d] = 10 + d;
 
 /**
  * Remembers every statement id of one input and the content it came with, so that a second record with
@@ -26,9 +30,8 @@ export class StatementIds {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
     const id = (value as { id?: unknown }).id;
     // An id that is not a UUID already has its own error; it cannot be compared reliably.
-    if (typeof id !== 'string' || !UUID.test(id)) return undefined;
-    this.readKey(id);
-    const digest = contentDigest(decisionFingerprint(value as Record<string, unknown>));
+    if (typeof id !== 'string' || !this.readKey(id)) return undefined;
+    const digest = decisionDigest(value as Record<string, unknown>);
     const slot = this.find();
     const first = this.lines[slot]!;
     if (first === 0) {
@@ -44,9 +47,26 @@ export class StatementIds {
     };
   }
 
-  private readKey(id: string): void {
-    const hex = id.replace(/-/g, '');
-    for (let i = 0; i < 4; i++) this.key[i] = Number.parseInt(hex.slice(i * 8, i * 8 + 8), 16);
+  /** Reads a UUID's 32 hex digits (either case) into `key`; false when `id` is not a UUID's text form. */
+  private readKey(id: string): boolean {
+    if (id.length !== 36) return false;
+    let word = 0;
+    let digits = 0;
+    for (let i = 0; i < 36; i++) {
+      const c = id.charCodeAt(i);
+      if (i === 8 || i === 13 || i === 18 || i === 23) {
+        if (c !== 0x2d) return false;
+        continue;
+      }
+      const v = HEX[c] ?? 16;
+      if (v === 16) return false;
+      word = (word << 4) | v;
+      if (++digits % 8 === 0) {
+        this.key[digits / 8 - 1] = word >>> 0;
+        word = 0;
+      }
+    }
+    return true;
   }
 
   /** The slot holding the current key, or the free slot where it belongs. */
@@ -92,18 +112,4 @@ export class StatementIds {
       this.lines[slot] = lines[old]!;
     }
   }
-}
-
-/** A 53-bit string hash (two 32-bit multiply-xorshift lanes), exact as a double. */
-function contentDigest(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

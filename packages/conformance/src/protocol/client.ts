@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface, type Interface } from 'node:readline';
 import type { HarnessImplementation } from './implementation.js';
 import { PROTOCOL_VERSION, type RunRequest, type RunResponse, type StartResponse } from './messages.js';
+import { replyProblem } from './replies.js';
 import { answer } from './serve.js';
 
 type RunBody = RunRequest extends infer R ? (R extends RunRequest ? Omit<R, 'cmd' | 'seq'> : never) : never;
@@ -112,7 +113,7 @@ export function spawnHarness(
       const mine = seq;
       const answered = new Promise<unknown>((resolve) => pending.set(mine, resolve));
       send({ cmd: 'run', seq: mine, ...body });
-      return (await withTimeout(answered, `run ${body.id}`)) as RunResponse;
+      return checkRun(body, await withTimeout(answered, `run ${body.id}`));
     },
     async stop() {
       if (!child || child.exitCode !== null) return;
@@ -131,17 +132,37 @@ export function spawnHarness(
   };
 }
 
+const SCHEMA = 'conformance/protocol/harness-protocol.schema.json';
+
 function checkStart(reply: unknown): StartResponse {
-  const r = reply as Partial<StartResponse>;
-  if (typeof r !== 'object' || r === null || !r.implementation || !Array.isArray(r.capabilities)) {
-    throw new HarnessError(`harness answered start with ${JSON.stringify(reply)}`);
-  }
-  if (r.version !== PROTOCOL_VERSION) {
+  const version = (reply as { version?: unknown } | null)?.version;
+  if (typeof reply === 'object' && reply !== null && version !== PROTOCOL_VERSION) {
     throw new HarnessError(
-      `harness speaks protocol version ${String(r.version)}, runner speaks ${PROTOCOL_VERSION}`,
+      `harness speaks protocol version ${String(version)}, runner speaks ${PROTOCOL_VERSION}`,
     );
   }
-  return r as StartResponse;
+  const problem = replyProblem('start', reply);
+  if (problem) {
+    throw new HarnessError(
+      `harness answered start with a malformed reply (${SCHEMA}): ${problem}; it wrote ${JSON.stringify(reply)?.slice(0, 200)}`,
+    );
+  }
+  return reply as StartResponse;
+}
+
+/**
+ * A run's reply as the runner reads it: a reply that is not a message the protocol allows for this kind
+ * of run becomes an `errored` answer that says which message and which JSON Pointer, so the vendor sees
+ * their harness's mistake rather than a comparison failure.
+ */
+function checkRun(body: RunBody, reply: unknown): RunResponse {
+  const problem = replyProblem(body.kind, reply);
+  if (!problem) return reply as RunResponse;
+  const seq = (reply as { seq?: unknown } | null)?.seq;
+  return {
+    seq: typeof seq === 'number' ? seq : -1,
+    errored: { message: `harness reply to run ${body.id} is malformed (${SCHEMA}): ${problem}` },
+  };
 }
 
 /**
@@ -157,7 +178,7 @@ export function inProcessHarness(impl: HarnessImplementation): Harness {
     },
     async run(body) {
       seq += 1;
-      return JSON.parse(JSON.stringify(roundTrip({ cmd: 'run', seq, ...body }))) as RunResponse;
+      return checkRun(body, JSON.parse(JSON.stringify(roundTrip({ cmd: 'run', seq, ...body }))));
     },
     async stop() {},
   };

@@ -1,6 +1,7 @@
 import type {
   Capability,
   ResolveInput,
+  ResolveRefusal,
   ResolveResult,
   ValidateHistoryInput,
   ValidateInput,
@@ -19,5 +20,5 @@ export interface HarnessImplementation {
   capabilities: Capability[];
   validate?(input: ValidateInput): ValidateResult;
   validateHistory?(input: ValidateHistoryInput): ValidateResult;
-  resolve?(input: ResolveInput): ResolveResult;
+  resolve?(input: ResolveInput): ResolveResult | ResolveRefusal;
 }

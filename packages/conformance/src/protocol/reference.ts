@@ -1,4 +1,4 @@
-import { resolve } from '@reuse-pref/resolver';
+import { ResolverInputError, resolve } from '@reuse-pref/resolver';
 import { findCatalogue, type Statement, type Subject } from '@reuse-pref/schema';
 import { createValidator, validateHistory } from '@reuse-pref/validator';
 import type { HarnessImplementation } from './implementation.js';
@@ -24,13 +24,19 @@ export const referenceImplementation: HarnessImplementation = {
   resolve(input) {
     const catalogue = input.catalogueVersion ? findCatalogue(input.catalogueVersion) : undefined;
     if (input.catalogueVersion && !catalogue) throw new Error(`unknown catalogue ${input.catalogueVersion}`);
-    const result = resolve({
-      statements: input.statements as Statement[],
-      asOf: input.asOf,
-      ...(input.subject ? { subject: input.subject as Subject } : {}),
-      ...(input.competenceAge !== undefined ? { competenceAge: input.competenceAge } : {}),
-      ...(catalogue ? { catalogue } : {}),
-    });
+    let result: ReturnType<typeof resolve>;
+    try {
+      result = resolve({
+        statements: input.statements as Statement[],
+        asOf: input.asOf,
+        ...(input.subject ? { subject: input.subject as Subject } : {}),
+        ...(input.competenceAge !== undefined ? { competenceAge: input.competenceAge } : {}),
+        ...(catalogue ? { catalogue } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ResolverInputError)) throw error;
+      return { refused: { pointer: error.pointer, message: error.message } };
+    }
     return {
       preferences: result.preferences.map((p) => ({
         purpose: p.purpose,

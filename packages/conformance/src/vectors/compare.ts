@@ -1,4 +1,4 @@
-import type { PreferenceOut, ResolveResult, ValidateResult } from '../protocol/messages.js';
+import type { PreferenceOut, ResolveRefusal, ResolveResult, ValidateResult } from '../protocol/messages.js';
 
 const ruleSet = (findings: unknown): string[] =>
   Array.isArray(findings)
@@ -31,14 +31,21 @@ export function compareValidation(got: ValidateResult, expect: Record<string, un
   return problems.length ? problems.join('; ') : undefined;
 }
 
+const refusalOf = (got: ResolveResult | ResolveRefusal) =>
+  typeof got === 'object' && got !== null && 'refused' in got ? got.refused : undefined;
+
 /** Why one purpose's effective preference differs from the vector's expectation. */
 export function compareResolution(
-  got: ResolveResult,
+  got: ResolveResult | ResolveRefusal,
   purpose: string,
   expect: Record<string, unknown>,
 ): string | undefined {
+  const refusal = refusalOf(got);
+  if (refusal) return `refused the input at "${refusal.pointer}": ${refusal.message ?? 'no message'}`;
   const list =
-    typeof got === 'object' && got !== null && Array.isArray(got.preferences) ? got.preferences : [];
+    typeof got === 'object' && got !== null && 'preferences' in got && Array.isArray(got.preferences)
+      ? got.preferences
+      : [];
   const p = list.find((x: PreferenceOut) => x?.purpose === purpose);
   if (!p) return `no effective preference for ${purpose}`;
   const problems: string[] = [];
@@ -52,4 +59,16 @@ export function compareResolution(
     if (!same(want, have)) problems.push(`flags: want [${want.join(', ')}], got [${have.join(', ')}]`);
   }
   return problems.length ? problems.join('; ') : undefined;
+}
+
+/**
+ * Why an answer to input the resolver must refuse (resolver.md 1) differs from the vector: preferences
+ * given anyway, or a refusal that names another value. `pointer` is already moved to this order.
+ */
+export function compareRefusal(got: ResolveResult | ResolveRefusal, pointer: string): string | undefined {
+  const refusal = refusalOf(got);
+  if (!refusal) return `gave preferences; want the input refused at "${pointer}"`;
+  return refusal.pointer === pointer
+    ? undefined
+    : `refused at "${refusal.pointer}"; want "${pointer}" (${refusal.message ?? 'no message'})`;
 }

@@ -19,3 +19,14 @@ export function orders<T>(items: readonly T[], seed: string): [string, T[]][] {
     ['shuffled', shuffled(items, seed)],
   ];
 }
+
+/**
+ * A refusal pointer written for the statements as given (`/statements/1/expressedAt`), moved to where
+ * that statement is in another order. Pointers outside the statements are unchanged.
+ */
+export function pointerInOrder<T>(pointer: string, given: readonly T[], order: readonly T[]): string {
+  const m = /^\/statements\/(0|[1-9][0-9]*)(\/.*)?$/.exec(pointer);
+  if (!m) return pointer;
+  const at = order.indexOf(given[Number(m[1])]!);
+  return `/statements/${at}${m[2] ?? ''}`;
+}

@@ -1,9 +1,15 @@
 import type { Harness } from '../protocol/client.js';
-import type { Capability, ResolveResult, RunResponse, ValidateResult } from '../protocol/messages.js';
+import type {
+  Capability,
+  ResolveRefusal,
+  ResolveResult,
+  RunResponse,
+  ValidateResult,
+} from '../protocol/messages.js';
 import type { Status, TestResult } from '../report/result.js';
-import { compareResolution, compareValidation } from './compare.js';
+import { compareRefusal, compareResolution, compareValidation } from './compare.js';
 import type { VectorCase, VectorFile } from './load.js';
-import { orders } from './orders.js';
+import { orders, pointerInOrder } from './orders.js';
 
 /** History cases (id "history-…") give an array of statements for validate-history. */
 const isHistoryCase = (c: VectorCase) => c.id.startsWith('history-');
@@ -61,13 +67,15 @@ export async function runVectors(
         continue;
       }
       const started = performance.now();
-      const answers: [string, ReturnType<typeof outcome>][] = [];
+      const given = c.input!.statements;
+      const answers: [string, ReturnType<typeof outcome>, unknown[]][] = [];
       if (capabilities.includes('resolve')) {
-        for (const [order, statements] of orders(c.input!.statements, c.id)) {
+        for (const [order, statements] of orders(given, c.id)) {
           const input = { ...c.input!, statements };
           answers.push([
             order,
             outcome(await harness.run({ id: `${c.id}#${order}`, kind: 'resolve', input })),
+            statements,
           ]);
         }
       }
@@ -85,11 +93,15 @@ export async function runVectors(
         }
         let status: Status = 'pass';
         const messages: string[] = [];
-        for (const [order, o] of answers) {
+        const refused = (t.expect.refused as { pointer: string } | undefined)?.pointer;
+        for (const [order, o, statements] of answers) {
+          const result = o.result as ResolveResult | ResolveRefusal;
           const why =
-            o.status === 'pass'
-              ? compareResolution(o.result as ResolveResult, t.purpose!, t.expect)
-              : o.message;
+            o.status !== 'pass'
+              ? o.message
+              : refused === undefined
+                ? compareResolution(result, t.purpose!, t.expect)
+                : compareRefusal(result, pointerInOrder(refused, given, statements));
           if (!why) continue;
           if (status === 'pass') status = o.status === 'pass' ? 'fail' : o.status;
           messages.push(`${order} order: ${why}`);

@@ -1,7 +1,9 @@
+import { isDateTime } from '@reuse-pref/schema';
 import type {
   HarnessImplementation,
   PreferenceOut,
   ResolveInput,
+  ResolveRefusal,
   ResolveResult,
   ValidateResult,
 } from '../../src/index.js';
@@ -14,7 +16,10 @@ const resolveWith = (f: (input: ResolveInput) => ResolveInput) => (input: Resolv
   ref.resolve!(f(input));
 const mapPrefs =
   (f: (p: PreferenceOut) => PreferenceOut) =>
-  (input: ResolveInput): ResolveResult => ({ preferences: ref.resolve!(input).preferences.map(f) });
+  (input: ResolveInput): ResolveResult | ResolveRefusal => {
+    const result = ref.resolve!(input);
+    return 'refused' in result ? result : { preferences: result.preferences.map(f) };
+  };
 
 export interface Mutant {
   name: string;
@@ -110,6 +115,24 @@ export const semanticMutants: Mutant[] = [
   }),
   mutant('drops-flags', {
     resolve: mapPrefs((p) => ({ ...p, flags: [] })),
+  }),
+  mutant('reads-times-leniently', {
+    // The platform's own date parser instead of the standard's reader: a space separator, "+0100" and
+    // the like get a place in the order rather than a refusal (resolver.md 1).
+    resolve: resolveWith((input) => {
+      const lenient = (text: unknown) => {
+        const ms = Date.parse(String(text));
+        return isDateTime(String(text)) || Number.isNaN(ms) ? text : new Date(ms).toISOString();
+      };
+      return withStatements(
+        { ...input, asOf: String(lenient(input.asOf)) },
+        stmts(input).map((s) => ({
+          ...s,
+          expressedAt: lenient(s.expressedAt),
+          recordedAt: lenient(s.recordedAt),
+        })),
+      );
+    }),
   }),
   mutant('clock-not-fixed', {
     // Uses the wall clock instead of the vector's `now`: "in the future" becomes time-dependent.

@@ -149,6 +149,37 @@ export const age = [
     tests: [{ id: 'pupil-is-fourteen', purpose: 'LINK', expect: stated(false, 'OBJT', uid(2)) }],
   }),
   kase({
+    id: 'resolver-age-dob-latest-in-order-not-first-stored',
+    description:
+      'without a caller date of birth, a later corrected date of birth is used, not the first one stored',
+    comment:
+      'statements are listed as they were stored: the admission form (2016, a keying error) came first; the office corrected it to 2012 on …03, recorded after …04 at the same expressedAt; …05 is after asOf. A caller that passes the first stored date of birth makes the pupil 10 and the parent decides.',
+    section: 'resolver.md R3, R4',
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({ id: uid(1), at: '2026-01-10T08:00:00Z', dob: '2016-05-01', choices: { STAT: 'NOOB' } }),
+        st({ id: uid(2), role: 'PUP', at: '2026-09-10T08:00:00Z', choices: { LINK: 'OBJT' } }),
+        st({
+          id: uid(4),
+          at: '2026-09-05T08:00:00Z',
+          rec: '2026-09-05T09:00:00Z',
+          dob: '2016-05-01',
+          choices: { RSCH: 'NOOB' },
+        }),
+        st({ id: uid(5), at: '2026-12-01T08:00:00Z', dob: '2016-05-01', choices: { RSXT: 'NOOB' } }),
+        st({
+          id: uid(3),
+          at: '2026-09-05T08:00:00Z',
+          rec: '2026-09-06T09:00:00Z',
+          dob: '2012-05-01',
+          choices: { LINK: 'NOOB' },
+        }),
+      ],
+    },
+    tests: [{ id: 'pupil-is-fourteen', purpose: 'LINK', expect: stated(false, 'OBJT', uid(2)) }],
+  }),
+  kase({
     id: 'resolver-age-unknown-dob',
     description: 'with no date of birth anywhere, only ASSD or PR12 makes a pupil statement competent',
     section: 'resolver.md R5',

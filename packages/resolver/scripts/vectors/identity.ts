@@ -227,4 +227,54 @@ export const identity = [
     },
     tests: [{ id: 'flagged', purpose: 'LINK', expect: stated(false, 'OBJT', uid(1), CONFLICT) }],
   }),
+  kase({
+    id: 'resolver-duplicate-id-submillisecond-conflict',
+    description:
+      'copies of one id whose expressedAt differ only below the millisecond conflict: the conflict key counts every digit',
+    comment:
+      'the validator rejects this history (statement-id-conflict compares expressedAt at full precision), so the resolver flags it; the copy recorded first is used',
+    section: 'resolver.md R2',
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({
+          id: uid(1),
+          at: '2026-09-01T08:00:00.1231Z',
+          rec: '2026-09-02T08:00:00Z',
+          choices: { LINK: 'OBJT' },
+        }),
+        st({
+          id: uid(1),
+          at: '2026-09-01T08:00:00.1239Z',
+          rec: '2026-09-03T08:00:00Z',
+          choices: { LINK: 'OBJT' },
+        }),
+      ],
+    },
+    tests: [{ id: 'flagged', purpose: 'LINK', expect: stated(false, 'OBJT', uid(1), CONFLICT) }],
+  }),
+  kase({
+    id: 'resolver-duplicate-id-same-instant-written-differently',
+    description:
+      'copies of one id with one expressedAt instant written two ways (.5Z, .500+01:00) are no conflict',
+    section: 'resolver.md R2',
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({
+          id: uid(1),
+          at: '2026-09-01T08:00:00.5Z',
+          rec: '2026-09-02T08:00:00Z',
+          choices: { LINK: 'OBJT' },
+        }),
+        st({
+          id: uid(1),
+          at: '2026-09-01T09:00:00.500+01:00',
+          rec: '2026-09-03T08:00:00Z',
+          choices: { LINK: 'OBJT' },
+        }),
+      ],
+    },
+    tests: [{ id: 'not-flagged', purpose: 'LINK', expect: stated(false, 'OBJT', uid(1), []) }],
+  }),
 ];

@@ -131,4 +131,68 @@ export const order = [
     },
     tests: [{ id: 'sub-ms-ignored', purpose: 'LINK', expect: stated(true, 'NOOB', uid(2)) }],
   }),
+  kase({
+    id: 'resolver-order-submillisecond-never-breaks-a-tie',
+    description:
+      'expressedAt and recordedAt that differ only below the millisecond tie on both: the lowercase id decides',
+    comment:
+      'by every digit, …01 is later on both times and its objection would decide; to the millisecond both tie and …02 is later by id',
+    section: 'resolver.md 2, R3',
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({
+          id: uid(1),
+          at: '2026-10-01T09:00:00.1239Z',
+          rec: '2026-10-01T10:00:00.5009Z',
+          choices: { LINK: 'OBJT' },
+        }),
+        st({
+          id: uid(2),
+          at: '2026-10-01T09:00:00.1231Z',
+          rec: '2026-10-01T10:00:00.5001Z',
+          choices: { LINK: 'NOOB' },
+        }),
+      ],
+    },
+    tests: [{ id: 'id-decides', purpose: 'LINK', expect: stated(true, 'NOOB', uid(2)) }],
+  }),
+  kase({
+    id: 'resolver-order-same-instant-spelled-four-ways',
+    description:
+      'Z, -00:00, +00:00 and .000 write one instant: with equal recordedAt the lowercase id decides',
+    comment:
+      'as text "+00:00" sorts first and "Z" last; as instants all four tie, and …04, written "+00:00", is last by id',
+    section: 'resolver.md 2, R3',
+    input: {
+      asOf: '2026-11-01T00:00:00Z',
+      statements: [
+        st({
+          id: uid(1),
+          at: '2026-10-01T09:00:00Z',
+          rec: '2026-10-02T00:00:00Z',
+          choices: { LINK: 'NOOB' },
+        }),
+        st({
+          id: uid(2),
+          at: '2026-10-01t09:00:00.000z',
+          rec: '2026-10-02T00:00:00Z',
+          choices: { LINK: 'NOOB' },
+        }),
+        st({
+          id: uid(3),
+          at: '2026-10-01T09:00:00-00:00',
+          rec: '2026-10-02T00:00:00Z',
+          choices: { LINK: 'NOOB' },
+        }),
+        st({
+          id: uid(4),
+          at: '2026-10-01T09:00:00+00:00',
+          rec: '2026-10-02T00:00:00Z',
+          choices: { LINK: 'OBJT' },
+        }),
+      ],
+    },
+    tests: [{ id: 'last-by-id-decides', purpose: 'LINK', expect: stated(false, 'OBJT', uid(4)) }],
+  }),
 ];

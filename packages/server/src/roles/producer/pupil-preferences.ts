@@ -1,4 +1,4 @@
-import { compareStatements, resolve } from '@reuse-pref/resolver';
+import { compareStatements, parseInstant, resolve } from '@reuse-pref/resolver';
 import type { PupilPreferences, Statement, Subject } from '@reuse-pref/schema';
 import { ProblemError, problem } from '../../http/problem.js';
 import { empty, json } from '../../http/respond.js';
@@ -24,7 +24,7 @@ export const getPupilPreferences = defineOperation('getPupilPreferences', {
     const statements = await pupilHistory(services, pupilQuery(pupil, urn));
     if (statements.length === 0) return problem('not-found', { detail: 'No such pupil at this school.' });
     const asOfParam = query.get('asOf');
-    if (asOfParam !== null && Number.isNaN(Date.parse(asOfParam))) {
+    if (asOfParam !== null && Number.isNaN(parseInstant(asOfParam))) {
       throw new ProblemError('bad-request', { detail: 'asOf must be an RFC 3339 date-time.' });
     }
     const etag = pupilEtag(statements);
