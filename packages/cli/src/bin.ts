@@ -17,6 +17,10 @@ const commands: Record<string, CommandEntry> = {
     summary: 'validate and resolve a small embedded school, printing effective preferences',
     load: () => import('./commands/demo.js'),
   },
+  upload: {
+    summary: 'send statements to a census intake in NDJSON batches; safe to rerun, resumes where it stopped',
+    load: () => import('./commands/upload.js'),
+  },
   release: {
     summary: 'evaluate a distribution request against a cohort, record it, print the register or a ledger',
     load: () => import('./commands/release.js'),

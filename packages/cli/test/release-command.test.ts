@@ -135,6 +135,97 @@ describe('reuse-pref release and log', () => {
     expect(runBin(args, { cwd: dir }).status).toBe(2);
   });
 
+  it('notify lists the recipients of earlier releases to tell about a later objection (Art 19)', () => {
+    const log = at('notify.jsonl');
+    const recorded = runBin([
+      'release',
+      'evaluate',
+      '--request',
+      at('r.json'),
+      '--cohort',
+      at('c.ndjson'),
+      '--log',
+      log,
+      '--decided-at',
+      '2026-10-05T12:00:00Z',
+    ]);
+    expect(recorded.status).toBe(0);
+    const notify = (upn: string, objectionAt: string, purposes: string, ...more: string[]) =>
+      runBin([
+        'release',
+        'notify',
+        '--log',
+        log,
+        '--upn',
+        upn,
+        '--objection-at',
+        objectionAt,
+        '--purposes',
+        purposes,
+        ...more,
+      ]);
+
+    // The pupil never asked was included; objecting to LINK later, the Home Office must be told.
+    const later = notify(upns[1]!, '2026-11-15T00:00:00Z', 'LINK,RSCH', '--format', 'json');
+    expect(later.status).toBe(0);
+    expect(JSON.parse(later.stdout)).toEqual({
+      subject: { upn: upns[1] },
+      objectionAt: '2026-11-15T00:00:00Z',
+      purposes: ['LINK', 'RSCH'],
+      recipients: [
+        {
+          recipient: { name: 'Home Office', class: 'HOFF' },
+          releaseId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          dsReference: 'DR230101.02',
+          decidedAt: '2026-10-05T12:00:00Z',
+          retainUntil: '2027-12-31',
+          purposes: ['LINK'],
+          underExemption: false,
+        },
+      ],
+    });
+    expect(notify(upns[1]!, '2026-11-15T00:00:00Z', 'LINK').stdout).toMatch(
+      /1 recipient to notify\n {2}Home Office \(HOFF\)\n {6}release DR230101\.02 decided 2026-10-05T12:00:00Z, kept until 2027-12-31\n {6}for LINK\n/,
+    );
+    // An objection the release already knew of, a purpose it did not cover, a pupil it excluded: nobody.
+    expect(notify(upns[1]!, '2026-10-01T00:00:00Z', 'LINK').stdout).toContain('nobody to notify');
+    expect(notify(upns[1]!, '2026-11-15T00:00:00Z', 'RSCH').stdout).toContain('nobody to notify');
+    expect(notify(upns[0]!, '2026-11-15T00:00:00Z', 'LINK,IMMI').stdout).toContain('nobody to notify');
+  });
+
+  it.each([
+    {
+      args: ['--upn', 'B801200005001', '--objection-at', 'yesterday', '--purposes', 'LINK'],
+      want: /--objection-at/,
+    },
+    {
+      args: ['--upn', 'B801200005001', '--objection-at', '2026-11-15T00:00:00Z', '--purposes', 'LNKK'],
+      want: /LNKK is not a purpose code/,
+    },
+    { args: ['--objection-at', '2026-11-15T00:00:00Z', '--purposes', 'LINK'], want: /--upn or --uln/ },
+  ])('notify: a usage error exits 2 and names the option ($want)', ({ args, want }) => {
+    const run = runBin(['release', 'notify', '--log', at('log.jsonl'), ...args]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(want);
+  });
+
+  it('notify: a ledger that is not there is said so, exit 2', () => {
+    const run = runBin([
+      'release',
+      'notify',
+      '--log',
+      at('missing.jsonl'),
+      '--upn',
+      upns[0]!,
+      '--objection-at',
+      '2026-11-15T00:00:00Z',
+      '--purposes',
+      'LINK',
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot read ledger');
+  });
+
   it('exits 2 on an invalid request, naming the field', () => {
     writeFileSync(at('bad.json'), JSON.stringify({ dsReference: 'X' }));
     const run = runBin(['release', 'evaluate', '--request', at('bad.json'), '--cohort', at('c.ndjson')]);

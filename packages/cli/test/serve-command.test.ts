@@ -130,6 +130,50 @@ describe('reuse-pref serve --role distributor', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  it('with --log-key serves the subject view, receipts checked against that key; without it, no page', async () => {
+    expect(runBin(['log', 'keygen', '--out', join(dir, 'dfe-log')]).status).toBe(0);
+    const { child, url } = await serve([
+      '--role',
+      'distributor',
+      '--db',
+      join(dir, 'd2.db'),
+      '--log-key',
+      join(dir, 'dfe-log.pem'),
+    ]);
+    const page = await fetch(`${url}/subject-view`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    // The key's base64 body, whatever the attribute's escaping of its line breaks.
+    const keyBody = readFileSync(join(dir, 'dfe-log.pub.pem'), 'utf8').split('\n')[1]!;
+    expect(html).toMatch(
+      new RegExp(`log-key="-----BEGIN PUBLIC KEY-----[^"]*${keyBody.replace(/[+/]/g, '\\$&')}`),
+    );
+    expect((await fetch(`${url}/subject-view/assets/reuse-preference-ledger.js`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+
+    const plain = await serve(['--role', 'distributor', '--db', join(dir, 'd3.db')]);
+    expect((await fetch(`${plain.url}/subject-view`)).status).toBe(404);
+    const stopped = new Promise<number | null>((resolve) => plain.child.once('exit', resolve));
+    plain.child.kill('SIGTERM');
+    await stopped;
+  });
+
+  it('a --log-key that is not a private key is refused with the command that makes one, exit 2', () => {
+    writeFileSync(join(dir, 'not-a-key.pem'), 'hello');
+    const run = runBin([
+      'serve',
+      '--role',
+      'distributor',
+      '--log-key',
+      join(dir, 'not-a-key.pem'),
+      ...auth(),
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('reuse-pref log keygen');
+  });
 });
 
 describe('reuse-pref serve resource limits', () => {

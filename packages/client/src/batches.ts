@@ -7,6 +7,13 @@ export interface UploadOptions {
   batchSize?: number;
   /** Bytes per batch; keep within the server's `limits.maxBatchBytes`. */
   maxBatchBytes?: number;
+  /**
+   * The Idempotency-Key for a batch, from its NDJSON body and its number (0-based) in this upload.
+   * Default: a fresh UUID per batch, kept across the automatic retries of that batch. Give a key that is
+   * the same when the same batch is sent again (say a hash of an upload id and the body) to make a whole
+   * rerun safe: a batch whose response was lost is answered from the intake's stored response.
+   */
+  idempotencyKey?: (batch: { body: string; number: number }) => string;
   signal?: AbortSignal;
 }
 
@@ -18,6 +25,10 @@ export interface UploadedRecord {
   /** Whether this record's batch was stored; false means nothing of that batch was stored. */
   committed: boolean;
   outcome: RecordOutcome;
+  /** 0-based number of the batch in this upload. */
+  batchNumber: number;
+  /** The last record yielded for its batch: everything before it in the stream has an answer. */
+  lastInBatch: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -37,25 +48,30 @@ export async function* uploadStatements(
   let batch: { statement: Statement; line: string }[] = [];
   let bytes = 0;
   let firstIndex = 0;
+  let batchNumber = 0;
 
   async function* flush(): AsyncGenerator<UploadedRecord> {
     if (batch.length === 0) return;
     const sent = batch;
     batch = [];
     bytes = 0;
-    const result = await send(client, sent.map((r) => r.line).join(''), options.signal);
-    for (const outcome of result.outcomes) {
-      const record = sent[outcome.line - 1];
-      if (!record) continue;
+    const body = sent.map((r) => r.line).join('');
+    const key = options.idempotencyKey?.({ body, number: batchNumber }) ?? crypto.randomUUID();
+    const result = await send(client, body, key, options.signal);
+    const answered = result.outcomes.filter((outcome) => sent[outcome.line - 1] !== undefined);
+    for (const [i, outcome] of answered.entries()) {
       yield {
         index: firstIndex + outcome.line - 1,
-        statement: record.statement,
+        statement: sent[outcome.line - 1]!.statement,
         batchId: result.batchId,
         committed: result.committed,
         outcome,
+        batchNumber,
+        lastInBatch: i === answered.length - 1,
       };
     }
     firstIndex += sent.length;
+    batchNumber++;
   }
 
   for await (const statement of statements) {
@@ -68,10 +84,15 @@ export async function* uploadStatements(
   yield* flush();
 }
 
-async function send(client: ContractCalls, ndjson: string, signal?: AbortSignal): Promise<BatchResult> {
+async function send(
+  client: ContractCalls,
+  ndjson: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<BatchResult> {
   try {
     const { data } = await client.post('/intake/batches', {
-      header: { 'Idempotency-Key': crypto.randomUUID() },
+      header: { 'Idempotency-Key': key },
       body: ndjson,
       signal,
     });

@@ -73,4 +73,48 @@ describe('batch uploader', () => {
     expect(keys[1]).toBe(keys[2]);
     expect(keys[0]).not.toBe(keys[1]);
   });
+
+  it('numbers the batches, marks the last record of each, and sends the key idempotencyKey gives', async () => {
+    const input = statements(5);
+    const received = intake();
+    const bodies: string[] = [];
+    const results = [];
+    for await (const record of makeClient().uploadStatements(input, {
+      batchSize: 2,
+      idempotencyKey: ({ body, number }) => {
+        bodies.push(body);
+        return `upload-1:${number}`;
+      },
+    }))
+      results.push(record);
+    expect(received.map((r) => r.key)).toEqual(['upload-1:0', 'upload-1:1', 'upload-1:2']);
+    expect(bodies).toEqual([
+      `${JSON.stringify(input[0])}\n${JSON.stringify(input[1])}\n`,
+      `${JSON.stringify(input[2])}\n${JSON.stringify(input[3])}\n`,
+      `${JSON.stringify(input[4])}\n`,
+    ]);
+    expect(results.map((r) => [r.index, r.batchNumber, r.lastInBatch])).toEqual([
+      [0, 0, false],
+      [1, 0, true],
+      [2, 1, false],
+      [3, 1, true],
+      [4, 2, true],
+    ]);
+  });
+
+  it('a rerun with the same keys is answered from the stored responses: nothing is stored twice', async () => {
+    const input = statements(3);
+    const received = intake();
+    const key = ({ number }: { number: number }) => `rerun:${number}`;
+    const first = [];
+    for await (const r of makeClient().uploadStatements(input, { batchSize: 2, idempotencyKey: key }))
+      first.push(r);
+    const again = [];
+    for await (const r of makeClient().uploadStatements(input, { batchSize: 2, idempotencyKey: key }))
+      again.push(r);
+    expect(received.map((r) => r.key)).toEqual(['rerun:0', 'rerun:1', 'rerun:0', 'rerun:1']);
+    expect(again.map((r) => [r.batchId, r.outcome.outcome])).toEqual(
+      first.map((r) => [r.batchId, r.outcome.outcome]),
+    );
+  });
 });

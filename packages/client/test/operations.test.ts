@@ -68,6 +68,11 @@ const calls: Record<string, Call> = {
   getSubjectLedger: (c) => c.get('/subjects/{pupil}/ledger', { path: { pupil } }),
   getSubjectReceipt: (c) =>
     c.get('/subjects/{pupil}/ledger/{releaseId}/receipt', { path: { pupil, releaseId } }),
+  listRecipientsToNotify: (c) =>
+    c.get('/subjects/{pupil}/recipients-to-notify', {
+      path: { pupil },
+      query: { objectionAt: '2026-11-15T00:00:00Z', purposes: ['LINK', 'RSCH'] },
+    }),
 };
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -166,7 +166,13 @@ describe('every guide, run from a scratch project with plain npm and npx', () =>
   it('the guides have commands to run (a marker that stopped matching would silently run nothing)', () => {
     const marked = all.filter((g) => g.steps.length > 0).map((g) => g.file);
     expect(marked).toEqual(
-      expect.arrayContaining(['docs/guides/conformance-in-ci.md', 'docs/guides/reference-apps.md']),
+      expect.arrayContaining([
+        'docs/guides/conformance-in-ci.md',
+        'docs/guides/reference-apps.md',
+        'docs/guides/dfe-intake.md',
+        'docs/guides/dfe-release.md',
+        'docs/guides/subject-view.md',
+      ]),
     );
   });
 

@@ -49,6 +49,7 @@ export {
   MemoryLedgerStore,
 } from './ledger/ledger-store.js';
 export {
+  notificationFilter,
   type RecipientToNotify,
   receiptFor,
   recipientsToNotify,

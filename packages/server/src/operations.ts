@@ -3,7 +3,11 @@ import type { ContractOperation, Operation } from './operation.js';
 import { getConsistencyProof, listLogLeaves } from './roles/distributor/log.js';
 import { getTreeHead, listRegister } from './roles/distributor/register.js';
 import { evaluateDistribution, getRelease, listReleaseSubjects } from './roles/distributor/releases.js';
-import { getSubjectLedger, getSubjectReceipt } from './roles/distributor/subject-ledger.js';
+import {
+  getSubjectLedger,
+  getSubjectReceipt,
+  listRecipientsToNotify,
+} from './roles/distributor/subject-ledger.js';
 import { getPupilPreferences } from './roles/producer/pupil-preferences.js';
 import { listPupilStatements, recordPupilStatement } from './roles/producer/pupil-statements.js';
 import { getSchoolSettings, updateSchoolSettings } from './roles/producer/settings.js';
@@ -44,6 +48,7 @@ const byId: { [Id in OperationId]: ContractOperation<Id> } = {
   getConsistencyProof,
   getSubjectLedger,
   getSubjectReceipt,
+  listRecipientsToNotify,
 };
 
 /** Every operation the server implements; createApp keeps those of the configured role. */

@@ -258,6 +258,90 @@ describe('subject receipts', () => {
   });
 });
 
+describe('recipients to notify of a later objection (Art 19)', () => {
+  const notify = (pupil: string, query: string, scope = 'distributor:read') =>
+    server.call(`/subjects/${pupil}/recipients-to-notify?${query}`, { scope });
+  const after = new Date(Date.parse(immigration.requestedAt) + 365 * 86_400_000).toISOString();
+
+  it.each([
+    // Included by default, later objects to LINK: the Home Office had it for LINK.
+    { given: 'never asked, objects to LINK', pupil: NEVER_ASKED, purposes: 'LINK', want: [['LINK'], false] },
+    // Included for IMMI only under the exemption; a later LINK objection covers what was sent for LINK.
+    {
+      given: 'overridden, objects to LINK',
+      pupil: IMMI_OBJECTOR,
+      purposes: 'IMMI,LINK',
+      want: [['IMMI', 'LINK'], true],
+    },
+    {
+      given: 'content, objects to both',
+      pupil: CONTENT,
+      purposes: 'IMMI,LINK,RSCH',
+      want: [['IMMI', 'LINK'], false],
+    },
+  ])('$given: the release is listed with the purposes concerned', async ({ pupil, purposes, want }) => {
+    const response = await notify(pupil, `objectionAt=${after}&purposes=${purposes}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      subject: { upn: pupil },
+      objectionAt: after,
+      purposes: purposes.split(','),
+      recipients: [
+        {
+          recipient: immigration.recipient,
+          releaseId: decision.releaseId,
+          dsReference: immigration.dsReference,
+          decidedAt: decision.decidedAt,
+          retainUntil: immigration.retainUntil,
+          purposes: want[0],
+          underExemption: want[1],
+        },
+      ],
+    });
+  });
+
+  it.each([
+    {
+      given: 'an excluded pupil (nothing was sent)',
+      pupil: BOTH_OBJECTOR,
+      at: () => after,
+      purposes: 'IMMI,LINK',
+    },
+    {
+      given: 'an objection the release already knew of',
+      pupil: NEVER_ASKED,
+      at: () => decision.decidedAt,
+      purposes: 'LINK',
+    },
+    { given: 'a purpose the release did not cover', pupil: NEVER_ASKED, at: () => after, purposes: 'RSCH' },
+    { given: 'a pupil no release considered', pupil: upn(997), at: () => after, purposes: 'LINK' },
+  ])('nobody to tell for $given', async ({ pupil, at, purposes }) => {
+    const response = await notify(pupil, `objectionAt=${encodeURIComponent(at())}&purposes=${purposes}`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { recipients: unknown[] }).recipients).toEqual([]);
+  });
+
+  it.each([
+    { query: 'purposes=LINK', detail: /objectionAt/ },
+    { query: 'objectionAt=2026-13-45&purposes=LINK', detail: /objectionAt/ },
+    { query: `objectionAt=${after}`, detail: /purposes must name/ },
+    { query: `objectionAt=${after}&purposes=LNKK`, detail: /LNKK is not a purpose code/ },
+  ])('400 for $query', async ({ query, detail }) => {
+    const response = await notify(NEVER_ASKED, query);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(detail);
+  });
+
+  it('a family reads its own pupil only; no token is 401, a producer token 403', async () => {
+    const family = `subject:read pupil:${IMMI_OBJECTOR}`;
+    const query = `objectionAt=${after}&purposes=IMMI`;
+    expect((await notify(IMMI_OBJECTOR, query, family)).status).toBe(200);
+    expect((await notify(BOTH_OBJECTOR, query, family)).status).toBe(403);
+    expect((await notify(IMMI_OBJECTOR, query, 'producer:read school:*')).status).toBe(403);
+    expect((await server.call(`/subjects/${IMMI_OBJECTOR}/recipients-to-notify?${query}`)).status).toBe(401);
+  });
+});
+
 describe('persistence', () => {
   it('a restarted server rebuilds the same log from the store and its receipts still verify', async () => {
     const before = (await (await server.call('/register/tree-head')).json()) as SignedTreeHead;

@@ -242,6 +242,19 @@ describe('openapi-fetch against the reference servers', () => {
       }),
     );
     expect(verifyReceipt(receipt.data!, keys.publicKey).ok).toBe(true);
+    const decidedAt = decided.data!.decidedAt;
+    const notify = exercisedBy(
+      'listRecipientsToNotify',
+      await client.GET('/subjects/{pupil}/recipients-to-notify', {
+        params: {
+          path: { pupil: objector },
+          query: { objectionAt: new Date(Date.parse(decidedAt) + 1000).toISOString(), purposes: ['IMMI'] },
+        },
+      }),
+    );
+    expect(notify.data?.recipients.map((r) => [r.dsReference, r.purposes, r.underExemption])).toEqual([
+      ['DR261101.01', ['IMMI'], true],
+    ]);
   });
 
   it('exercised every operation openapi.yaml defines, and nothing else', () => {

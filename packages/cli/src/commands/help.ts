@@ -24,7 +24,8 @@ const help: Command = {
         ...lines,
         '',
         "Run 'reuse-pref help <command>' for a command's options.",
-        'Exit status: 0 success, 1 invalid input records, 2 usage error or unreadable input, 3 internal error.',
+        'Exit status: 0 success, 1 invalid input records, 2 usage error or unreadable input,',
+        '3 could not run (a server did not answer; upload keeps its place) or internal error.',
         '',
       ].join('\n'),
     );

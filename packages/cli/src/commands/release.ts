@@ -24,9 +24,10 @@ import type { ReleaseCounts, ReleaseDecision, SignedTreeHead } from '@reuse-pref
 import { openStore, ReleaseArchive } from '@reuse-pref/server';
 import { type Command, type Context, parseCommandArgs, UsageError } from '../command.js';
 import { InputError } from '../input/open-input.js';
+import { notify } from '../release/notify.js';
 import { storeSpec } from '../store-spec.js';
 
-const usage = `Usage: reuse-pref release <evaluate|register|ledger> [options]
+const usage = `Usage: reuse-pref release <evaluate|register|ledger|notify> [options]
 
   evaluate --request r.json --cohort c.ndjson [--log log.jsonl --key key.pem] [options]
       Decides a distribution request for every pupil in the cohort (one {"subject":{...},"statements":[...]}
@@ -52,6 +53,10 @@ const usage = `Usage: reuse-pref release <evaluate|register|ledger> [options]
 
   ledger --log log.jsonl --ledger ledger.jsonl --tree-head sth.json (--upn X | --uln X | --local-id X)
       One pupil's ledger: every release that included or excluded them, each with a receipt.
+
+  notify --log log.jsonl (--upn X | --uln X) --objection-at <time> --purposes LINK,RSCH [--format json]
+      Art 19: the recipients of earlier releases that sent this pupil's record for any of those purposes,
+      decided before the objection, to be told of it (--ledger defaults to <log>.ledger.jsonl).
 
 Exit status: 0 done, 2 usage error or unreadable input.`;
 
@@ -286,6 +291,7 @@ const subcommands: Record<string, (args: string[], context: Context) => Promise<
   evaluate,
   register,
   ledger,
+  notify,
 };
 
 const release: Command = {

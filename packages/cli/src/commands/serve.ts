@@ -1,4 +1,6 @@
+import { createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { subjectViewPages } from '@reuse-pref/example-receiver';
 import { jwksFromFile, jwksFromUrl, type Role, startServer } from '@reuse-pref/server';
 import { type Command, parseCommandArgs, UsageError } from '../command.js';
 import { DEV_AUDIENCE, DEV_AUTH_DIR, DEV_AUTH_WARNING, DEV_ISSUER, ensureDevKeys } from '../dev-auth/keys.js';
@@ -16,7 +18,9 @@ const usage = `Usage: reuse-pref serve --role producer|relay|receiver|distributo
   --db <file>             SQLite file, created if missing (default: reuse-pref-<role>.db)
   --database-url <url>    PostgreSQL connection string (or DATABASE_URL), with --store postgres
   --log-key <file>        distributor: Ed25519 private key (PEM) that signs tree heads; without it each
-                          process makes its own key and receipts verify only against that process
+                          process makes its own key and receipts verify only against that process.
+                          With it, the subject view is served too: /subject-view, a family signed in
+                          with a subject:read pupil:<UPN> token sees that pupil's releases and receipts.
   --signed-head <file>    distributor: where the last signed tree head is kept, outside the database
                           (default reuse-pref-distributor.signed-head.json). The server refuses to sign
                           a head the database's log does not extend. Keep it where the database's
@@ -115,12 +119,16 @@ const command: Command = {
     // A server that fails to start leaves nothing behind: not the SQLite file it made for the purpose.
     const madeFiles = store.kind === 'sqlite' && !existsSync(store.path);
     const host = values.host ?? '127.0.0.1';
+    const logSigningKey = values['log-key'] ? readLogKey(values['log-key']) : undefined;
     let running: Awaited<ReturnType<typeof startServer>>;
     try {
       running = await startServer({
         role,
         store,
-        ...(values['log-key'] ? { logSigningKey: readFileSync(values['log-key'], 'utf8') } : {}),
+        ...(logSigningKey ? { logSigningKey: logSigningKey.privateKey } : {}),
+        ...(logSigningKey && role === 'distributor'
+          ? { pages: subjectViewPages(logSigningKey.publicKey) }
+          : {}),
         ...(role === 'distributor'
           ? { signedHeadPath: values['signed-head'] ?? 'reuse-pref-distributor.signed-head.json' }
           : {}),
@@ -149,11 +157,31 @@ const command: Command = {
     if (auth.dev)
       stdout.write(`${JSON.stringify({ level: 'warn', msg: 'dev-auth', warning: DEV_AUTH_WARNING })}\n`);
     stdout.write(`${JSON.stringify({ msg: 'listening', role, url: running.url })}\n`);
+    if (logSigningKey && role === 'distributor')
+      stdout.write(`${JSON.stringify({ msg: 'subject view', url: `${running.url}/subject-view` })}\n`);
     await untilStopped();
     await running.close();
     return 0;
   },
 };
+
+/** The signing key, and the public key the subject view checks receipts against (written into the page). */
+function readLogKey(path: string): { privateKey: string; publicKey: string } {
+  let privateKey: string;
+  try {
+    privateKey = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read --log-key ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  try {
+    const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+    return { privateKey, publicKey };
+  } catch {
+    throw new InputError(
+      `--log-key ${path} is not a private key in PEM: make one with 'reuse-pref log keygen --out <name>'`,
+    );
+  }
+}
 
 interface Verification {
   /** Development tokens: said again in the JSON log, where an operator's log shipping will see it. */

@@ -594,6 +594,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/subjects/{pupil}/recipients-to-notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The pupil: a UPN (13 characters), a ULN (10 digits), or `local:` followed by the MIS local id
+                 *     (percent-encoded). Servers match it against `subject.upn`, `subject.uln` or `subject.localId`.
+                 * @example B801200005001
+                 */
+                pupil: components["parameters"]["Pupil"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Recipients to tell about a later objection (Art 19)
+         * @description When a pupil objects to a purpose (or withdraws consent) after releases that sent their record
+         *     for it, UK GDPR Art 19 says each recipient must be told. This lists every earlier release that
+         *     included the pupil (`INCL` or `OVRD`) for any of `purposes` and was decided before `objectionAt`
+         *     (usually the objecting statement's `expressedAt`), oldest first: the recipient, the release, the
+         *     purposes concerned and whether an exemption covered them. Releases that excluded the pupil sent
+         *     nothing and are not listed. Same scopes as the ledger: the family may ask who was told.
+         */
+        get: operations["listRecipientsToNotify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -616,6 +648,7 @@ export interface components {
         LogLeaves: components["schemas"]["log-leaves.schema"];
         ConsistencyProof: components["schemas"]["consistency-proof.schema"];
         SubjectLedger: components["schemas"]["subject-ledger.schema"];
+        RecipientsToNotify: components["schemas"]["recipients-to-notify.schema"];
         SubjectReceipt: components["schemas"]["subject-receipt.schema"];
         CapabilityStatement: components["schemas"]["capability-statement.schema"];
         Health: components["schemas"]["health.schema"];
@@ -1470,6 +1503,53 @@ export interface components {
                 path: string[];
             };
             treeHead: components["schemas"]["signed-tree-head.schema"];
+        };
+        /** Recipients of earlier releases to tell about a later objection (Art 19 UK GDPR) */
+        "recipients-to-notify.schema": {
+            /** @description A pupil by UPN and/or ULN */
+            subject: {
+                /** @description UPN; the check letter is verified by rule upn-check-letter */
+                upn?: string;
+                uln?: string;
+            };
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time with offset
+             */
+            objectionAt: string;
+            /** @description The purposes the objection covers, as asked */
+            purposes: string[];
+            /** @description Oldest release first */
+            recipients: {
+                recipient: {
+                    name: string;
+                    /**
+                     * @description See codelists/recipient-classes.json
+                     * @enum {string}
+                     */
+                    class: "ACAD" | "GOVD" | "LAUT" | "CHAR" | "COMM" | "MEDI" | "POLC" | "HOFF";
+                };
+                /**
+                 * Format: uuid
+                 * @description RFC 9562 UUID, lower or upper case
+                 */
+                releaseId: string;
+                dsReference: string;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 date-time with offset
+                 */
+                decidedAt: string;
+                /**
+                 * Format: date
+                 * @description RFC 3339 full-date
+                 */
+                retainUntil: string;
+                /** @description Purposes of that release the objection covers */
+                purposes: string[];
+                /** @description The release sent the data under an exemption for at least one of those purposes */
+                underExemption: boolean;
+            }[];
         };
     };
     responses: {
@@ -2627,6 +2707,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["subject-receipt.schema"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listRecipientsToNotify: {
+        parameters: {
+            query: {
+                /**
+                 * @description When the objection was expressed (RFC 3339); releases decided at or after it already knew.
+                 * @example 2026-11-15T00:00:00Z
+                 */
+                objectionAt: string;
+                /**
+                 * @description The purposes the objection covers, comma-separated.
+                 * @example [
+                 *       "LINK",
+                 *       "RSCH"
+                 *     ]
+                 */
+                purposes: string[];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The pupil: a UPN (13 characters), a ULN (10 digits), or `local:` followed by the MIS local id
+                 *     (percent-encoded). Servers match it against `subject.upn`, `subject.uln` or `subject.localId`.
+                 * @example B801200005001
+                 */
+                pupil: components["parameters"]["Pupil"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The releases whose recipients to notify (possibly none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["recipients-to-notify.schema"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -30,4 +30,5 @@ export const operationIndex = {
   getConsistencyProof: { method: 'get', path: '/register/log/consistency', scopes: [] },
   getSubjectLedger: { method: 'get', path: '/subjects/{pupil}/ledger', scopes: ['subject:read', 'distributor:read'] },
   getSubjectReceipt: { method: 'get', path: '/subjects/{pupil}/ledger/{releaseId}/receipt', scopes: ['subject:read', 'distributor:read'] },
+  listRecipientsToNotify: { method: 'get', path: '/subjects/{pupil}/recipients-to-notify', scopes: ['subject:read', 'distributor:read'] },
 } as const;

@@ -63,17 +63,31 @@ export async function recipientsToNotify(
   objectionAt: string,
   purposes: readonly string[],
 ): Promise<RecipientToNotify[]> {
+  const select = notificationFilter(objectionAt, purposes);
+  const found: RecipientToNotify[] = [];
+  for await (const { entry } of store.forSubject(key)) {
+    const notification = select(entry);
+    if (notification) found.push(notification);
+  }
+  return found;
+}
+
+/**
+ * The same rule for one ledger entry at a time, for a ledger read some other way (a server's store, a
+ * page at a time): the notification it calls for, or undefined.
+ */
+export function notificationFilter(
+  objectionAt: string,
+  purposes: readonly string[],
+): (entry: LedgerEntry) => RecipientToNotify | undefined {
   const objectionMs = Date.parse(objectionAt);
   if (Number.isNaN(objectionMs)) throw new RangeError(`objectionAt is not a date-time: ${objectionAt}`);
   const wanted = new Set(purposes);
-  const found: RecipientToNotify[] = [];
-  for await (const { entry } of store.forSubject(key)) {
-    if (entry.outcome === 'EXCL' || Date.parse(entry.decidedAt) >= objectionMs) continue;
+  return (entry) => {
+    if (entry.outcome === 'EXCL' || Date.parse(entry.decidedAt) >= objectionMs) return undefined;
     const covered = entry.purposes.filter((p) => wanted.has(p.purpose));
-    if (covered.length === 0) continue;
-    found.push(notification(entry, covered));
-  }
-  return found;
+    return covered.length === 0 ? undefined : notification(entry, covered);
+  };
 }
 
 function notification(entry: LedgerEntry, covered: PurposeOutcome[]): RecipientToNotify {

@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { DistributionRequest, LedgerEntry, RegisterEntry, SubjectOutcome } from '../documents.js';
-import { DateTime, Uln, Upn } from '../model/common.js';
+import { PurposeCode } from '../model/codes.js';
+import { CalendarDate, DateTime, Uln, Upn, Uuid } from '../model/common.js';
+import { Recipient } from '../model/distribution.js';
 import { Cursor, envelope, nullable, schemaRef } from './ref.js';
 
 /** National keys only: a cohort crosses schools, so a local MIS id means nothing here. */
@@ -56,7 +58,48 @@ export const SubjectLedger = Type.Object(
   envelope('subject-ledger', 'Which releases included a subject, to whom and why'),
 );
 
+/**
+ * Art 19 UK GDPR: when a pupil objects (or withdraws consent) after releases that sent their record, the
+ * controller tells each recipient of those releases. One entry per earlier release that included the
+ * pupil for a purpose the objection covers, decided before the objection.
+ */
+export const RecipientsToNotify = Type.Object(
+  {
+    subject: SubjectKey,
+    objectionAt: DateTime,
+    purposes: Type.Array(PurposeCode, {
+      minItems: 1,
+      description: 'The purposes the objection covers, as asked',
+    }),
+    recipients: Type.Array(
+      Type.Object(
+        {
+          recipient: Recipient,
+          releaseId: Uuid,
+          dsReference: Type.String({ minLength: 1 }),
+          decidedAt: DateTime,
+          retainUntil: CalendarDate,
+          purposes: Type.Array(PurposeCode, {
+            minItems: 1,
+            description: 'Purposes of that release the objection covers',
+          }),
+          underExemption: Type.Boolean({
+            description: 'The release sent the data under an exemption for at least one of those purposes',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'Oldest release first' },
+    ),
+  },
+  envelope(
+    'recipients-to-notify',
+    'Recipients of earlier releases to tell about a later objection (Art 19 UK GDPR)',
+  ),
+);
+
 export type SubjectKey = Static<typeof SubjectKey>;
+export type RecipientsToNotify = Static<typeof RecipientsToNotify>;
 export type DistributionEvaluation = Static<typeof DistributionEvaluation>;
 export type ReleaseSubjectPage = Static<typeof ReleaseSubjectPage>;
 export type RegisterPage = Static<typeof RegisterPage>;

@@ -1,4 +1,10 @@
-import { DistributionEvaluation, RegisterPage, ReleaseSubjectPage, SubjectLedger } from './distribution.js';
+import {
+  DistributionEvaluation,
+  RecipientsToNotify,
+  RegisterPage,
+  ReleaseSubjectPage,
+  SubjectLedger,
+} from './distribution.js';
 import { BatchProblem, BatchResult } from './ingest.js';
 import { ConsistencyProof, LogLeaves } from './log.js';
 import { OnwardSharePage } from './relay.js';
@@ -34,6 +40,7 @@ export const ApiSchemas = {
   'subject-ledger': SubjectLedger,
   'log-leaves': LogLeaves,
   'consistency-proof': ConsistencyProof,
+  'recipients-to-notify': RecipientsToNotify,
   'onward-share-page': OnwardSharePage,
   'capability-statement': CapabilityStatement,
   health: Health,

@@ -28,7 +28,9 @@ export async function bundleServerMain(entry: string): Promise<string> {
     // pg-copy-streams (pure JS, resolvable only from the store) is bundled in; it is CommonJS and
     // requires Node's own modules, which an ES module bundle can only do through a require of its own.
     external: ['better-sqlite3', 'pg', 'fastify'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     outfile,
     logLevel: 'silent',
   });

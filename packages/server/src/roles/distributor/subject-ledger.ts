@@ -1,4 +1,5 @@
-import type { SubjectLedger } from '@reuse-pref/schema';
+import { notificationFilter } from '@reuse-pref/release';
+import { Catalogues, type RecipientsToNotify, type SubjectLedger } from '@reuse-pref/schema';
 import type { Principal } from '../../auth/principal.js';
 import { ProblemError, problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
@@ -52,3 +53,56 @@ export const getSubjectReceipt = defineOperation('getSubjectReceipt', {
     return json(200, receipt, { 'cache-control': 'no-store' });
   },
 });
+
+const KNOWN_PURPOSES = new Set(Catalogues.flatMap((c) => c.purposes.map((p) => p.code)));
+
+/**
+ * Art 19: whom to tell of a later objection. The whole ledger is read (a page at a time): a pupil's ledger
+ * holds one entry per release that considered them, which stays small next to a cohort.
+ */
+export const listRecipientsToNotify = defineOperation('listRecipientsToNotify', {
+  method: 'GET',
+  path: '/subjects/{pupil}/recipients-to-notify',
+  roles: ['distributor'],
+  async handle({ query, params, principal, services }) {
+    const pupil = params.pupil;
+    const key = pupilLedgerKey(pupil);
+    requirePupil(principal, pupil);
+    const objectionAt = query.get('objectionAt');
+    if (objectionAt === null || !RFC3339.test(objectionAt) || Number.isNaN(Date.parse(objectionAt)))
+      throw new ProblemError('bad-request', { detail: 'objectionAt must be an RFC 3339 date-time.' });
+    const purposes = (query.get('purposes') ?? '').split(',').filter((p) => p !== '');
+    const unknown = purposes.find((p) => !KNOWN_PURPOSES.has(p));
+    if (purposes.length === 0 || purposes.length > 20 || unknown !== undefined)
+      throw new ProblemError('bad-request', {
+        detail:
+          unknown !== undefined
+            ? `purposes: ${unknown} is not a purpose code of any published catalogue.`
+            : 'purposes must name 1 to 20 purpose codes, comma-separated.',
+      });
+    if (key.startsWith('local:')) return problem('not-found', { detail: 'Ledgers are kept by UPN or ULN.' });
+    const select = notificationFilter(objectionAt, purposes);
+    const archive = await services.releases();
+    const recipients: RecipientsToNotify['recipients'] = [];
+    const pageSize = services.limits.maxPageSize;
+    for (let from = 0; ; from += pageSize) {
+      const records = await archive.subjectRecords(key, from, pageSize);
+      for (const record of records) {
+        const found = select(record.entry);
+        if (found) recipients.push({ ...found, purposes: [...found.purposes] });
+      }
+      if (records.length < pageSize) break;
+    }
+    const id = key.slice(4);
+    const body: RecipientsToNotify = {
+      subject: key.startsWith('upn:') ? { upn: id } : { uln: id },
+      objectionAt,
+      purposes,
+      recipients,
+    };
+    return json(200, body, { 'cache-control': 'no-store' });
+  },
+});
+
+const RFC3339 =
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$/i;
