@@ -10,5 +10,7 @@ export default defineConfig({
     typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'] },
     testTimeout: 30_000,
     pool: 'forks',
+    // Installs Debian's Chromium for the browser tests when a fresh machine lacks it (root, apt-get).
+    globalSetup: ['scripts/test/global-setup.mjs'],
   },
 });
