@@ -180,7 +180,15 @@ describe('regression: a database owner rewrote the log and the server signed ove
     expect(alarms[0]).toContain('no longer hash to the root of the last tree head this server signed');
     const health = await call('/health');
     expect(health.status).toBe(503);
-    expect(((await health.json()) as { checks: unknown[] }).checks).toContainEqual({
+    // A failing health check is a problem (decision 0004) with the report in its `health` member.
+    const unhealthy = (await health.json()) as {
+      type: string;
+      detail: string;
+      health: { checks: unknown[] };
+    };
+    expect(unhealthy.type).toBe('https://reuse-pref.org/problems/unhealthy');
+    expect(unhealthy.detail).toBe('The transparency log is not consistent with the last signed tree head.');
+    expect(unhealthy.health.checks).toContainEqual({
       name: 'transparency-log',
       status: 'fail',
       detail: 'not consistent with the last signed tree head',
