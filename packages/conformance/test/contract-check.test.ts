@@ -1,6 +1,6 @@
 // Every response the suite sees is checked against openapi.yaml (issue 12): each way a response can break
 // the contract is caught, with the operation id and a JSON pointer, and a response that keeps it is not.
-import { ProblemTypes } from '@reuse-pref/contract';
+import { operationIndex, ProblemTypes } from '@reuse-pref/contract';
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../src/contract/document.js';
 import { checkResponse, type Exchange } from '../src/contract/response-check.js';
@@ -28,7 +28,8 @@ function exchange(over: Partial<Exchange> & { type?: string; extra?: Record<stri
 
 describe('checkResponse', () => {
   it('reads every operation of openapi.yaml', () => {
-    expect(contract.operations.length).toBe(22);
+    // The contract package's index is generated from the same document by another reader.
+    expect(contract.operations.map((o) => o.operationId).sort()).toEqual(Object.keys(operationIndex).sort());
     expect(contract.operations.every((o) => o.responses.size > 0)).toBe(true);
   });
 

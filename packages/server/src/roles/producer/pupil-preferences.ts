@@ -1,5 +1,5 @@
 import { compareStatements, parseInstant, resolve } from '@reuse-pref/resolver';
-import type { PupilPreferences } from '@reuse-pref/schema';
+import type { PupilPreferences, Subject } from '@reuse-pref/schema';
 import { noneMatchHolds } from '../../http/etag.js';
 import { ProblemError, problem } from '../../http/problem.js';
 import { empty, json } from '../../http/respond.js';
@@ -34,20 +34,29 @@ export const getPupilPreferences = defineOperation('getPupilPreferences', {
     if (asOfParam === null && noneMatchHolds(request.headers['if-none-match'], etag)) {
       return empty(304, { etag });
     }
-    // No subject: the resolver takes the date of birth from the statements, latest in R3 order (R4).
+    const latest = [...statements].sort(compareStatements).at(-1)!;
+    // The pupil's identifiers, but no date of birth: the resolver takes that from the statements, the
+    // latest eligible one's (R4). Without any subject the answer at an asOf before every statement would
+    // name nobody (the resolver falls back on the latest eligible statement, and there is none).
     const effective = resolve({
       statements,
+      subject: identifiersOf(latest.subject),
       asOf: asOfParam ?? services.now().toISOString(),
       competenceAge: services.competenceAge,
     });
-    const latest = [...statements].sort(compareStatements).at(-1);
     const body: PupilPreferences = {
       urn,
       pupil,
       statementCount: statements.length,
-      latestStatementId: latest?.id ?? null,
+      latestStatementId: latest.id,
       effective,
     };
     return json(200, body, { etag });
   },
 });
+
+/** A subject's identifiers as the latest statement gives them, without its date of birth. */
+function identifiersOf(subject: Subject): Subject {
+  const { dateOfBirth: _unused, ...identifiers } = subject;
+  return identifiers;
+}
