@@ -64,6 +64,14 @@ body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Ari
 <script src="/api/redoc.standalone.js"></script>
 <script>
 Redoc.init('/api/openapi.yaml', ${JSON.stringify({ theme: THEME, hideDownloadButton: false, expandResponses: '', jsonSampleExpandLevel: 2, hideHostname: true, disableSearch: false })}, document.getElementById('redoc'));
+// Redoc's pickers (which example, which media type) are <select>s with no accessible name (axe
+// select-name): each is named by the caption Redoc shows beside it, or by what it picks.
+new MutationObserver(function () {
+  document.querySelectorAll('#redoc select:not([aria-label])').forEach(function (s) {
+    var caption = s.previousElementSibling && s.previousElementSibling.textContent.trim();
+    s.setAttribute('aria-label', caption || 'Example to show');
+  });
+}).observe(document.getElementById('redoc'), { childList: true, subtree: true });
 </script>
 </body>
 </html>

@@ -54,6 +54,11 @@ function builtPages(dir: string, folder = ''): string[] {
 /** The Redoc page renders after load; the other pages are VitePress's, whole once loaded. */
 async function settle(page: Page, path: string): Promise<void> {
   if (path === '/api/') await page.locator('#redoc h1').first().waitFor({ timeout: 60_000 });
+  // Images a page's script adds after load (Redoc's sidebar logo) are judged once they have finished,
+  // loaded or failed: `complete` is true either way, and a failed one still has no natural width.
+  await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete), null, {
+    timeout: 30_000,
+  });
 }
 
 interface Visit {
