@@ -15,7 +15,8 @@ export type StoreKind = 'sqlite' | 'postgres';
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
 // Every scope a school's client of any role holds, so a scenario or fuzz case is refused only for what it tests.
-export const SCHOOL_SCOPES = 'producer:read producer:write relay:read receiver:read receiver:write';
+export const SCHOOL_SCOPES =
+  'producer:read producer:write relay:read relay:audit receiver:read receiver:write';
 export const DISTRIBUTOR_SCOPES = 'distributor:read distributor:write';
 
 export interface ReferenceServer {

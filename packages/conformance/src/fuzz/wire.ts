@@ -8,6 +8,12 @@ import type { PublishedSchemas } from '../contract/published-schemas.js';
  */
 export function wireValue(schema: JsonSchema, text: string): unknown {
   const type = typeof schema === 'object' ? schema.type : undefined;
+  // An array parameter is comma-separated (style form, explode false: the only kind the contract has),
+  // each item read as its own schema says.
+  if (type === 'array') {
+    const items = typeof schema === 'object' ? (schema.items as JsonSchema | undefined) : undefined;
+    return text.split(',').map((item) => (items === undefined ? item : wireValue(items, item)));
+  }
   if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text))
     return Number(text);
   if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
@@ -18,9 +24,13 @@ export function wireValid(schemas: PublishedSchemas, schema: JsonSchema, text: s
   return schemas.validator(schema)(wireValue(schema, text)).length === 0;
 }
 
-/** A value as parameter text: strings as they are, anything else as JSON would write it. */
+/** A value as parameter text: strings as they are, arrays comma-separated, anything else as JSON writes it. */
 export const asText = (value: unknown): string =>
-  typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+  typeof value === 'string'
+    ? value
+    : Array.isArray(value)
+      ? value.map(asText).join(',')
+      : (JSON.stringify(value) ?? '');
 
 /**
  * Whether fetch can carry the text as a header value at all (RFC 9110 field values: no CR, LF or NUL, no
