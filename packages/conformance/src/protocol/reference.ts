@@ -38,6 +38,7 @@ export const referenceImplementation: HarnessImplementation = {
       return { refused: { pointer: error.pointer, message: error.message } };
     }
     return {
+      subject: result.subject,
       preferences: result.preferences.map((p) => ({
         purpose: p.purpose,
         shared: p.shared,
