@@ -27,6 +27,24 @@ export const malformedHistory: Case[] = [
         OK,
       ),
       t(
+        'subject-null-answer-differs',
+        'two copies whose subject is null, one answer changed: still compared, and the conflict found',
+        [b({ subject: null }), b({ subject: null, 'choices.0.value': 'OBJT' })],
+        E('statement-id-conflict', '/1/id'),
+      ),
+      t(
+        'choice-null-answer-differs',
+        'two copies with a null choice, another answer changed: still compared, and the conflict found',
+        [b({ 'choices.0': null }), b({ 'choices.0': null, 'choices.1.value': 'OBJT' })],
+        E('statement-id-conflict', '/1/id'),
+      ),
+      t(
+        'expressed-at-a-number-answer-differs',
+        'two copies whose expressedAt is a number, one answer changed: still compared, and the conflict found',
+        [b({ expressedAt: 1788423300000 }), b({ expressedAt: 1788423300000, 'choices.0.value': 'OBJT' })],
+        E('statement-id-conflict', '/1/id'),
+      ),
+      t(
         'choice-null',
         'two copies with the same null choice: one content, and no throw (near miss)',
         [b({ 'choices.0': null }), b({ 'choices.0': null })],
