@@ -1,6 +1,6 @@
 import type { ContractObserver } from '../contract/observer.js';
 import type { TestResult } from '../report/result.js';
-import { matches, pointer, rulesIn } from './match.js';
+import { difference, matches, pointer, rulesIn, sameJson } from './match.js';
 import type { SchemaCheck } from './schemas.js';
 import { Scope } from './template.js';
 import type { ScenarioCase, ScenarioExpect, ScenarioRequest, ScenarioStep, ScenarioTarget } from './types.js';
@@ -106,8 +106,16 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     if (!Array.isArray(v)) fail(`${ptr || 'body'} is not an array`);
     else if (v.length !== want) fail(`${ptr || 'body'} has ${v.length} item(s), want ${want}`);
   }
-  if (e.sameBodyAs && JSON.stringify(got.body) !== JSON.stringify(scope.lookup(e.sameBodyAs))) {
-    fail(`body differs from the first response (${e.sameBodyAs})`);
+  if (e.sameBodyAs && !sameJson(got.body, scope.lookup(e.sameBodyAs))) {
+    fail(
+      `body differs from the captured ${e.sameBodyAs}: ${difference(got.body, scope.lookup(e.sameBodyAs))}`,
+    );
+  }
+  for (const [ptr, want] of Object.entries(e.equals ?? {})) {
+    const expected = scope.expand(want);
+    const have = pointer(got.body, ptr);
+    if (!sameJson(have, expected))
+      fail(`${ptr || 'body'} is not what was expected: ${difference(have, expected)}`);
   }
 }
 

@@ -37,8 +37,14 @@ export interface ScenarioExpect {
   body?: unknown;
   /** Headers that must be present (value "*") or equal. */
   headers?: Record<string, string>;
-  /** The body must equal a captured body. */
+  /** The body must equal a captured body, whole, as canonical JSON (RFC 8785). */
   sameBodyAs?: string;
+  /**
+   * JSON pointer (`""` for the body) -> the value that must be there, whole, compared as canonical JSON
+   * (RFC 8785): every member, no more, no fewer. `"${s}"` stands for a statement sent (or anything
+   * captured), so a read-back is compared with exactly what was sent, not with a subset of it.
+   */
+  equals?: Record<string, unknown>;
   /** JSON pointer -> exact array length, e.g. `{"/entries": 1}`: "exactly one ledger entry". */
   lengths?: Record<string, number>;
 }
