@@ -50,8 +50,15 @@ export interface ScenarioExpect {
 }
 
 export interface PageThrough {
-  /** Path of a change feed (`changes` items with `statement.id`, `nextCursor`, `hasMore`). */
+  /**
+   * Path of a paged list: a change feed by default (`changes` entries with a `statement`, `nextCursor`,
+   * `hasMore`), or any page with `items` and `nextCursor` (null at the end) given `items` and `item`.
+   */
   path: string;
+  /** JSON pointer of each page's array; default `/changes`. */
+  items?: string;
+  /** JSON pointer, within one element, of what the ids and `expectItems` are read from; default `/statement`. */
+  item?: string;
   limit: number;
   /** Start after this cursor (a ${capture}); omitted: from the beginning. */
   from?: string;
@@ -66,6 +73,11 @@ export interface ScenarioStep {
   pageThrough?: PageThrough;
   /** For pageThrough: ids that must all appear, in this order, each exactly once. */
   expectIds?: string[];
+  /**
+   * For pageThrough: values (`${s}`: a statement sent) that must each appear exactly once, in this order,
+   * equal whole as canonical JSON (RFC 8785) to the element (its `item` part) holding their id.
+   */
+  expectItems?: unknown[];
   /** name -> "header:<name>" | "body" | "body:<json pointer>" | "cursor" (pageThrough: the last cursor). */
   capture?: Record<string, string>;
 }

@@ -20,7 +20,8 @@ export const concerns = {
   'body-school': 'a body naming another school than the path is refused (422 `setting-urn-mismatch`)',
   'if-match-absent': 'neither `If-Match` nor `If-None-Match: *` is `428`',
   'if-match-stale': 'a stale `If-Match` is `412`',
-  'if-match-star': '`If-Match: *` is `412` when nothing exists yet and accepted when something does',
+  'if-match-star':
+    '`If-Match: *` is accepted when something exists, and a wildcard that does not hold is `412` (`If-Match: *` on nothing, `If-None-Match: *` on something)',
   'idempotency-reuse':
     'one `Idempotency-Key` sent twice: the same body replays the first response whole, another body is refused',
   'id-conflict':
@@ -162,7 +163,9 @@ function concernsOf(step: ScenarioStep, steps: ScenarioStep[], index: number): s
   if (ifMatch === undefined && headers['if-none-match'] === undefined && only(status, (s) => s === 428))
     out.push('if-match-absent');
   if (ifMatch !== undefined && ifMatch !== '*' && only(status, (s) => s === 412)) out.push('if-match-stale');
-  if (ifMatch === '*' && only(status, (s) => s === 412)) out.push('if-match-star:refused');
+  // A wildcard that does not hold: If-Match: * on nothing, or If-None-Match: * on something.
+  const wildcard = ifMatch === '*' || (ifMatch === undefined && headers['if-none-match'] === '*');
+  if (wildcard && only(status, (s) => s === 412)) out.push('if-match-star:refused');
   if (ifMatch === '*' && only(status, (s) => s >= 200 && s < 300)) out.push('if-match-star:accepted');
   const key = headers['idempotency-key'];
   const reused =
@@ -199,16 +202,20 @@ export function httpMatrix(root: string): { operations: MatrixOperation[]; cells
   for (const { profile, test } of scenarioTests(root)) {
     const steps = [...(test.setup ?? []), test, ...(test.followUp ?? [])];
     for (const [index, step] of steps.entries()) {
-      const r = step.request;
       // A step sent to a distributor's intake is setup, not something the profile is judged on.
-      if (!r?.path || !r.method || r.via) continue;
-      const route = contract.route(
-        r.method.toUpperCase(),
-        r.path.split('?')[0]!.replace(/\$\{[^}]+\}/g, 'x'),
-      );
+      if (step.request?.via) continue;
+      const method = step.pageThrough ? 'GET' : step.request?.method.toUpperCase();
+      const path = step.pageThrough?.path ?? step.request?.path;
+      if (!method || !path) continue;
+      const route = contract.route(method, path.split('?')[0]!.replace(/\$\{[^}]+\}/g, 'x'));
       if (!route || !('operation' in route)) continue;
-      for (const c of concernsOf(step, steps, index))
-        tried.add(`${profile} ${route.operation.operationId} ${c}`);
+      // Paging through a list tries one concern: each item sent read back whole (expectItems).
+      const found = step.pageThrough
+        ? step.expectItems?.length
+          ? ['whole-body']
+          : []
+        : concernsOf(step, steps, index);
+      for (const c of found) tried.add(`${profile} ${route.operation.operationId} ${c}`);
     }
   }
   const cells = operations.flatMap((o) =>
