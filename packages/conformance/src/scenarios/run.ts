@@ -4,6 +4,7 @@ import { matches, pointer, rulesIn } from './match.js';
 import type { SchemaCheck } from './schemas.js';
 import { Scope } from './template.js';
 import type { ScenarioCase, ScenarioExpect, ScenarioRequest, ScenarioStep, ScenarioTarget } from './types.js';
+import { wholeBodyDifference } from './whole-body.js';
 
 class StepFailure extends Error {}
 
@@ -106,8 +107,16 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     if (!Array.isArray(v)) fail(`${ptr || 'body'} is not an array`);
     else if (v.length !== want) fail(`${ptr || 'body'} has ${v.length} item(s), want ${want}`);
   }
-  if (e.sameBodyAs && JSON.stringify(got.body) !== JSON.stringify(scope.lookup(e.sameBodyAs))) {
-    fail(`body differs from the first response (${e.sameBodyAs})`);
+  if (e.sameBodyAs) {
+    const why = wholeBodyDifference(got.body, scope.lookup(e.sameBodyAs));
+    if (why) fail(`body differs from ${e.sameBodyAs}: ${why}`);
+  }
+  if (e.equals !== undefined) {
+    const why = wholeBodyDifference(got.body, scope.expand(e.equals), {
+      ...(e.except ? { except: e.except } : {}),
+      ...(e.anyOrder ? { anyOrder: e.anyOrder } : {}),
+    });
+    if (why) fail(`whole body differs: ${why}`);
   }
 }
 

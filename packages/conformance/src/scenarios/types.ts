@@ -37,8 +37,17 @@ export interface ScenarioExpect {
   body?: unknown;
   /** Headers that must be present (value "*") or equal. */
   headers?: Record<string, string>;
-  /** The body must equal a captured body. */
+  /** The body must equal a captured body (RFC 8785 canonical JSON). */
   sameBodyAs?: string;
+  /**
+   * The whole body must equal this value (after ${…} expansion), compared as RFC 8785 canonical JSON:
+   * a read-back compared with what was sent, not by subset.
+   */
+  equals?: unknown;
+  /** For `equals`: JSON pointers (`*` for any one segment) of members the server chooses, left out of both sides. */
+  except?: string[];
+  /** For `equals`: JSON pointers (`*` for any one segment) of arrays whose order the spec leaves open. */
+  anyOrder?: string[];
   /** JSON pointer -> exact array length, e.g. `{"/entries": 1}`: "exactly one ledger entry". */
   lengths?: Record<string, number>;
 }

@@ -29,7 +29,7 @@ interface Operation {
 
 interface Step {
   request?: { method?: string; path?: string; token?: string; headers?: Record<string, string> };
-  expect?: { status?: number[]; schema?: string; sameBodyAs?: string };
+  expect?: { status?: number[]; schema?: string; sameBodyAs?: string; equals?: unknown };
 }
 interface Test extends Step {
   setup?: Step[];
@@ -112,7 +112,7 @@ function concernsOf(step: Step, test: Test): Concern[] {
     if (same.length > 1) out.push('idempotency-reuse');
   }
   if (e.schema) out.push('response-schema');
-  if (e.sameBodyAs) out.push('whole-body');
+  if (e.sameBodyAs || e.equals !== undefined) out.push('whole-body');
   return out;
 }
 
