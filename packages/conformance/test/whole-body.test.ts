@@ -1,37 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { wholeBodyDifference } from '../src/scenarios/whole-body.js';
+import { sameJson } from '../src/scenarios/match.js';
+import { withoutServerChoices } from '../src/scenarios/whole-body.js';
 
-describe('whole-body comparison (RFC 8785 canonical JSON)', () => {
-  const sent = { id: 'a', choices: [{ purpose: 'STAT', value: 'NOOB', grounds: 'g' }], n: 1 };
+/** `equals` at `ptr` as the runner applies it: both sides without the server's choices, then whole. */
+const equalAt = (
+  got: unknown,
+  want: unknown,
+  ptr: string,
+  chosen: Parameters<typeof withoutServerChoices>[2],
+) => sameJson(withoutServerChoices(got, ptr, chosen), withoutServerChoices(want, ptr, chosen));
 
-  it('is indifferent to member order and number spelling, as canonical JSON is', () => {
-    expect(
-      wholeBodyDifference(
-        { n: 1.0, choices: [{ grounds: 'g', value: 'NOOB', purpose: 'STAT' }], id: 'a' },
-        sent,
-      ),
-    ).toBe(undefined);
-  });
-
-  it.each([
-    [
-      'a member dropped',
-      { id: 'a', choices: [{ purpose: 'STAT', value: 'NOOB' }], n: 1 },
-      '/choices/0/grounds missing',
-    ],
-    ['a member added', { ...sent, extra: true }, '/extra not expected'],
-    ['a member rewritten', { ...sent, n: 2 }, '/n is 2, want 1'],
-    [
-      'an array reordered',
-      { ...sent, choices: [...sent.choices, { purpose: 'LINK', value: 'OBJT' }].reverse() },
-      '/choices has 2',
-    ],
-    ['a string for a number', { ...sent, n: '1' }, '/n is "1", want 1'],
-  ])('names the first difference when %s', (_what, got, message) => {
-    expect(wholeBodyDifference(got, sent)).toContain(message);
-  });
-
-  it('leaves out excepted members on both sides, with * for any one segment', () => {
+describe('what a whole-body comparison leaves to the server (except, anyOrder)', () => {
+  it('leaves out excepted members on both sides, with * for any one segment, and nothing else', () => {
     const got = {
       items: [
         { at: 'x', v: 1 },
@@ -40,25 +20,42 @@ describe('whole-body comparison (RFC 8785 canonical JSON)', () => {
       clock: 'now',
     };
     const want = { items: [{ v: 1 }, { v: 2 }] };
-    expect(wholeBodyDifference(got, want, { except: ['/items/*/at', '/clock'] })).toBe(undefined);
-    expect(wholeBodyDifference(got, want, { except: ['/items/0/at', '/clock'] })).toContain('/items/1/at');
+    expect(equalAt(got, want, '', { except: ['/items/*/at', '/clock'] })).toBe(true);
+    expect(equalAt(got, want, '', { except: ['/items/0/at', '/clock'] })).toBe(false);
+    expect(equalAt({ ...got, extra: 1 }, want, '', { except: ['/items/*/at', '/clock'] })).toBe(false);
+    expect(
+      equalAt(
+        {
+          ...got,
+          items: [
+            { at: 'x', v: 1 },
+            { at: 'y', v: 3 },
+          ],
+        },
+        want,
+        '',
+        { except: ['/items/*/at', '/clock'] },
+      ),
+    ).toBe(false);
   });
 
   it('compares any-order arrays as multisets, and only those', () => {
     const got = { items: [{ p: ['B', 'A'] }, { p: ['C'] }] };
-    expect(
-      wholeBodyDifference(
-        got,
-        { items: [{ p: ['C'] }, { p: ['A', 'B'] }] },
-        { anyOrder: ['/items', '/items/*/p'] },
-      ),
-    ).toBe(undefined);
-    expect(wholeBodyDifference(got, { items: [{ p: ['C'] }, { p: ['B', 'A'] }] })).toBeDefined();
-    // A multiset keeps its counts: one copy twice is not two different items.
-    expect(wholeBodyDifference({ items: [1, 1] }, { items: [1, 2] }, { anyOrder: ['/items'] })).toBeDefined();
+    const anyOrder = ['/items', '/items/*/p'];
+    expect(equalAt(got, { items: [{ p: ['C'] }, { p: ['A', 'B'] }] }, '', { anyOrder })).toBe(true);
+    expect(equalAt(got, { items: [{ p: ['C'] }, { p: ['B', 'A'] }] }, '', {})).toBe(false);
+    // A multiset keeps its counts: one item twice is not two different items.
+    expect(equalAt({ items: [1, 1] }, { items: [1, 2] }, '', { anyOrder: ['/items'] })).toBe(false);
   });
 
-  it('refuses a body that was not JSON', () => {
-    expect(wholeBodyDifference(undefined, sent)).toBe('no JSON body');
+  it('reads its patterns from the body, whatever pointer the value was compared at', () => {
+    const entry = { releaseId: 'r', salt: 's1' };
+    expect(equalAt(entry, { releaseId: 'r', salt: 's2' }, '/entry', { except: ['/entry/salt'] })).toBe(true);
+    expect(equalAt(entry, { releaseId: 'r', salt: 's2' }, '/entry', { except: ['/salt'] })).toBe(false);
+  });
+
+  it('changes nothing when the scenario names no server choice', () => {
+    const v = { b: [2, 1], a: 1 };
+    expect(withoutServerChoices(v, '', {})).toBe(v);
   });
 });
