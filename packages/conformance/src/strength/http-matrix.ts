@@ -136,9 +136,12 @@ const lower = (headers: Record<string, string> | undefined) =>
 const only = (status: number[], allowed: (s: number) => boolean) =>
   status.length > 0 && status.every(allowed);
 
-/** A whole expected value: an object or array written out, or a `${name}` standing for a sent or captured one. */
+/**
+ * A whole expected value: an object or array written out, or a `${name}` standing for a whole statement
+ * sent or body captured; `${s.id}` names a member of one, which is a subset.
+ */
 const wholeValue = (v: unknown) =>
-  (typeof v === 'object' && v !== null) || (typeof v === 'string' && /^\$\{[^}]+\}$/.test(v));
+  (typeof v === 'object' && v !== null) || (typeof v === 'string' && /^\$\{[^}.]+\}$/.test(v));
 
 /**
  * The concerns one step tries for its operation. Some concerns have two forms (If-Match: *, key reuse):
