@@ -32,7 +32,9 @@ async function viaBytes(path: string): Promise<SubjectKey[] | string> {
 
 /** The same members, whatever order a run lists them in (positional ones first, then the others). */
 const sorted = (keys: SubjectKey[] | string) =>
-  typeof keys === 'string' ? keys : keys.map((k) => JSON.stringify([k.upn, k.uln, Object.keys(k).length])).sort();
+  typeof keys === 'string'
+    ? keys
+    : keys.map((k) => JSON.stringify([k.upn, k.uln, Object.keys(k).length])).sort();
 
 const value = fc.oneof(
   fc.constantFrom('A801200005001', 'B80120000500X', '1234567890', 'x'),
@@ -52,13 +54,17 @@ const ending = fc.constantFrom('\n', '\r\n', '\r');
 describe('readCohortKeyRuns', () => {
   it('reads the same members as readCohortKeys, and refuses the same line with the same message', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(line, ending), { maxLength: 30 }), fc.boolean(), async (lines, last) => {
-        let text = lines.map(([l, e]) => l + e).join('');
-        if (last && lines.length > 0) text = text.slice(0, -lines.at(-1)![1].length);
-        const path = join(dir, `c${files++}.ndjson`);
-        writeFileSync(path, text);
-        expect(sorted(await viaBytes(path))).toEqual(sorted(await viaText(path)));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(line, ending), { maxLength: 30 }),
+        fc.boolean(),
+        async (lines, last) => {
+          let text = lines.map(([l, e]) => l + e).join('');
+          if (last && lines.length > 0) text = text.slice(0, -lines.at(-1)![1].length);
+          const path = join(dir, `c${files++}.ndjson`);
+          writeFileSync(path, text);
+          expect(sorted(await viaBytes(path))).toEqual(sorted(await viaText(path)));
+        },
+      ),
       { numRuns: 300 },
     );
   });
