@@ -1,7 +1,13 @@
 // @ts-nocheck
-// pnpm mutation [resolver|validator|validator-rules...] [--full] [--report-only] [--min-score N]
+// pnpm mutation [resolver|validator|validator-rules|release-gate|server-operations...] [--full]
+//   [--report-only] [--min-score N] [--mutate GLOB]
 // StrykerJS mutates the reference resolver and/or validator, and the conformance suite alone judges each
 // mutant (packages/conformance/mutation/judge.mutation.ts: every semantic vector through the harness).
+// The release gate and the server operations are judged by the HTTP profiles instead
+// (judge-http.mutation.ts: every scenario against reference servers started in the test process;
+// decision 0031). --mutate narrows one module to some of its files (e.g. one server role); its report is
+// then reports/mutation/<module>--<glob>.json, and only the equivalent entries of the files it mutated
+// are checked.
 // Writes reports/mutation/<module>.json (Stryker) and reports/mutation/summary.md (score per file,
 // survivors), and checks conformance/equivalent-mutants.json: exit 1 when an entry is stale (no longer
 // generated, or now killed) or a module scores under --min-score (default 90) over its non-equivalent
@@ -18,7 +24,12 @@ const MODULES = {
   validator: 'packages/validator/src/**/*.ts',
   // The reduced validator run: the rule modules only (no schema reader, pattern engine or UUID reader).
   'validator-rules': 'packages/validator/src/rules/**/*.ts',
+  // Judged by the HTTP profiles (a distributor's releases reach the gate; every role reaches its operations).
+  'release-gate': { mutate: 'packages/release/src/gate/**/*.ts', judge: 'http' },
+  'server-operations': { mutate: 'packages/server/src/roles/**/*.ts', judge: 'http' },
 };
+const globOf = (m) => (typeof MODULES[m] === 'string' ? MODULES[m] : MODULES[m].mutate);
+const judgeOf = (m) => (typeof MODULES[m] === 'string' ? 'vectors' : MODULES[m].judge);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({
@@ -27,6 +38,7 @@ const { values, positionals } = parseArgs({
     'report-only': { type: 'boolean' },
     full: { type: 'boolean' },
     'min-score': { type: 'string', default: '90' },
+    mutate: { type: 'string' },
   },
 });
 const modules = positionals.length ? positionals : Object.keys(MODULES);
@@ -37,7 +49,12 @@ for (const m of modules) {
   }
 }
 
-const reportPath = (m) => join(root, 'reports/mutation', `${m}.json`);
+if (values.mutate && modules.length !== 1) {
+  console.error('mutation: --mutate narrows one module; name exactly one');
+  process.exit(2);
+}
+const reportName = (m) => (values.mutate ? `${m}--${values.mutate.replace(/[^A-Za-z0-9]+/g, '-')}` : m);
+const reportPath = (m) => join(root, 'reports/mutation', `${reportName(m)}.json`);
 mkdirSync(join(root, 'reports/mutation'), { recursive: true });
 const timings = {};
 if (!values['report-only']) {
@@ -51,7 +68,7 @@ if (!values['report-only']) {
         'run',
         'packages/conformance/mutation/stryker.config.mjs',
         '--mutate',
-        MODULES[m],
+        values.mutate ?? globOf(m),
         ...(values.full ? ['--force'] : []),
       ],
       {
@@ -59,8 +76,9 @@ if (!values['report-only']) {
         stdio: 'inherit',
         env: {
           ...process.env,
-          MUTATION_REPORT: `reports/mutation/${m}.json`,
-          MUTATION_INCREMENTAL: `reports/mutation/${m}-incremental.json`,
+          MUTATION_REPORT: `reports/mutation/${reportName(m)}.json`,
+          MUTATION_INCREMENTAL: `reports/mutation/${reportName(m)}-incremental.json`,
+          MUTATION_JUDGE: judgeOf(m),
         },
       },
     );
@@ -78,8 +96,12 @@ let failed = false;
 const sections = ['# Mutation testing: the conformance suite as the only judge', ''];
 for (const m of modules) {
   const report = JSON.parse(readFileSync(reportPath(m), 'utf8'));
-  const s = summarise(report, equivalents.mutants, m);
-  sections.push(markdown(m, s));
+  // A narrowed run answers only for the files it mutated.
+  const listed = values.mutate
+    ? equivalents.mutants.filter((e) => e.file in report.files)
+    : equivalents.mutants;
+  const s = summarise(report, listed, m);
+  sections.push(markdown(values.mutate ? `${m} (${values.mutate})` : m, s));
   if (timings[m] !== undefined) sections.push(`Run time: ${timings[m]} s (concurrency 1).`, '');
   const sc = score(s.total);
   console.log(
