@@ -26,7 +26,15 @@ const MODULES = {
   'validator-rules': 'packages/validator/src/rules/**/*.ts',
   // Judged by the HTTP profiles (a distributor's releases reach the gate; every role reaches its operations).
   'release-gate': { mutate: 'packages/release/src/gate/**/*.ts', judge: 'http' },
-  'server-operations': { mutate: 'packages/server/src/roles/**/*.ts', judge: 'http' },
+  // Without the worker-thread ingest (on only with ingestThreads > 0; Stryker's mutant switch does not
+  // reach a worker thread), also when --mutate narrows the run to one role.
+  'server-operations': {
+    mutate: 'packages/server/src/roles/**/*.ts',
+    exclude: ['ingest-workers.ts', 'worker-main.ts', 'messages.ts'].map(
+      (f) => `!packages/server/src/roles/receiver/ingest/${f}`,
+    ),
+    judge: 'http',
+  },
 };
 const globOf = (m) => (typeof MODULES[m] === 'string' ? MODULES[m] : MODULES[m].mutate);
 const judgeOf = (m) => (typeof MODULES[m] === 'string' ? 'vectors' : MODULES[m].judge);
@@ -68,7 +76,7 @@ if (!values['report-only']) {
         'run',
         'packages/conformance/mutation/stryker.config.mjs',
         '--mutate',
-        values.mutate ?? globOf(m),
+        [values.mutate ?? globOf(m), ...(MODULES[m].exclude ?? [])].join(','),
         ...(values.full ? ['--force'] : []),
       ],
       {
