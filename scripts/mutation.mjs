@@ -26,13 +26,18 @@ const MODULES = {
   'validator-rules': 'packages/validator/src/rules/**/*.ts',
   // Judged by the HTTP profiles (a distributor's releases reach the gate; every role reaches its operations).
   'release-gate': { mutate: 'packages/release/src/gate/**/*.ts', judge: 'http' },
-  // Without the worker-thread ingest (on only with ingestThreads > 0; Stryker's mutant switch does not
-  // reach a worker thread), also when --mutate narrows the run to one role.
+  // Without what no HTTP operation of the reference servers reaches, also when --mutate narrows the run
+  // to one role: the worker-thread ingest (on only with ingestThreads > 0, and Stryker's mutant switch
+  // does not reach a worker thread) and decideOnwardShare (a library call the reference relay exposes
+  // through no operation; examples/relay wraps it in its own).
   'server-operations': {
     mutate: 'packages/server/src/roles/**/*.ts',
-    exclude: ['ingest-workers.ts', 'worker-main.ts', 'messages.ts'].map(
-      (f) => `!packages/server/src/roles/receiver/ingest/${f}`,
-    ),
+    exclude: [
+      'receiver/ingest/ingest-workers.ts',
+      'receiver/ingest/worker-main.ts',
+      'receiver/ingest/messages.ts',
+      'relay/decide-onward-share.ts',
+    ].map((f) => `!packages/server/src/roles/${f}`),
     judge: 'http',
   },
 };
