@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/index.js';
-import { type ReferenceFleet, STORE_KINDS, startReferenceFleet } from './reference-servers.js';
+import {
+  type ReferenceFleet,
+  STORE_KINDS,
+  SUITE_SIGNING_KEY,
+  startReferenceFleet,
+} from './reference-servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rp-conformance-cli-'));
+const signingKeyFile = join(dir, 'producer-key.json');
+writeFileSync(signingKeyFile, JSON.stringify(SUITE_SIGNING_KEY));
 const ROLES = ['producer', 'receiver', 'relay', 'distributor'] as const;
 let fleet: ReferenceFleet;
 let servers: ReferenceFleet['servers'];
@@ -19,7 +26,9 @@ async function cli(args: string[]) {
 }
 
 beforeAll(async () => {
-  fleet = await startReferenceFleet(ROLES);
+  // The reference producer and relay sign and the receiver requires signatures, so every profile also
+  // runs its signature cases (signatures.json); the isolation tests below use the same servers.
+  fleet = await startReferenceFleet(ROLES, { signatures: true });
   servers = fleet.servers;
 }, 120_000);
 afterAll(() => fleet.close());
@@ -32,6 +41,8 @@ describe.each(STORE_KINDS.flatMap((kind) => ROLES.map((role) => [role, kind] as 
       const junit = join(dir, `${role}-${kind}.xml`);
       const json = join(dir, `${role}-${kind}.json`);
       const intake = s.intake ? ['--intake-url', s.intake.url, '--intake-token', s.intake.token] : [];
+      const signing =
+        role === 'receiver' ? ['--signing-key', signingKeyFile] : role === 'distributor' ? [] : ['--signs'];
       const { code, out } = await cli([
         'run',
         '--profile',
@@ -47,6 +58,7 @@ describe.each(STORE_KINDS.flatMap((kind) => ROLES.map((role) => [role, kind] as 
         '--json',
         json,
         ...intake,
+        ...signing,
       ]);
       const report = JSON.parse(readFileSync(json, 'utf8'));
       expect(report.results.filter((r: { status: string }) => r.status !== 'pass')).toEqual([]);
@@ -65,7 +77,17 @@ describe.each(STORE_KINDS.flatMap((kind) => ROLES.map((role) => [role, kind] as 
 describe('without --other-school-token', () => {
   it('reports the isolation scenarios unsupported, which fails MUST unless skip-listed', async () => {
     const s = servers.sqlite.receiver!;
-    const args = ['run', '--profile', 'receiver', '--base-url', s.url, '--token', s.token];
+    const args = [
+      'run',
+      '--profile',
+      'receiver',
+      '--base-url',
+      s.url,
+      '--token',
+      s.token,
+      '--signing-key',
+      signingKeyFile,
+    ];
     const bare = await cli(args);
     expect(bare.code).toBe(1);
     expect(bare.out).toContain('receiver-school-isolation/cannot-list');
@@ -123,6 +145,7 @@ describe('examples/vendor-ci/run-conformance.sh', () => {
             BASE_URL: s.url,
             REUSE_PREF_TOKEN: s.token,
             REUSE_PREF_OTHER_SCHOOL_TOKEN: s.otherSchoolToken,
+            REUSE_PREF_SIGNS: '1',
             REPORTS: reports,
             REUSE_PREF_CONFORMANCE: 'node --conditions=source --import tsx src/bin.ts',
           },
