@@ -51,6 +51,11 @@ export async function signFixtures(value: unknown, scope: Scope, signer: RunSign
       const signed = await signStatement(value as Statement, signer.key);
       copies[mark.name] =
         mark.alteredAfterSigning === undefined ? signed : merge(signed, mark.alteredAfterSigning);
+      // What was sent is now the signed statement: ${name} read-backs compare against it, whole.
+      if (mark.alteredAfterSigning === undefined) {
+        scope.values.set(mark.name, signed);
+        scope.marks.set(signed, { ...mark, signed: false });
+      }
     }
     return copies[mark.name];
   }
