@@ -4,6 +4,7 @@ import {
   type BearerAuthOptions,
   type RequestLogger,
   type RunningServer,
+  type SigningOptions,
   startServer,
 } from '@reuse-pref/server';
 import { openSqliteStore } from '@reuse-pref/store/sqlite';
@@ -20,6 +21,8 @@ export interface ProducerOptions {
   /** The MIS clock; the demo pins it so its output is the same on every run. */
   now?: () => Date;
   logger?: RequestLogger;
+  /** The MIS's statement-signing key: seeded and newly recorded statements are signed with it. */
+  signing?: SigningOptions;
 }
 
 export interface RunningProducer {
@@ -37,7 +40,7 @@ export async function startProducer(options: ProducerOptions): Promise<RunningPr
   mkdirSync(options.dir, { recursive: true });
   const store = await openSqliteStore({ path: join(options.dir, 'producer.db') });
   const now = options.now ?? (() => new Date());
-  const seed = await seedSchool(store, now());
+  const seed = await seedSchool(store, now(), options.signing?.key);
   const server = await startServer({
     role: 'producer',
     store,
@@ -46,6 +49,7 @@ export async function startProducer(options: ProducerOptions): Promise<RunningPr
     tokenEndpoint: options.tokenEndpoint,
     now,
     pages: formPages(),
+    ...(options.signing ? { signing: options.signing } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   return { url: server.url, server, seed, close: () => server.close() };

@@ -1,3 +1,4 @@
+import { type SigningKey, signStatement } from '@reuse-pref/provenance';
 import type { Finding, Statement } from '@reuse-pref/schema';
 import type { StatementStore } from '@reuse-pref/store';
 import { createValidator } from '@reuse-pref/validator';
@@ -22,10 +23,17 @@ export interface SeedReport {
  * Loads the seeded school the way an MIS takes in forms: each statement is validated when it is keyed,
  * stored if it passes (queries and all), held back for the office to correct if it does not.
  */
-export async function seedSchool(store: Pick<StatementStore, 'statements'>, now: Date): Promise<SeedReport> {
+export async function seedSchool(
+  store: Pick<StatementStore, 'statements'>,
+  now: Date,
+  signing?: SigningKey,
+): Promise<SeedReport> {
   const validator = createValidator({ now });
   const report: SeedReport = { stored: 0, duplicate: 0, queried: [], heldBack: [] };
-  for (const statement of [...STATEMENTS, ...BAD_STATEMENTS]) {
+  for (const keyed of [...STATEMENTS, ...BAD_STATEMENTS]) {
+    // An MIS that signs signs every statement as it is keyed (spec/v1/signatures.md 3), so what the
+    // office holds back and sends later is signed too. Ed25519 signs the same bytes on every start.
+    const statement = signing ? await signStatement(keyed, signing) : keyed;
     const result = validator.validate(statement);
     if (!result.valid) {
       report.heldBack.push({ statement, errors: result.errors });

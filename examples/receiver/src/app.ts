@@ -4,6 +4,7 @@ import {
   type BearerAuthOptions,
   type RequestLogger,
   type RunningServer,
+  type SignaturePolicy,
   startServer,
 } from '@reuse-pref/server';
 import type { StatementStore } from '@reuse-pref/store';
@@ -19,6 +20,8 @@ export interface ReceiverOptions {
   port?: number;
   now?: () => Date;
   logger?: RequestLogger;
+  /** What the intake does with statement signatures (require-signature, verify, off by default). */
+  signaturePolicy?: SignaturePolicy;
 }
 
 export interface RunningReceiver {
@@ -42,6 +45,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     ...(options.censusDate ? { censusDate: options.censusDate } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.signaturePolicy ? { signaturePolicy: options.signaturePolicy } : {}),
   });
   return { url: server.url, server, store, close: () => server.close() };
 }

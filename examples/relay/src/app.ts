@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ClientCredentials, ReusePrefClient } from '@reuse-pref/client';
+import type { Statement } from '@reuse-pref/schema';
 import {
   type BearerAuthOptions,
   bearerAuthenticator,
@@ -10,9 +11,11 @@ import {
   createNodeHandler,
   createReusePreferenceApp,
   type RequestLogger,
+  type SigningOptions,
 } from '@reuse-pref/server';
 import type { StatementStore } from '@reuse-pref/store';
 import { openSqliteStore } from '@reuse-pref/store/sqlite';
+import { withHops } from './forward.js';
 import { appRecordOperation, type RegisteredApp } from './operations.js';
 import { type SyncReport, syncSchool } from './sync.js';
 
@@ -30,6 +33,8 @@ export interface RelayOptions {
   port?: number;
   now?: () => Date;
   logger?: RequestLogger;
+  /** The integrator's hop key: it adds its hop to each signed statement it passes on. */
+  signing?: SigningOptions;
 }
 
 export interface RunningRelay {
@@ -37,6 +42,11 @@ export interface RunningRelay {
   store: StatementStore;
   /** Pulls each school's change feed from where the last sync stopped. */
   sync(): Promise<Map<string, SyncReport>>;
+  /**
+   * The statements as this relay passes them on (to a receiver): each signed one with the relay's hop
+   * appended, relayedAt now; unchanged when the relay has no key or the statement is unsigned.
+   */
+  passOn(statements: AsyncIterable<Statement> | Iterable<Statement>): AsyncGenerator<Statement>;
   close(): Promise<void>;
 }
 
@@ -56,6 +66,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     auth: options.auth,
     tokenEndpoint: options.tokenEndpoint,
     now,
+    ...(options.signing ? { signing: options.signing } : {}),
   });
   const app = createApp({
     services: reference.services,
@@ -83,6 +94,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       for (const urn of options.schools) reports.set(urn, await syncSchool(producer, store, urn));
       return reports;
     },
+    passOn: (statements) => withHops(statements, options.signing, now),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

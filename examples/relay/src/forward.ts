@@ -1,5 +1,7 @@
 import type { ReusePrefClient, UploadedRecord } from '@reuse-pref/client';
+import { addHop } from '@reuse-pref/provenance';
 import type { Statement } from '@reuse-pref/schema';
+import type { SigningOptions } from '@reuse-pref/server';
 import type { StatementStore } from '@reuse-pref/store';
 
 /** Every statement the relay holds for a school, in the order it took them, unaltered. */
@@ -27,4 +29,24 @@ export async function uploadToReceiver(
   const outcomes: UploadedRecord[] = [];
   for await (const record of receiver.uploadStatements(statements, { batchSize })) outcomes.push(record);
   return outcomes;
+}
+
+/**
+ * Statements as the relay passes them on (spec/v1/signatures.md 4): byte-exact, with the relay's own hop
+ * appended to each signed one. An unsigned statement has nothing to chain to and goes on as it is.
+ */
+export async function* withHops(
+  statements: AsyncIterable<Statement> | Iterable<Statement>,
+  signing: SigningOptions | undefined,
+  now: () => Date,
+): AsyncGenerator<Statement> {
+  for await (const statement of statements) {
+    yield signing && statement.signature
+      ? await addHop(statement, {
+          relay: signing.supplier,
+          relayedAt: now().toISOString(),
+          key: signing.key,
+        })
+      : statement;
+  }
 }

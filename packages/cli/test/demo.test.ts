@@ -48,6 +48,37 @@ describe('reuse-pref demo', () => {
     expect(cells[3]).toMatch(/^[a-zA-Z.[\]0-9]+: /);
   });
 
+  it('shows a statement signed at the MIS, relayed by the integrator and verified at DfE', () => {
+    const section = demo.stdout.slice(demo.stdout.indexOf('4. Signed at the MIS'));
+    expect(section).toContain('DfE runs its intake in require-signature');
+    expect(row(section, 'SUP-OAKMIS').slice(1, 3)).toEqual(['Oak MIS (school MIS)', 'producer']);
+    expect(row(section, 'SUP-OAKMIS')[3]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\.well-known\/jwks\.json$/);
+    expect(row(section, 'INT-BRIDGE').slice(1, 3)).toEqual(['Bridge Integrations', 'relay']);
+    expect(row(section, 'signed by').slice(0, 3)).toEqual(['signed by', 'SUP-OAKMIS', 'oakmis-1']);
+    expect(row(section, 'relayed by')).toEqual(['relayed by', 'INT-BRIDGE', 'bridge-1', '2026-11-01 09:00']);
+    expect(section).toContain('verified: yes, end to end');
+    const good = STATEMENTS.length;
+    expect(section).toContain(
+      `Verified end to end: ${good} of the ${good} statements the integrator delivered.`,
+    );
+  });
+
+  it('refuses a tampered copy and an unsigned one, each with its rule id', () => {
+    const section = demo.stdout.slice(demo.stdout.indexOf('Two copies DfE refuses'));
+    const altered = section.split('\n').find((l) => l.includes('objection made NOOB'));
+    expect(altered?.trim().split(/ {2,}/).slice(1)).toEqual([
+      'rejected',
+      'signature-invalid',
+      '/signature/jws',
+    ]);
+    expect(row(section, 'signature stripped')).toEqual([
+      'signature stripped',
+      'rejected',
+      'signature-missing',
+      '/signature',
+    ]);
+  });
+
   const preferences = [
     {
       name: 'a competent 13-year-old replaces a parent objection',
@@ -65,8 +96,8 @@ describe('reuse-pref demo', () => {
     { name: 'never asked is a default, not a refusal', pupil: 'Isla Hughes', col: 'COMM', want: 'NO*' },
   ];
   it.each(preferences)('preferences: $name', ({ pupil, col, want }) => {
-    const header = row(demo.stdout, 'pupil', '4. Effective preferences');
-    expect(row(demo.stdout, pupil, '4. Effective preferences')[header.indexOf(col)]).toBe(want);
+    const header = row(demo.stdout, 'pupil', '5. Effective preferences');
+    expect(row(demo.stdout, pupil, '5. Effective preferences')[header.indexOf(col)]).toBe(want);
   });
 
   it('shows the relay withholding APPS shares, with who decided', () => {
@@ -87,7 +118,7 @@ describe('reuse-pref demo', () => {
   });
 
   it('ends with the two pages a family sees, and says how to keep them open', () => {
-    const section = demo.stdout.slice(demo.stdout.indexOf('7. The pages a family sees'));
+    const section = demo.stdout.slice(demo.stdout.indexOf('8. The pages a family sees'));
     expect(section).toMatch(/^ {4}http:\/\/127\.0\.0\.1:\d+\/form\?pupil=ADM-0002#access_token=[\w.-]+$/m);
     expect(section).toMatch(
       /^ {4}http:\/\/127\.0\.0\.1:\d+\/subject-view#pupil=M801400120102&access_token=[\w.-]+$/m,

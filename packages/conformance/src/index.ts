@@ -24,3 +24,4 @@ export { suiteTestIds } from './suite-ids.js';
 export { suiteRoot } from './suite-root.js';
 export { loadVectors, type VectorCase, type VectorFile } from './vectors/load.js';
 export { runVectors } from './vectors/run.js';
+export { SIGN_TESTS } from './vectors/signature-run.js';

@@ -1,6 +1,7 @@
 import { loadContract } from './contract/document.js';
 import { loadScenarios, Profiles } from './scenarios/load.js';
 import { loadVectors } from './vectors/load.js';
+import { SIGN_TESTS } from './vectors/signature-run.js';
 
 /**
  * Every test id this suite version has in any mode: vectors (harness mode), the HTTP scenarios of every
@@ -12,6 +13,7 @@ export function suiteTestIds(root: string): Set<string> {
   const ids = new Set<string>();
   for (const file of loadVectors(root))
     for (const c of file.cases) for (const t of c.tests) ids.add(`${c.id}/${t.id}`);
+  for (const t of SIGN_TESTS) ids.add(t.id);
   for (const profile of Profiles)
     for (const c of loadScenarios(root, profile)) for (const t of c.tests) ids.add(`${c.id}/${t.id}`);
   // The contract checks of every HTTP run and the contract-fuzz profile, named from openapi.yaml.

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartResponse, TestResult } from '../src/index.js';
-import { type Harness, loadVectors, runVectors, spawnHarness, suiteRoot, verdict } from '../src/index.js';
+import {
+  type Harness,
+  loadVectors,
+  runVectors,
+  SIGN_TESTS,
+  spawnHarness,
+  suiteRoot,
+  verdict,
+} from '../src/index.js';
 import { packageDir, referenceHarnessCommand } from './harness-command.js';
 
 const files = loadVectors(suiteRoot());
@@ -20,14 +28,16 @@ describe('every semantic vector through the harness protocol against the TS harn
     expect(started).toMatchObject({
       version: 1,
       implementation: { name: '@reuse-pref/validator+resolver', language: 'typescript' },
-      capabilities: ['validate', 'validate-history', 'resolve'],
+      capabilities: ['validate', 'validate-history', 'resolve', 'verify-signature', 'sign-statement'],
     });
   });
 
-  it('runs every validation and resolver test in the vectors', () => {
-    const want = files.reduce((n, f) => n + f.cases.reduce((m, c) => m + c.tests.length, 0), 0);
+  it('runs every validation, resolver and signature test in the vectors, and the signing tests', () => {
+    const vectors = files.reduce((n, f) => n + f.cases.reduce((m, c) => m + c.tests.length, 0), 0);
+    const want = vectors + SIGN_TESTS.length;
     expect(results).toHaveLength(want);
-    expect(new Set(results.map((r) => r.suite))).toEqual(new Set(['validation', 'resolver']));
+    expect(new Set(results.map((r) => r.suite))).toEqual(new Set(['validation', 'resolver', 'signature']));
+    expect(results.filter((r) => r.suite === 'signature').length).toBeGreaterThanOrEqual(24 + 3);
     expect(new Set(results.map((r) => r.id)).size).toBe(want);
   });
 

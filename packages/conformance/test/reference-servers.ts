@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateSigningKey, trustInMemory } from '@reuse-pref/provenance';
 import { type Role, type RunningServer, type StoreSpec, startServer } from '@reuse-pref/server';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { createTestDatabase } from '../../store/test/postgres/cluster.js';
@@ -11,6 +12,34 @@ export const SCHOOL = { urn: '100000', laEstab: '8012000' };
 export const OTHER_SCHOOL = '100001';
 
 export type StoreKind = 'sqlite' | 'postgres';
+
+// Signing (spec/v1/signatures.md), for the runs that pass --signs and --signing-key: the reference
+// producer signs as the example statement's supplier, the relay adds hops, and the receiver requires a
+// signature, trusting the producer key the suite is given (its private half is what --signing-key reads).
+const SUITE_PRODUCER = await generateSigningKey('EdDSA', 'conformance-producer');
+export const SUITE_SIGNING_KEY: JWK = {
+  ...(await exportJWK(SUITE_PRODUCER.signingKey.privateKey)),
+  kid: SUITE_PRODUCER.signingKey.kid,
+  alg: 'EdDSA',
+};
+const PRODUCER_KEY = await generateSigningKey('EdDSA', 'reference-producer');
+const RELAY_KEY = await generateSigningKey('EdDSA', 'reference-relay');
+const SUPPLIER = 'SUP-EXAMPLE';
+
+function signingOf(role: Role) {
+  if (role === 'producer') return { signing: { supplier: SUPPLIER, key: PRODUCER_KEY.signingKey } };
+  if (role === 'relay') return { signing: { supplier: 'INT-CONFORMANCE', key: RELAY_KEY.signingKey } };
+  if (role !== 'receiver') return {};
+  const { keys } = trustInMemory([
+    { supplier: SUPPLIER, roles: ['producer'], keys: [SUITE_PRODUCER.publicJwk] },
+  ]);
+  return { signaturePolicy: { mode: 'require-signature' as const, keys } };
+}
+
+export interface ReferenceOptions {
+  /** Producer and relay sign, the receiver requires signatures from SUITE_SIGNING_KEY. */
+  signatures?: boolean;
+}
 /** Every reference server the suite must pass against runs on each store in turn. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
@@ -70,7 +99,11 @@ async function freshStore(kind: StoreKind, role: Role): Promise<{ spec: StoreSpe
  * distributor comes with a receiver on the same store: the distributor has no write surface for
  * statements, and at DfE the census intake is what fills the records a release is judged on.
  */
-export async function startReferenceServer(role: Role, kind: StoreKind = 'sqlite'): Promise<ReferenceServer> {
+export async function startReferenceServer(
+  role: Role,
+  kind: StoreKind = 'sqlite',
+  options: ReferenceOptions = {},
+): Promise<ReferenceServer> {
   const store = await freshStore(kind, role);
   const { jwks, sign } = await issuer();
   const start = (as: Role) =>
@@ -81,6 +114,7 @@ export async function startReferenceServer(role: Role, kind: StoreKind = 'sqlite
       auth: { jwks: createLocalJWKSet(jwks), issuer: ISSUER, audience: AUDIENCE },
       tokenEndpoint: `${ISSUER}/oauth2/token`,
       logger: () => {},
+      ...(options.signatures && as === role ? signingOf(as) : {}),
     });
   const running = await start(role);
   const intake = role === 'distributor' ? await start('receiver') : undefined;
@@ -109,12 +143,15 @@ export interface ReferenceFleet {
   close(): Promise<void>;
 }
 
-export async function startReferenceFleet(roles: readonly Role[]): Promise<ReferenceFleet> {
+export async function startReferenceFleet(
+  roles: readonly Role[],
+  options: ReferenceOptions = {},
+): Promise<ReferenceFleet> {
   const servers: ReferenceFleet['servers'] = { sqlite: {}, postgres: {} };
   await Promise.all(
     STORE_KINDS.flatMap((kind) =>
       roles.map(async (role) => {
-        servers[kind][role] = await startReferenceServer(role, kind);
+        servers[kind][role] = await startReferenceServer(role, kind, options);
       }),
     ),
   );

@@ -72,7 +72,9 @@ describe.each(['producer', 'receiver', 'relay', 'distributor'] as const)(
         { out: (t) => (out += t), err: (t) => (out += t), env: {} },
       );
       const report = JSON.parse(readFileSync(json, 'utf8'));
-      expect(report.results.filter((r: { status: string }) => r.status !== 'pass')).toEqual([]);
+      // The signature cases are skipped: these processes do not sign (cli-http runs them).
+      const notPassed = (r: { status: string }) => r.status !== 'pass' && r.status !== 'skipped';
+      expect(report.results.filter(notPassed)).toEqual([]);
       expect(code, out).toBe(0);
       // Both processes answered scenarios, not one of them alone.
       expect(Math.min(...proxy.served), `requests per process: ${proxy.served}`).toBeGreaterThan(5);

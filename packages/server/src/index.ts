@@ -43,5 +43,6 @@ export {
   onwardShareLedger,
 } from './roles/relay/decide-onward-share.js';
 export type { Role, Scope, Services } from './services.js';
+export type { SigningOptions } from './signing/signing-options.js';
 export { type RunningServer, type StartServerOptions, startServer } from './start-server.js';
 export type { StatementValidator } from './statements/statement-validator.js';

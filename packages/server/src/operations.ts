@@ -18,6 +18,7 @@ import { submitIntakeStatement } from './roles/receiver/intake-statement.js';
 import { listOnwardShares } from './roles/relay/onward-shares.js';
 import { getCapabilities } from './roles/service/capabilities.js';
 import { getHealth } from './roles/service/health.js';
+import { getSigningKeys } from './roles/service/signing-keys.js';
 
 /**
  * Every operation of the contract, by operationId. Typed so that an operation missing, extra, or filed
@@ -26,6 +27,7 @@ import { getHealth } from './roles/service/health.js';
 const byId: { [Id in OperationId]: ContractOperation<Id> } = {
   getCapabilities,
   getHealth,
+  getSigningKeys,
   listStatements,
   submitStatement,
   getStatement,

@@ -2,6 +2,7 @@ import { generateLogKeyPair, type KeyInput } from '@reuse-pref/release';
 import { DEFAULT_COMPETENCE_AGE } from '@reuse-pref/resolver';
 import type { StatementStore } from '@reuse-pref/store';
 import { createValidator } from '@reuse-pref/validator';
+import type { JSONWebKeySet } from 'jose';
 import { type App, createApp } from './app.js';
 import { type BearerAuthOptions, bearerAuthenticator } from './auth/bearer.js';
 import type { RequestLogger } from './http/log.js';
@@ -15,6 +16,8 @@ import { IngestWorkers } from './roles/receiver/ingest/ingest-workers.js';
 import type { IngestWorkerData } from './roles/receiver/ingest/messages.js';
 import type { SignaturePolicy } from './roles/receiver/signature-policy.js';
 import type { Role } from './services.js';
+import { publishedKeys } from './signing/published-keys.js';
+import type { SigningOptions } from './signing/signing-options.js';
 import type { StatementValidator } from './statements/statement-validator.js';
 
 export interface ReusePreferenceAppOptions {
@@ -63,6 +66,13 @@ export interface ReusePreferenceAppOptions {
    * `require-signature`, `verify` or `off` (the default), with the keys of a verified trust list.
    */
   signaturePolicy?: SignaturePolicy;
+  /**
+   * Producer: signs each statement it records as `supplier` (spec/v1/signatures.md 3); relay: adds its
+   * hop to each signed statement it serves (4). Either way its public keys are served at
+   * /.well-known/jwks.json and the capability statement says so. A distributor serves its tree-head key
+   * there without this.
+   */
+  signing?: SigningOptions;
 }
 
 const SOFTWARE = { name: '@reuse-pref/server', version: '0.1.0' };
@@ -94,6 +104,15 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
     alarm: options.onLogAlarm ?? logAlarmToStderr,
   };
   const signingKey = options.logSigningKey ?? generateLogKeyPair().privateKey;
+  let published: Promise<JSONWebKeySet> | undefined;
+  const signs = options.role === 'producer' || options.role === 'relay';
+  const jwks = () => {
+    published ??= publishedKeys(
+      signs ? options.signing : undefined,
+      options.role === 'distributor' ? signingKey : undefined,
+    );
+    return published;
+  };
   const releases = async () => {
     archive ??= ReleaseArchive.open(options.store, signingKey, { guard });
     // A failed open (store down) is retried by the next request rather than remembered.
@@ -116,6 +135,8 @@ export function createReusePreferenceApp(options: ReusePreferenceAppOptions): Ap
       software: SOFTWARE,
       tokenEndpoint: options.tokenEndpoint,
       releases,
+      jwks,
+      ...(signs && options.signing ? { signing: options.signing } : {}),
       ...(ingestWorkers ? { ingestWorkers } : {}),
       ...(options.signaturePolicy ? { signatures: options.signaturePolicy } : {}),
     },

@@ -1,8 +1,10 @@
 import type { StatementStore } from '@reuse-pref/store';
+import type { JSONWebKeySet } from 'jose';
 import type { Limits } from './limits.js';
 import type { ReleaseArchive } from './roles/distributor/release-archive.js';
 import type { IngestWorkers } from './roles/receiver/ingest/ingest-workers.js';
 import type { SignaturePolicy } from './roles/receiver/signature-policy.js';
+import type { SigningOptions } from './signing/signing-options.js';
 import type { StatementValidator } from './statements/statement-validator.js';
 
 /** The profiles a server can play; each enables its operations. */
@@ -32,6 +34,13 @@ export interface Services {
   ingestWorkers?: IngestWorkers;
   /** What the intake does with statement signatures; absent: off. */
   signatures?: SignaturePolicy;
+  /**
+   * What this server signs with: a producer signs the statements it records, a relay adds its hop to
+   * the signed statements it serves. Absent: it signs no statement.
+   */
+  signing?: SigningOptions;
+  /** The public keys served at /.well-known/jwks.json (built once). */
+  jwks: () => Promise<JSONWebKeySet>;
   /** The distributor's release records (log, ledgers, register); opened on first use. */
   releases: () => Promise<ReleaseArchive>;
 }

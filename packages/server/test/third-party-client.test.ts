@@ -65,6 +65,12 @@ describe('openapi-fetch against the reference servers', () => {
       expect(caps.data?.specVersions).toContain('1.0.0');
       exercisedBy('getHealth', await client.GET('/health'));
     }
+    // The distributor always signs (its tree heads), so it always has a key to publish.
+    const keys = exercisedBy(
+      'getSigningKeys',
+      await (await clientFor(distributor)).GET('/.well-known/jwks.json'),
+    );
+    expect(keys.data?.keys).toHaveLength(1);
   });
 
   it('producer surface (served by the relay)', async () => {

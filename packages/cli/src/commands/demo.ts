@@ -5,6 +5,7 @@ import { type Command, parseCommandArgs } from '../command.js';
 import { startChain } from '../demo/chain.js';
 import { type FamilyPages, familyPagesSection, startFamilyPages } from '../demo/family-pages.js';
 import { appsSection, distributorSection, intakeSection, preferencesSection } from '../demo/sections.js';
+import { signaturesSection } from '../demo/signatures.js';
 import { untilStopped } from '../until-stopped.js';
 
 const usage = `Usage: reuse-pref demo [--serve]
@@ -12,7 +13,8 @@ const usage = `Usage: reuse-pref demo [--serve]
 Runs the whole chain on one invented school, with nothing to install: the reference MIS (producer), an
 integrator (relay) and the DfE intake (receiver) start on loopback ports with temporary SQLite stores and
 their own local token server. The school's statements flow producer -> relay -> receiver; the demo prints
-what arrived and what was rejected (with rule ids), effective preferences, the integrator's withheld app
+what arrived and what was rejected (with rule ids), each statement's signature chain (signed at the MIS,
+relayed by the integrator, verified at DfE, and a tampered copy refused), effective preferences, the integrator's withheld app
 shares, a DfE release decision with a register entry and one pupil's verified ledger, and the two pages a
 family sees: the school's form and the pupil's releases. Then it stops everything and removes the
 temporary stores.
@@ -47,9 +49,10 @@ const demo: Command = {
       out += `  second sync: resumed from the saved cursor, ${again.received} new statements\n`;
 
       const upload = chain.client(chain.receiver.url, 'relay-upload');
+      // The integrator passes each statement on with its hop (its signature over the MIS's).
       const synced: UploadedRecord[] = await uploadToReceiver(
         upload,
-        heldStatements(chain.relay.store, SCHOOL.urn),
+        chain.relay.passOn(heldStatements(chain.relay.store, SCHOOL.urn)),
       );
       const bad = await uploadToReceiver(
         upload,
@@ -58,16 +61,19 @@ const demo: Command = {
       out += heading(3, 'DfE intake (receiver): NDJSON batches from the integrator');
       out += intakeSection(synced, bad);
 
-      out += heading(4, 'Effective preferences DfE now holds (a few pupils)');
+      out += heading(4, 'Signed at the MIS, relayed by the integrator, verified at DfE');
+      out += await signaturesSection(chain, synced);
+
+      out += heading(5, 'Effective preferences DfE now holds (a few pupils)');
       out += await preferencesSection(chain.receiver.store);
 
-      out += heading(5, 'Apps through the integrator: the APPS purpose');
+      out += heading(6, 'Apps through the integrator: the APPS purpose');
       out += await appsSection(chain);
 
-      out += heading(6, 'DfE release decisions (distributor)');
+      out += heading(7, 'DfE release decisions (distributor)');
       out += await distributorSection(chain.receiver.store, chain.distributorDir);
 
-      out += heading(7, 'The pages a family sees');
+      out += heading(8, 'The pages a family sees');
       pages = await startFamilyPages(chain);
       out += familyPagesSection(pages, values.serve);
       if (values.serve) {

@@ -12,9 +12,23 @@ import {
 } from '@reuse-pref/example-producer';
 import { type RunningReceiver, startReceiver } from '@reuse-pref/example-receiver';
 import { type RunningRelay, startRelay } from '@reuse-pref/example-relay';
+import {
+  fetchJwks,
+  generateSigningKey,
+  type KeyDirectory,
+  keyDirectory,
+  type SigningKey,
+} from '@reuse-pref/provenance';
+import type { TrustList } from '@reuse-pref/schema';
 import { silentLogger } from '@reuse-pref/server';
 
 export const APP = { id: 'homework-hub', name: 'Homework Hub' } as const;
+
+/** Who signs in the demo: the school's MIS supplier (as its statements' recordedBy says) and the integrator. */
+export const SIGNERS = {
+  mis: { supplier: 'SUP-OAKMIS', name: 'Oak MIS', kid: 'oakmis-1' },
+  integrator: { supplier: 'INT-BRIDGE', name: 'Bridge Integrations', kid: 'bridge-1' },
+} as const;
 
 const CLIENTS = [
   { id: 'relay-sync', secret: 'relay-sync-secret', scopes: ['producer:read', `school:${SCHOOL.urn}`] },
@@ -37,6 +51,13 @@ export interface Chain {
   client(baseUrl: string, clientId: (typeof CLIENTS)[number]['id']): ReusePrefClient;
   /** The distributor's working directory (log and private ledger). */
   distributorDir: string;
+  /**
+   * DfE's view of who may sign: the trust list it issued (the MIS as producer, the integrator as relay,
+   * each with the JWKS URL its server serves) and the keys fetched from there.
+   */
+  trust: { list: TrustList; keys: KeyDirectory };
+  /** The integrator's hop key, for the demo's tampering integrator. */
+  integratorKey: SigningKey;
   /** The clock every app in the chain reads. */
   now: () => Date;
   /** From now on the clock reads the real time (for pages people use after the printed run). */
@@ -55,10 +76,15 @@ export async function startChain(): Promise<Chain> {
   const common = { auth: auth.auth, tokenEndpoint: auth.tokenUrl, now, logger: silentLogger };
   const started: { close(): Promise<void> }[] = [];
   try {
-    const producer = await startProducer({ ...common, dir: join(dir, 'producer') });
+    // Fresh Ed25519 keys each run: only the public halves leave the two servers, at their JWKS.
+    const misKey = await generateSigningKey('EdDSA', SIGNERS.mis.kid);
+    const integratorKey = await generateSigningKey('EdDSA', SIGNERS.integrator.kid);
+    const producer = await startProducer({
+      ...common,
+      dir: join(dir, 'producer'),
+      signing: { supplier: SIGNERS.mis.supplier, key: misKey.signingKey },
+    });
     started.push(producer);
-    const receiver = await startReceiver({ ...common, dir: join(dir, 'receiver') });
-    started.push(receiver);
     const relay = await startRelay({
       ...common,
       dir: join(dir, 'relay'),
@@ -70,9 +96,21 @@ export async function startChain(): Promise<Chain> {
       },
       schools: [SCHOOL.urn],
       apps: [APP],
+      signing: { supplier: SIGNERS.integrator.supplier, key: integratorKey.signingKey },
     });
     started.push(relay);
+    const list = trustList(producer.url, relay.url);
+    // The receiver finds each signer's keys the way a real one does: at the JWKS URL its trust list names.
+    const keys = keyDirectory(list, (uri) => fetchJwks(uri));
+    const receiver = await startReceiver({
+      ...common,
+      dir: join(dir, 'receiver'),
+      signaturePolicy: { mode: 'require-signature', keys },
+    });
+    started.push(receiver);
     return {
+      trust: { list, keys },
+      integratorKey: integratorKey.signingKey,
       auth,
       producer,
       relay,
@@ -97,6 +135,28 @@ export async function startChain(): Promise<Chain> {
     await closeAll(started, auth, dir);
     throw error;
   }
+}
+
+/**
+ * The trust list DfE would issue and sign (spec/v1/signatures.md 6); here it is built in memory, since
+ * DfE's own signature over it is not what the demo shows.
+ */
+function trustList(misUrl: string, integratorUrl: string): TrustList {
+  const entry = (supplier: string, role: 'producer' | 'relay', url: string) => ({
+    supplier,
+    roles: [role],
+    jwksUri: `${url}/.well-known/jwks.json`,
+    validFrom: '2000-01-01T00:00:00Z', // the MIS has signed for years: the oldest forms are from 2015
+  });
+  return {
+    issuer: 'DFE',
+    issuedAt: '2026-11-01T00:00:00Z',
+    nextUpdate: '2026-12-01T00:00:00Z',
+    entries: [
+      entry(SIGNERS.mis.supplier, 'producer', misUrl),
+      entry(SIGNERS.integrator.supplier, 'relay', integratorUrl),
+    ],
+  };
 }
 
 async function closeAll(started: { close(): Promise<void> }[], auth: DevAuthServer, dir: string) {

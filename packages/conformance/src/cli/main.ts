@@ -47,6 +47,12 @@ options:
                             records, used to file the statements each release is judged on, and as the
                             token that must not act as distributor (or env REUSE_PREF_INTAKE_TOKEN)
   --intake-url <url>        distributor: that intake's base URL (default --base-url; env REUSE_PREF_INTAKE_URL)
+  --signs                   producer, relay: the service signs its statements or hops (signatures.md):
+                            enables the cases that verify them against its /.well-known/jwks.json
+                            (or env REUSE_PREF_SIGNS=1)
+  --signing-key <jwk.json>  a producer signing key (private JWK with kid and alg) the service trusts for
+                            the example statement's supplier: every fixture is signed with it, and a
+                            receiver's require-signature cases run (or env REUSE_PREF_SIGNING_KEY)
   --skips <file.json>       { "<case id>/<test id>": "reason" }: ids no mode of the suite has, and listed
                             tests that now pass, fail the run; one list serves every step of your CI
   --junit <file.xml>  --json <file.json>  reports; the console summary always prints
@@ -91,6 +97,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       'other-school-token': { type: 'string' },
       'intake-url': { type: 'string' },
       'intake-token': { type: 'string' },
+      signs: { type: 'boolean' },
+      'signing-key': { type: 'string' },
       school: { type: 'string' },
       'la-estab': { type: 'string' },
       skips: { type: 'string' },
@@ -193,6 +201,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const other = values['other-school-token'] ?? io.env.REUSE_PREF_OTHER_SCHOOL_TOKEN;
     const intakeToken = values['intake-token'] ?? io.env.REUSE_PREF_INTAKE_TOKEN;
     const intakeUrl = values['intake-url'] ?? io.env.REUSE_PREF_INTAKE_URL ?? values['base-url'];
+    const signingKeyFile = values['signing-key'] ?? io.env.REUSE_PREF_SIGNING_KEY;
     const cases = loadScenarios(root, profile);
     if (cases.length === 0)
       throw new Error(`no HTTP scenarios for the ${profile} profile in this suite version yet`);
@@ -210,6 +219,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         ...(intakeToken ? { intake: { baseUrl: intakeUrl, token: intakeToken } } : {}),
         school: { urn: values.school ?? '100000', laEstab: values['la-estab'] ?? '8012000' },
         template,
+        ...(values.signs || io.env.REUSE_PREF_SIGNS === '1' ? { signs: true } : {}),
+        ...(signingKeyFile
+          ? { signingKey: JSON.parse(readFileSync(signingKeyFile, 'utf8')) as Record<string, unknown> }
+          : {}),
       },
       loadSchemaCheck(root, contract.schemas),
       `scenario:${profile}`,

@@ -174,11 +174,12 @@ export function inProcessHarness(impl: HarnessImplementation): Harness {
   const roundTrip = (message: unknown) => answer(impl, JSON.stringify(message));
   return {
     async start() {
-      return checkStart(JSON.parse(JSON.stringify(roundTrip({ cmd: 'start', version: PROTOCOL_VERSION }))));
+      const reply = await roundTrip({ cmd: 'start', version: PROTOCOL_VERSION });
+      return checkStart(JSON.parse(JSON.stringify(reply)));
     },
     async run(body) {
       seq += 1;
-      return checkRun(body, JSON.parse(JSON.stringify(roundTrip({ cmd: 'run', seq, ...body }))));
+      return checkRun(body, JSON.parse(JSON.stringify(await roundTrip({ cmd: 'run', seq, ...body }))));
     },
     async stop() {},
   };

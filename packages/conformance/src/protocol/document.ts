@@ -22,12 +22,26 @@ export function harnessProtocolDocument() {
     $defs: {
       request: {
         description: 'Any line the runner writes',
-        anyOf: [to('start'), to('validateRun'), to('validateHistoryRun'), to('resolveRun'), to('stop')],
+        anyOf: [
+          to('start'),
+          to('validateRun'),
+          to('validateHistoryRun'),
+          to('resolveRun'),
+          to('verifySignatureRun'),
+          to('signStatementRun'),
+          to('stop'),
+        ],
       },
       response: {
         description:
-          'Any line a harness writes: the answer to start, or to a run of the kind asked (validateResponse for validate and validate-history, resolveResponse for resolve)',
-        anyOf: [to('startResponse'), to('validateResponse'), to('resolveResponse')],
+          'Any line a harness writes: the answer to start, or to a run of the kind asked (validateResponse for validate and validate-history, resolveResponse for resolve, verifySignatureResponse for verify-signature, signStatementResponse for sign-statement)',
+        anyOf: [
+          to('startResponse'),
+          to('validateResponse'),
+          to('resolveResponse'),
+          to('verifySignatureResponse'),
+          to('signStatementResponse'),
+        ],
       },
       ...defs,
     },

@@ -3,9 +3,13 @@ import type {
   ResolveInput,
   ResolveRefusal,
   ResolveResult,
+  SignStatementInput,
+  SignStatementResult,
   ValidateHistoryInput,
   ValidateInput,
   ValidateResult,
+  VerifySignatureInput,
+  VerifySignatureResult,
 } from './messages.js';
 
 /**
@@ -21,4 +25,6 @@ export interface HarnessImplementation {
   validate?(input: ValidateInput): ValidateResult;
   validateHistory?(input: ValidateHistoryInput): ValidateResult;
   resolve?(input: ResolveInput): ResolveResult | ResolveRefusal;
+  verifySignature?(input: VerifySignatureInput): Promise<VerifySignatureResult> | VerifySignatureResult;
+  signStatement?(input: SignStatementInput): Promise<SignStatementResult> | SignStatementResult;
 }

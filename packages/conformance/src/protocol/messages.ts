@@ -16,11 +16,23 @@ const ref = <T extends TSchema>(name: string, _schema: T) =>
 const closed = { additionalProperties: false } as const;
 
 export const Capability = Type.Union(
-  [Type.Literal('validate'), Type.Literal('validate-history'), Type.Literal('resolve')],
+  [
+    Type.Literal('validate'),
+    Type.Literal('validate-history'),
+    Type.Literal('resolve'),
+    Type.Literal('verify-signature'),
+    Type.Literal('sign-statement'),
+  ],
   { description: 'A kind of run request a harness answers' },
 );
 export type Capability = Static<typeof Capability>;
-export const Capabilities: readonly Capability[] = ['validate', 'validate-history', 'resolve'];
+export const Capabilities: readonly Capability[] = [
+  'validate',
+  'validate-history',
+  'resolve',
+  'verify-signature',
+  'sign-statement',
+];
 
 const Seq = Type.Integer({ minimum: 1, description: 'Numbers the run requests; the answer echoes it' });
 const ReplySeq = Type.Integer({ description: "The request's seq, unchanged" });
@@ -109,6 +121,49 @@ export const ResolveInput = Type.Object(
 );
 export type ResolveInput = Static<typeof ResolveInput>;
 
+const KeySet = Type.Object(
+  { keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) },
+  { description: 'A JWK Set (RFC 7517)' },
+);
+
+export const VerifySignatureInput = Type.Object(
+  {
+    asOf: Type.String({ description: "The verifier's clock (RFC 3339), for the trust list's nextUpdate" }),
+    trustAnchor: ref('keySet', KeySet),
+    trustList: Type.String({ description: 'The signed trust list: a compact JWS with its payload' }),
+    jwks: Type.Record(Type.String(), ref('keySet', KeySet), {
+      description: 'What each jwksUri of the trust list serves; a URI not listed cannot be loaded',
+    }),
+    statement: Type.Unknown({ description: 'The statement as received, with its signature member' }),
+  },
+  {
+    ...closed,
+    description:
+      'signatures.md 6-7: read the trust list with the trust anchor, then verify the statement’s chain',
+  },
+);
+export type VerifySignatureInput = Static<typeof VerifySignatureInput>;
+
+export const SignStatementInput = Type.Object(
+  {
+    statement: Type.Unknown({
+      description: 'A statement (without a signature, or signed when a hop is asked)',
+    }),
+    key: Type.Record(Type.String(), Type.Unknown(), {
+      description:
+        'The private signing key as a JWK with kid and alg (EdDSA or ES256); generated for this run',
+    }),
+    hop: Type.Optional(
+      Type.Object(
+        { relay: Type.String({ minLength: 1 }), relayedAt: Type.String() },
+        { ...closed, description: 'Append this hop (signatures.md 4) instead of signing as the producer' },
+      ),
+    ),
+  },
+  { ...closed, description: 'signatures.md 3-4: sign a statement as its producer, or add a relay’s hop' },
+);
+export type SignStatementInput = Static<typeof SignStatementInput>;
+
 const runOf = <K extends Capability, I extends TSchema>(kind: K, name: string, input: I) =>
   Type.Object(
     {
@@ -124,10 +179,14 @@ const runOf = <K extends Capability, I extends TSchema>(kind: K, name: string, i
 export const ValidateRun = runOf('validate', 'validateInput', ValidateInput);
 export const ValidateHistoryRun = runOf('validate-history', 'validateHistoryInput', ValidateHistoryInput);
 export const ResolveRun = runOf('resolve', 'resolveInput', ResolveInput);
+export const VerifySignatureRun = runOf('verify-signature', 'verifySignatureInput', VerifySignatureInput);
+export const SignStatementRun = runOf('sign-statement', 'signStatementInput', SignStatementInput);
 export type RunRequest =
   | Static<typeof ValidateRun>
   | Static<typeof ValidateHistoryRun>
-  | Static<typeof ResolveRun>;
+  | Static<typeof ResolveRun>
+  | Static<typeof VerifySignatureRun>
+  | Static<typeof SignStatementRun>;
 
 export const StopRequest = Type.Object(
   { cmd: Type.Literal('stop') },
@@ -213,6 +272,32 @@ export const ResolveRefusal = Type.Object(
 );
 export type ResolveRefusal = Static<typeof ResolveRefusal>;
 
+export const SignatureFailureOut = Type.Object(
+  {
+    rule: Type.String({ minLength: 1, description: 'The rule id from signatures.md 7' }),
+    at: Type.String({ description: 'JSON Pointer into the statement, or /trustList' }),
+    message: Type.Optional(Type.String()),
+  },
+  { description: 'One failure. Other members are ignored' },
+);
+
+export const VerifySignatureResult = Type.Object(
+  {
+    verified: Type.Boolean({ description: 'Signed, and no rule failed' }),
+    failures: Type.Array(ref('signatureFailure', SignatureFailureOut), {
+      description: 'Every failure, producer first then hops in order; trust-list-invalid at /trustList',
+    }),
+  },
+  { description: 'The verdict. Other members (who signed, who relayed) are ignored' },
+);
+export type VerifySignatureResult = Static<typeof VerifySignatureResult>;
+
+export const SignStatementResult = Type.Object(
+  { statement: Type.Unknown({ description: 'The statement with its new signature or hop' }) },
+  closed,
+);
+export type SignStatementResult = Static<typeof SignStatementResult>;
+
 export const Skipped = Type.Object(
   { seq: ReplySeq, skipped: Type.Object({ message: Type.String() }, closed) },
   { ...closed, description: 'The harness does not do this run; fails a MUST test unless skip-listed' },
@@ -240,8 +325,20 @@ export const ResolveResponse = answered(
   'The answer to a resolve run',
 );
 
+export const VerifySignatureResponse = answered(
+  ref('verifySignatureResult', VerifySignatureResult),
+  'The answer to a verify-signature run',
+);
+export const SignStatementResponse = answered(
+  ref('signStatementResult', SignStatementResult),
+  'The answer to a sign-statement run',
+);
+
 export type RunResponse =
-  | { seq: number; result: ValidateResult | ResolveResult | ResolveRefusal }
+  | {
+      seq: number;
+      result: ValidateResult | ResolveResult | ResolveRefusal | VerifySignatureResult | SignStatementResult;
+    }
   | Static<typeof Skipped>
   | Static<typeof Errored>;
 
@@ -258,6 +355,11 @@ export const ProtocolMessages = {
   validateRun: ValidateRun,
   validateHistoryRun: ValidateHistoryRun,
   resolveRun: ResolveRun,
+  keySet: KeySet,
+  verifySignatureInput: VerifySignatureInput,
+  verifySignatureRun: VerifySignatureRun,
+  signStatementInput: SignStatementInput,
+  signStatementRun: SignStatementRun,
   stop: StopRequest,
   finding: FindingOut,
   validateResult: ValidateResult,
@@ -268,6 +370,11 @@ export const ProtocolMessages = {
   errored: Errored,
   validateResponse: ValidateResponse,
   resolveResponse: ResolveResponse,
+  signatureFailure: SignatureFailureOut,
+  verifySignatureResult: VerifySignatureResult,
+  verifySignatureResponse: VerifySignatureResponse,
+  signStatementResult: SignStatementResult,
+  signStatementResponse: SignStatementResponse,
 } as const;
 
 /** Which `$defs` entry a reply to each kind of run must match. */
@@ -275,4 +382,6 @@ export const ResponseTo = {
   validate: 'validateResponse',
   'validate-history': 'validateResponse',
   resolve: 'resolveResponse',
+  'verify-signature': 'verifySignatureResponse',
+  'sign-statement': 'signStatementResponse',
 } as const satisfies Record<Capability, keyof typeof ProtocolMessages>;

@@ -3,6 +3,7 @@ import { findCatalogue, type Statement, type Subject } from '@reuse-pref/schema'
 import { createValidator, type Validator, validateHistory } from '@reuse-pref/validator';
 import type { HarnessImplementation } from './implementation.js';
 import type { FindingOut } from './messages.js';
+import { signStatementRun, verifySignature } from './reference-signatures.js';
 
 /**
  * One validator per set of options, kept for the run, as an MIS or a receiver keeps one for a whole
@@ -29,7 +30,9 @@ export const referenceImplementation: HarnessImplementation = {
   name: '@reuse-pref/validator+resolver',
   version: '0.1.0',
   language: 'typescript',
-  capabilities: ['validate', 'validate-history', 'resolve'],
+  capabilities: ['validate', 'validate-history', 'resolve', 'verify-signature', 'sign-statement'],
+  verifySignature,
+  signStatement: signStatementRun,
   validate({ data, options }) {
     const result = validatorFor(options).validate(data);
     return { valid: result.valid, errors: result.errors.map(out), queries: result.queries.map(out) };

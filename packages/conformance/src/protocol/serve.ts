@@ -10,7 +10,10 @@ import {
 } from './messages.js';
 
 /** Answers one request line; undefined means "stop". Never throws: bad input is an errored answer. */
-export function answer(impl: HarnessImplementation, line: string): StartResponse | RunResponse | undefined {
+export async function answer(
+  impl: HarnessImplementation,
+  line: string,
+): Promise<StartResponse | RunResponse | undefined> {
   let request: Request;
   try {
     request = JSON.parse(line) as Request;
@@ -32,13 +35,17 @@ export function answer(impl: HarnessImplementation, line: string): StartResponse
   return run(impl, request);
 }
 
-function run(impl: HarnessImplementation, request: RunRequest): RunResponse {
+async function run(impl: HarnessImplementation, request: RunRequest): Promise<RunResponse> {
   const { seq } = request;
   try {
     if (request.kind === 'validate' && impl.validate) return { seq, result: impl.validate(request.input) };
     if (request.kind === 'validate-history' && impl.validateHistory)
       return { seq, result: impl.validateHistory(request.input) };
     if (request.kind === 'resolve' && impl.resolve) return { seq, result: impl.resolve(request.input) };
+    if (request.kind === 'verify-signature' && impl.verifySignature)
+      return { seq, result: await impl.verifySignature(request.input) };
+    if (request.kind === 'sign-statement' && impl.signStatement)
+      return { seq, result: await impl.signStatement(request.input) };
     return { seq, skipped: { message: `kind ${String(request.kind)} is not supported` } };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
@@ -55,7 +62,7 @@ export async function serveHarness(
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const response = answer(impl, line);
+    const response = await answer(impl, line);
     if (response === undefined) break;
     output.write(`${JSON.stringify(response)}\n`);
   }

@@ -2,6 +2,7 @@ import type { ContractObserver } from '../contract/observer.js';
 import type { TestResult } from '../report/result.js';
 import { difference, matches, pointer, rulesIn, sameJson } from './match.js';
 import type { SchemaCheck } from './schemas.js';
+import { type RunSigner, runSigner, signFixtures, verifySignatureProblem } from './signing.js';
 import { Scope } from './template.js';
 import type { ScenarioCase, ScenarioExpect, ScenarioRequest, ScenarioStep, ScenarioTarget } from './types.js';
 import { withoutServerChoices } from './whole-body.js';
@@ -19,6 +20,8 @@ interface Watch {
   contract?: ContractObserver;
   profile?: string;
   test: string;
+  /** Signs the fixture statements a body carries, as the run and each directive say. */
+  signer: RunSigner;
 }
 
 async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest, watch: Watch): Promise<Got> {
@@ -34,10 +37,11 @@ async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest, wa
   if (bearer !== undefined) headers.set('authorization', `Bearer ${bearer}`);
   let body: string | undefined;
   if (r.json !== undefined) {
-    body = JSON.stringify(scope.expand(r.json));
+    body = JSON.stringify(await signFixtures(scope.expand(r.json), scope, watch.signer));
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   } else if (r.ndjson) {
-    body = `${(scope.expand(r.ndjson) as unknown[]).map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`;
+    const lines = (await signFixtures(scope.expand(r.ndjson), scope, watch.signer)) as unknown[];
+    body = `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`;
     if (!headers.has('content-type')) headers.set('content-type', 'application/x-ndjson');
   } else if (r.raw !== undefined) body = scope.text(r.raw);
   const base = r.via === 'intake' ? target.intake!.baseUrl : target.baseUrl;
@@ -174,6 +178,11 @@ async function runStep(
   watch: Watch,
 ) {
   if (step.pageThrough) return pageThrough(target, scope, step, watch);
+  if (step.verifySignature) {
+    const problem = await verifySignatureProblem(step.verifySignature, scope, watch.signer);
+    if (problem) throw new StepFailure(`${what}: ${problem}`);
+    return;
+  }
   const got = await send(target, scope, step.request!, watch);
   if (step.expect) check(what, got, step.expect, scope, schemas);
   for (const [name, from] of Object.entries(step.capture ?? {})) {
@@ -206,7 +215,10 @@ export async function runScenarios(
   const given: Record<string, boolean> = {
     otherSchoolToken: target.otherSchoolToken !== undefined,
     intake: target.intake !== undefined,
+    signs: target.signs === true,
+    signingKey: target.signingKey !== undefined,
   };
+  const signer = await runSigner(target);
   const subject = (target.template.subject ?? {}) as { upn?: string };
   for (const c of cases) {
     const missing = (c.requires ?? []).filter((r) => !given[r]);
@@ -218,6 +230,17 @@ export async function runScenarios(
         level: c.level,
         description: t.description,
       };
+      // Signing is optional (signatures.md 8: most suppliers do not sign yet): a service that does not
+      // claim it has its signature cases skipped with the reason, not failed; the report still lists them.
+      if (missing.length && missing.every((m) => OPTIONAL_FEATURES.has(m))) {
+        results.push({
+          ...base,
+          status: 'skipped',
+          message: `optional feature not claimed: run with --${missing.map(kebab).join(', --')} if the service has it`,
+          durationMs: 0,
+        });
+        continue;
+      }
       if (missing.length) {
         results.push({
           ...base,
@@ -230,6 +253,7 @@ export async function runScenarios(
       const started = performance.now();
       const watch: Watch = {
         test: base.id,
+        signer,
         ...(options.contract ? { contract: options.contract } : {}),
         ...(options.profile ? { profile: options.profile } : {}),
       };
@@ -260,5 +284,6 @@ export async function runScenarios(
 }
 
 // What to pass for each `requires` entry, in the words of the CLI.
-const options: Record<string, string> = { intake: 'intake-token' };
+const options: Record<string, string> = { intake: 'intake-token', signingKey: 'signing-key' };
+const OPTIONAL_FEATURES = new Set(['signs', 'signingKey']);
 const kebab = (s: string) => options[s] ?? s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

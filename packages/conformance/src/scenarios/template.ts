@@ -2,9 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { freshUpn } from './fresh-upn.js';
 import { pointer } from './match.js';
 
+/** How a built statement is to be signed when it is sent (see `signFixtures`). */
+export interface SigningMark {
+  name: string;
+  signed?: boolean;
+  alteredAfterSigning?: unknown;
+}
+
 /** Values a test refers to by name: fresh ids, built statements, captures. One scope per test. */
 export class Scope {
   readonly values = new Map<string, unknown>();
+  /** Built statements and how to sign them, by identity: signing is async, so it runs as a body is sent. */
+  readonly marks = new WeakMap<object, SigningMark>();
   constructor(
     private readonly template: Record<string, unknown>,
     base: Record<string, string>,
@@ -58,6 +67,13 @@ export class Scope {
         );
         for (const ptr of (o.without ?? []) as string[]) remove(built, ptr);
         this.values.set(name, built);
+        this.marks.set(built as object, {
+          name,
+          ...(typeof o.signed === 'boolean' ? { signed: o.signed } : {}),
+          ...(o.alteredAfterSigning !== undefined
+            ? { alteredAfterSigning: this.expand(o.alteredAfterSigning) }
+            : {}),
+        });
       }
       return this.values.get(name);
     }
@@ -76,6 +92,8 @@ function remove(value: unknown, ptr: string): void {
     .replace(/~0/g, '~');
   if (typeof parent === 'object' && parent !== null) delete (parent as Record<string, unknown>)[last];
 }
+
+export { merge };
 
 /** Deep merge for fixtures: objects merge, anything else (arrays included) replaces. */
 function merge(base: unknown, over: unknown): unknown {

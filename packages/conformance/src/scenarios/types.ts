@@ -70,8 +70,19 @@ export interface PageThrough {
   maxPages?: number;
 }
 
+/** Verify a statement's chain (signatures.md 7) against captured JWKS. */
+export interface VerifySignatureStep {
+  /** ${name} of a captured statement. */
+  statement: string;
+  /** ${name} of a captured JWKS, or "suite": the run's own producer key. */
+  producerKeys: string;
+  relayKeys?: string;
+  expect: { verified: boolean; hops?: number; rules?: string[] };
+}
+
 export interface ScenarioStep {
   request?: ScenarioRequest;
+  verifySignature?: VerifySignatureStep;
   expect?: ScenarioExpect;
   /** Follow a change feed to its end. */
   pageThrough?: PageThrough;
@@ -117,5 +128,14 @@ export interface ScenarioTarget {
   school: { urn: string; laEstab: string };
   /** A valid statement to build fixtures from (its id, setting and subject are replaced). */
   template: Record<string, unknown>;
+  /** The service signs (a producer its statements, a relay its hops): enables the cases that check it. */
+  signs?: boolean;
+  /**
+   * A producer key the service trusts (a private JWK with kid and alg) for the template's
+   * recordedBy.supplierId: every fixture statement is signed with it, and a receiver's
+   * require-signature cases run. Without it, statements are signed only where a case asks, with a key
+   * made for the run.
+   */
+  signingKey?: Record<string, unknown>;
   fetch?: typeof fetch;
 }

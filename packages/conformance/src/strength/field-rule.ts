@@ -154,11 +154,14 @@ function under(paths: readonly string[], field: StatementField): boolean {
 }
 
 function observations(files: readonly VectorFile[]): Observation[] {
-  return files.flatMap((f) =>
-    f.cases.flatMap((c) =>
-      c.tests.map((t) => (f.kind === 'resolver' ? resolverObservation(c, t) : validationObservation(c, t))),
-    ),
-  );
+  // Signature vectors name no statement field a validation or resolver rule reads.
+  return files
+    .filter((f) => f.kind !== 'signature')
+    .flatMap((f) =>
+      f.cases.flatMap((c) =>
+        c.tests.map((t) => (f.kind === 'resolver' ? resolverObservation(c, t) : validationObservation(c, t))),
+      ),
+    );
 }
 
 /** Every (rule, field) the spec says the outcome depends on, with the first minimal pair that varies it. */

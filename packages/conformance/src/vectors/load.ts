@@ -15,6 +15,11 @@ export interface VectorCase {
     competenceAge?: number;
     catalogueVersion?: string;
     statements: unknown[];
+    /** Signature cases (signatures.md): the verifier's trust anchor, signed trust list, JWKS and statement. */
+    trustAnchor?: { keys: Record<string, unknown>[] };
+    trustList?: string;
+    jwks?: Record<string, { keys: Record<string, unknown>[] }>;
+    statement?: unknown;
   };
   tests: VectorTest[];
 }
@@ -26,7 +31,7 @@ export interface VectorTest {
   expect: Record<string, unknown>;
 }
 export interface VectorFile {
-  kind: 'validation' | 'resolver';
+  kind: 'validation' | 'resolver' | 'signature';
   /** Below conformance/vectors/v1, e.g. "resolver/must/order.json". */
   path: string;
   cases: VectorCase[];
@@ -44,10 +49,10 @@ function walk(dir: string): string[] {
     .flatMap((n) => (n.endsWith('/') ? walk(join(dir, n)) : n.endsWith('.json') ? [join(dir, n)] : []));
 }
 
-/** The semantic vectors (validation and resolver), in a stable order. */
+/** The semantic vectors (validation, resolver and signature), in a stable order. */
 export function loadVectors(root: string): VectorFile[] {
   const base = join(root, 'conformance/vectors/v1');
-  return (['validation', 'resolver'] as const).flatMap((kind) =>
+  return (['validation', 'resolver', 'signature'] as const).flatMap((kind) =>
     walk(join(base, kind)).map((file) => ({
       kind,
       path: relative(base, file),

@@ -1,3 +1,4 @@
+import type { Statement } from '@reuse-pref/schema';
 import type { Harness } from '../protocol/client.js';
 import type {
   Capability,
@@ -10,6 +11,7 @@ import type { Status, TestResult } from '../report/result.js';
 import { compareRefusal, compareResolution, compareSubject, compareValidation } from './compare.js';
 import type { VectorCase, VectorFile } from './load.js';
 import { orders, pointerInOrder } from './orders.js';
+import { runSignatureFile, runSignTests } from './signature-run.js';
 
 /** History cases (id "history-…") give an array of statements for validate-history. */
 const isHistoryCase = (c: VectorCase) => c.id.startsWith('history-');
@@ -33,6 +35,10 @@ export async function runVectors(
 ): Promise<TestResult[]> {
   const results: TestResult[] = [];
   for (const file of files) {
+    if (file.kind === 'signature') {
+      results.push(...(await runSignatureFile(harness, file, capabilities)));
+      continue;
+    }
     for (const c of file.cases) {
       const header = { section: c.section, level: c.level, suite: file.kind };
       if (file.kind === 'validation') {
@@ -116,6 +122,12 @@ export async function runVectors(
         });
       }
     }
+  }
+  // The signing side, on the unsigned statement of the first signature vector (when the suite has one).
+  const signatureCase = files.find((f) => f.kind === 'signature')?.cases[0];
+  if (signatureCase?.input?.statement) {
+    const { signature: _s, ...unsigned } = signatureCase.input.statement as Statement;
+    results.push(...(await runSignTests(harness, unsigned as Statement, capabilities)));
   }
   return results;
 }

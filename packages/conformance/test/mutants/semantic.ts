@@ -139,4 +139,38 @@ export const semanticMutants: Mutant[] = [
     validate: (input) =>
       ref.validate!({ data: input.data, options: { ...input.options, now: '2000-01-01T00:00:00Z' } }),
   }),
+  mutant('signature-trusts-any-signed-statement', {
+    // Looks for a signature but never checks it: an altered choice, a forged hop or alg none pass.
+    verifySignature: (input) => {
+      const signed = (input.statement as { signature?: unknown }).signature !== undefined;
+      return signed
+        ? { verified: true, failures: [] }
+        : { verified: false, failures: [{ rule: 'signature-missing', at: '/signature' }] };
+    },
+  }),
+  mutant('signature-ignores-trust-list-signature', {
+    // Reads the trust list's payload without checking who signed it or when it lapses.
+    verifySignature: async (input) => {
+      const verdict = await ref.verifySignature!(input);
+      return verdict.failures.some((f) => f.rule === 'trust-list-invalid')
+        ? { verified: true, failures: [] }
+        : verdict;
+    },
+  }),
+  mutant('signs-over-the-signature-member', {
+    // Signs a statement and then adds a member after signing: the content no longer matches.
+    signStatement: async (input) => {
+      const { statement } = await ref.signStatement!(input);
+      return { statement: { ...(statement as object), comment: 'added after signing' } };
+    },
+  }),
+  mutant('hop-replaces-producer-signature', {
+    // A relay that re-signs the statement as itself instead of adding a hop over the producer's.
+    signStatement: async (input) =>
+      ref.signStatement!(
+        input.hop
+          ? { statement: { ...(input.statement as object), signature: undefined }, key: input.key }
+          : input,
+      ),
+  }),
 ];

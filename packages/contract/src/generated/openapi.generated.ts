@@ -22,6 +22,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public signing keys (JWKS)
+         * @description The public keys this server signs with, as a JWK Set (RFC 7517; spec/v1/signatures.md 5): a
+         *     producer's statement signatures, a relay's hop records, a distributor's tree heads. Public. Each key
+         *     has `kid`, `alg` and `use` `sig` and never a private member; `validFrom`/`validUntil` bound when it
+         *     may sign. During a rotation the old and the new key are both served, and a key stays for as long as
+         *     what it signed is held. A server configured with no signing key serves an empty set (and its
+         *     capability statement has no `signing`). Cacheable; a verifier that meets an unknown `kid` reloads
+         *     it at most once a minute.
+         */
+        get: operations["getSigningKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -654,6 +680,7 @@ export interface components {
         RecipientsToNotify: components["schemas"]["recipients-to-notify.schema"];
         SubjectReceipt: components["schemas"]["subject-receipt.schema"];
         CapabilityStatement: components["schemas"]["capability-statement.schema"];
+        Jwks: components["schemas"]["jwks.schema"];
         Health: components["schemas"]["health.schema"];
         HealthProblem: components["schemas"]["health-problem.schema"];
         /** What a server supports: /.well-known/reuse-preference */
@@ -677,6 +704,20 @@ export interface components {
                 name: string;
                 version: string;
             };
+            /** @description This server signs (spec/v1/signatures.md 5) */
+            signing?: {
+                /** @description The supplier id it signs statements or hops as, as the trust list names it */
+                supplier?: string;
+                /** @description statements: the producer's JWS on each statement it records; hops: a relay's hop record on each statement it passes on; tree-heads: the distributor's signed tree heads */
+                signs: ("statements" | "hops" | "tree-heads")[];
+                /**
+                 * Format: uri-reference
+                 * @description Where its public keys are (RFC 7517): /.well-known/jwks.json on this server
+                 */
+                jwksUri: string;
+            };
+            /** @description Receiver: what its intake does with statement signatures (spec/v1/signatures.md 8) */
+            signaturePolicy?: "require-signature" | "verify" | "off";
         };
         /** RFC 9457 problem details with validation findings */
         "problem-details.schema": {
@@ -707,6 +748,30 @@ export interface components {
             findingsOmitted?: number;
         } & {
             [key: string]: unknown;
+        };
+        /** A signer's public keys: /.well-known/jwks.json (RFC 7517) */
+        "jwks.schema": {
+            /** @description Every key whose signatures are still held: during rotation, the old and the new */
+            keys: {
+                kty: "OKP" | "EC";
+                crv: "Ed25519" | "P-256";
+                x: string;
+                y?: string;
+                kid: string;
+                alg?: "EdDSA" | "ES256";
+                /** @constant */
+                use?: "sig";
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 date-time with offset
+                 */
+                validFrom?: string;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 date-time with offset
+                 */
+                validUntil?: string;
+            }[];
         };
         /** Service health (a failing check never includes personal data) */
         "health.schema": {
@@ -1771,6 +1836,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["capability-statement.schema"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server's public signing keys. */
+            200: {
+                headers: {
+                    /** @description How long the set may be cached (`public, max-age=60`). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["jwks.schema"];
                 };
             };
             429: components["responses"]["TooManyRequests"];

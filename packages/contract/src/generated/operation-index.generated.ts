@@ -7,6 +7,7 @@
  */
 export const operationIndex = {
   getCapabilities: { method: 'get', path: '/.well-known/reuse-preference', scopes: [] },
+  getSigningKeys: { method: 'get', path: '/.well-known/jwks.json', scopes: [] },
   getHealth: { method: 'get', path: '/health', scopes: [] },
   listStatements: { method: 'get', path: '/schools/{urn}/statements', scopes: ['producer:read'] },
   submitStatement: { method: 'post', path: '/schools/{urn}/statements', scopes: ['producer:write'] },

@@ -8,7 +8,7 @@ import {
 import { BatchProblem, BatchResult } from './ingest.js';
 import { ConsistencyProof, LogLeaves } from './log.js';
 import { OnwardSharePage } from './relay.js';
-import { CapabilityStatement, Health, HealthProblem } from './service.js';
+import { CapabilityStatement, Health, HealthProblem, Jwks } from './service.js';
 import {
   ChangeFeedPage,
   PupilPreferences,
@@ -43,6 +43,7 @@ export const ApiSchemas = {
   'recipients-to-notify': RecipientsToNotify,
   'onward-share-page': OnwardSharePage,
   'capability-statement': CapabilityStatement,
+  jwks: Jwks,
   health: Health,
   'health-problem': HealthProblem,
 } as const;

@@ -7,6 +7,7 @@ import { parseJson } from '../http/parse-json.js';
 import { type ProblemBody, problem } from '../http/problem.js';
 import type { Sent } from '../http/types.js';
 import type { ContractContext } from '../operation.js';
+import { signAsRecorded } from '../signing/statement-signing.js';
 import { checkStatement, readSettingUrn } from './check-statement.js';
 import { capFindings } from './findings-cap.js';
 
@@ -79,8 +80,13 @@ export async function acceptStatement<
     const errors = capFindings(refused.errors, limits.maxFindingsPerRecord);
     return { outcome: 'rejected', response: rejection(refused.detail, errors) };
   }
+  // A producer given a key stores, and so serves, the statement signed (spec/v1/signatures.md 3).
+  const recorded =
+    services.role === 'producer' && services.signing
+      ? await signAsRecorded(services.signing, services.store, checked.statement)
+      : checked.statement;
   const append = route.append ?? ((s: Statement) => services.store.statements.append(s) as Promise<R>);
-  const appended: AppendOutcome | Refused = await append(checked.statement);
+  const appended: AppendOutcome | Refused = await append(recorded);
   if (appended.outcome === 'refused') return appended as Extract<R, Refused>;
   const stored = await services.store.statements.get(appended.id, checked.statement.setting.urn);
   const receipt: StatementReceipt = {
@@ -91,7 +97,7 @@ export async function acceptStatement<
   };
   // The validated model Statement is the operation's request body: StatementWrite admits only operations
   // whose body is the contract's Statement, and a type test holds the model and the contract equal.
-  const statement = checked.statement as RequestBody<Id>;
+  const statement = recorded as RequestBody<Id>;
   return { outcome: appended.outcome, statement, receipt };
 }
 

@@ -12,6 +12,7 @@ import {
   type Role,
   type RunningServer,
   type SignaturePolicy,
+  type SigningOptions,
   startServer,
 } from '../../src/index.js';
 import { AUDIENCE, createIssuer, ISSUER, localJwks, type TokenIssuer } from './tokens.js';
@@ -59,6 +60,8 @@ export async function startTestServer(
     onLogAlarm?: (reason: string) => void;
     /** The intake's signature policy (receiver role). */
     signaturePolicy?: SignaturePolicy;
+    /** Producer: signs what it records; relay: adds its hop to what it serves. */
+    signing?: SigningOptions;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `rp-server-${role}-`));
@@ -86,6 +89,7 @@ export async function startTestServer(
     ...(options.signedHeadPath ? { signedHeadPath: options.signedHeadPath } : {}),
     ...(options.onLogAlarm ? { onLogAlarm: options.onLogAlarm } : {}),
     ...(options.signaturePolicy ? { signaturePolicy: options.signaturePolicy } : {}),
+    ...(options.signing ? { signing: options.signing } : {}),
   });
   return {
     url: running.url,

@@ -3,6 +3,7 @@ import { problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
 import { defineOperation } from '../../operation.js';
 import { pageQuery } from '../../paging/page-query.js';
+import { served } from '../../signing/statement-signing.js';
 
 // The receiver serves the read surface too: DfE staff and the demo read what arrived the same way.
 const readers = ['producer', 'relay', 'receiver'] as const;
@@ -18,7 +19,8 @@ export const listStatements = defineOperation('listStatements', {
       params.urn,
       pageQuery(query, services.limits.maxPageSize),
     );
-    const body: StatementPage = { items: page.items.map((i) => i.statement), nextCursor: page.nextCursor };
+    const items = await Promise.all(page.items.map((i) => served(services, i.statement, i.storedAt)));
+    const body: StatementPage = { items, nextCursor: page.nextCursor };
     return json(200, body);
   },
 });
@@ -36,7 +38,9 @@ export const getStatement = defineOperation('getStatement', {
     // The school's own copy: a statement transferred from another school is read here as this school holds it.
     const stored = await services.store.statements.get(params.statementId, params.urn);
     if (!stored) return problem('not-found');
-    return json(200, stored.statement, { etag: `"${stored.statement.id.toLowerCase()}"` });
+    return json(200, await served(services, stored.statement, stored.storedAt), {
+      etag: `"${stored.statement.id.toLowerCase()}"`,
+    });
   },
 });
 
@@ -51,7 +55,13 @@ export const getChangeFeed = defineOperation('getChangeFeed', {
     const page = await services.store.statements.changes(params.urn, pageRequest);
     const limit = pageRequest.limit ?? 100;
     const body: ChangeFeedPage = {
-      changes: page.items.map(({ cursor, storedAt, statement }) => ({ cursor, storedAt, statement })),
+      changes: await Promise.all(
+        page.items.map(async ({ cursor, storedAt, statement }) => ({
+          cursor,
+          storedAt,
+          statement: await served(services, statement, storedAt),
+        })),
+      ),
       nextCursor: page.cursor,
       hasMore: page.items.length === limit,
     };
