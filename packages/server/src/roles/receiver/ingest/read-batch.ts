@@ -1,4 +1,4 @@
-import type { Finding } from '@reuse-pref/schema';
+import type { Finding, StatementVerification } from '@reuse-pref/schema';
 import { type BatchRecord, prepareStatement } from '@reuse-pref/store';
 import type { Principal } from '../../../auth/principal.js';
 import { parseJson } from '../../../http/parse-json.js';
@@ -15,6 +15,8 @@ export interface BatchLine {
   queries: Finding[];
   /** Findings of this record left out (over maxFindingsPerRecord). */
   omitted: number;
+  /** The signature check's outcome, recorded with the statement (signature policy verify or require). */
+  verification?: StatementVerification;
 }
 
 export interface ReadBatchContext {
