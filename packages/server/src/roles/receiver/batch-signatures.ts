@@ -1,4 +1,5 @@
 import type { Statement } from '@reuse-pref/schema';
+import type { WorkerSignatures } from './ingest/messages.js';
 import type { BatchLine } from './ingest/read-batch.js';
 import { checkSignature, type SignatureCheck, type SignaturePolicy } from './signature-policy.js';
 
@@ -53,4 +54,17 @@ export async function checkBatchSignatures(
     await Promise.all(slice);
   }
   return out;
+}
+
+/**
+ * What the ingest workers need to verify a batch's chains themselves (on every core, while the event
+ * loop stores the previous batch): the policy's mode and a snapshot of its keys. Undefined when the
+ * policy is off, or its key directory cannot be copied to another thread (the event loop verifies).
+ */
+export async function workerSignatures(
+  policy: SignaturePolicy | undefined,
+  now: Date,
+): Promise<WorkerSignatures | undefined> {
+  if (!policy || policy.mode === 'off' || !policy.keys.snapshot) return undefined;
+  return { mode: policy.mode, keys: await policy.keys.snapshot(), verifiedAt: now.toISOString() };
 }

@@ -6,7 +6,7 @@ import { problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
 import { defineOperation } from '../../operation.js';
 import { loadBatchResult, saveBatchResult } from './batch-results.js';
-import { checkBatchSignatures } from './batch-signatures.js';
+import { checkBatchSignatures, workerSignatures } from './batch-signatures.js';
 import { type BatchLine, readBatchInSlices } from './ingest/read-batch.js';
 
 /**
@@ -25,7 +25,13 @@ export const submitBatch = defineOperation('submitBatch', {
   async handle({ body, principal, services }) {
     const now = services.now();
     const read = services.ingestWorkers
-      ? await services.ingestWorkers.read(body, now, principal, services.limits)
+      ? await services.ingestWorkers.read(
+          body,
+          now,
+          principal,
+          services.limits,
+          await workerSignatures(services.signatures, now),
+        )
       : await readBatchInSlices(body, {
           validator: services.validator(),
           limits: services.limits,
