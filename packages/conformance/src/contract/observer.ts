@@ -19,7 +19,10 @@ const UNROUTED = '(no operation)';
  * operation id, the status and the JSON pointer of every mismatch (the first few spelled out).
  */
 export class ContractObserver {
-  readonly #seen = new Map<string, { count: number; violations: (ContractViolation & { by: string })[] }>();
+  readonly #seen = new Map<
+    string,
+    { count: number; broken: number; violations: (ContractViolation & { by: string })[] }
+  >();
 
   constructor(readonly contract: ContractDocument) {}
 
@@ -31,8 +34,10 @@ export class ContractObserver {
     });
     const route = this.contract.route(exchange.method, exchange.path);
     const id = route && 'operation' in route ? route.operation.operationId : UNROUTED;
-    const entry = this.#seen.get(id) ?? { count: 0, violations: [] };
+    const entry = this.#seen.get(id) ?? { count: 0, broken: 0, violations: [] };
     entry.count += 1;
+    // One response can break the contract in several places; the message counts responses, then places.
+    if (violations.length > 0) entry.broken += 1;
     entry.violations.push(...violations.map((v) => ({ ...v, by: seen.by })));
     this.#seen.set(id, entry);
     return violations;
@@ -42,7 +47,7 @@ export class ContractObserver {
   results(suite: string): TestResult[] {
     return [...this.#seen]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([operationId, { count, violations }]) => {
+      .map(([operationId, { count, broken, violations }]) => {
         const base = {
           id: operationId === UNROUTED ? 'contract/unknown-path-or-method' : `contract/${operationId}`,
           suite,
@@ -62,7 +67,7 @@ export class ContractObserver {
         return {
           ...base,
           status: 'fail' as const,
-          message: `${operationId}: ${violations.length} of ${count} response(s) break the contract: ${listed.join('; ')}${more}`,
+          message: `${operationId}: ${broken} of ${count} response(s) break the contract, in ${violations.length} place(s): ${listed.join('; ')}${more}`,
         };
       });
   }

@@ -1,3 +1,5 @@
+import { canonicalJson } from '@reuse-pref/schema';
+
 /** Partial match: objects by subset, arrays by "each expected element matches some element". */
 export function matches(actual: unknown, expected: unknown): boolean {
   if (Array.isArray(expected)) {
@@ -30,4 +32,36 @@ export function pointer(value: unknown, ptr: string): unknown {
     v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
   }
   return v;
+}
+
+/** Canonical JSON (RFC 8785) of a response value; a missing value (no body) has none. */
+function canonical(value: unknown): string | undefined {
+  return value === undefined ? undefined : canonicalJson(value);
+}
+
+/**
+ * Whole equality of two JSON values: the same canonical JSON (RFC 8785), so member order does not count
+ * and nothing else does: a member added, dropped or rewritten anywhere is a difference.
+ */
+export function sameJson(actual: unknown, expected: unknown): boolean {
+  return canonical(actual) === canonical(expected);
+}
+
+/** The first place two JSON values differ, as `pointer: got … want …`, for a failure message. */
+export function difference(actual: unknown, expected: unknown, at = ''): string {
+  const bothObjects =
+    typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null;
+  if (bothObjects && Array.isArray(actual) === Array.isArray(expected)) {
+    const a = actual as Record<string, unknown>;
+    const b = expected as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    if (Array.isArray(actual) && actual.length !== (expected as unknown[]).length)
+      return `${at || '/'}: ${actual.length} item(s), want ${(expected as unknown[]).length}`;
+    for (const k of keys) {
+      if (!sameJson(a[k], b[k]))
+        return difference(a[k], b[k], `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+  }
+  const show = (v: unknown) => (v === undefined ? '(absent)' : canonical(v)!.slice(0, 200));
+  return `${at || '/'}: got ${show(actual)}, want ${show(expected)}`;
 }

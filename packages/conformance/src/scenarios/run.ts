@@ -1,6 +1,6 @@
 import type { ContractObserver } from '../contract/observer.js';
 import type { TestResult } from '../report/result.js';
-import { matches, pointer, rulesIn } from './match.js';
+import { difference, matches, pointer, rulesIn, sameJson } from './match.js';
 import type { SchemaCheck } from './schemas.js';
 import { Scope } from './template.js';
 import type { ScenarioCase, ScenarioExpect, ScenarioRequest, ScenarioStep, ScenarioTarget } from './types.js';
@@ -106,8 +106,16 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     if (!Array.isArray(v)) fail(`${ptr || 'body'} is not an array`);
     else if (v.length !== want) fail(`${ptr || 'body'} has ${v.length} item(s), want ${want}`);
   }
-  if (e.sameBodyAs && JSON.stringify(got.body) !== JSON.stringify(scope.lookup(e.sameBodyAs))) {
-    fail(`body differs from the first response (${e.sameBodyAs})`);
+  if (e.sameBodyAs && !sameJson(got.body, scope.lookup(e.sameBodyAs))) {
+    fail(
+      `body differs from the captured ${e.sameBodyAs}: ${difference(got.body, scope.lookup(e.sameBodyAs))}`,
+    );
+  }
+  for (const [ptr, want] of Object.entries(e.equals ?? {})) {
+    const expected = scope.expand(want);
+    const have = pointer(got.body, ptr);
+    if (!sameJson(have, expected))
+      fail(`${ptr || 'body'} is not what was expected: ${difference(have, expected)}`);
   }
 }
 
@@ -118,31 +126,37 @@ async function pageThrough(
   watch: Watch,
 ): Promise<void> {
   const p = step.pageThrough!;
-  const seen: string[] = [];
+  const seen: unknown[] = [];
   let cursor = p.from ? String(scope.lookup(p.from.replace(/^\$\{|\}$/g, ''))) : undefined;
   for (let page = 0; page < (p.maxPages ?? 1000); page++) {
     const path = `${scope.text(p.path)}?limit=${p.limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const got = await send(target, scope, { method: 'GET', path }, watch);
-    if (got.status !== 200) throw new StepFailure(`change feed page ${page + 1}: status ${got.status}`);
-    const body = got.body as {
-      changes?: { statement?: { id?: string } }[];
-      nextCursor?: string;
-      hasMore?: boolean;
-    };
-    for (const c of body.changes ?? []) seen.push(String(c.statement?.id));
+    if (got.status !== 200) throw new StepFailure(`page ${page + 1} of ${p.path}: status ${got.status}`);
+    const body = got.body as { nextCursor?: string | null; hasMore?: boolean };
+    const items = pointer(got.body, p.items ?? '/changes');
+    for (const element of Array.isArray(items) ? items : [])
+      seen.push(pointer(element, p.item ?? '/statement'));
     if (typeof body.nextCursor === 'string') cursor = body.nextCursor;
-    if (!body.hasMore) break;
+    // A change feed says hasMore (its nextCursor is where to poll next); other lists end at a null cursor.
+    if (!(body.hasMore ?? typeof body.nextCursor === 'string')) break;
   }
   if (step.capture) for (const name of Object.keys(step.capture)) scope.values.set(name, cursor);
-  if (!step.expectIds) return;
-  const want = step.expectIds.map((id) => scope.text(id));
-  const positions = want.map((id) => seen.indexOf(id));
-  for (const [i, id] of want.entries()) {
-    const count = seen.filter((s) => s === id).length;
-    if (count === 0) throw new StepFailure(`change feed skipped ${id}`);
-    if (count > 1) throw new StepFailure(`change feed repeated ${id} ${count} times`);
-    if (i > 0 && positions[i]! < positions[i - 1]!)
-      throw new StepFailure(`change feed gave ${id} out of order`);
+  const idOf = (v: unknown) => String((v as { id?: unknown } | undefined)?.id);
+  const ids = seen.map(idOf);
+  const want = step.expectItems
+    ? (scope.expand(step.expectItems) as unknown[])
+    : (step.expectIds ?? []).map((id) => ({ id: scope.text(id) }));
+  let previous = -1;
+  for (const value of want) {
+    const id = idOf(value);
+    const count = ids.filter((s) => s === id).length;
+    if (count === 0) throw new StepFailure(`${p.path} skipped ${id}`);
+    if (count > 1) throw new StepFailure(`${p.path} repeated ${id} ${count} times`);
+    const at = ids.indexOf(id);
+    if (at < previous) throw new StepFailure(`${p.path} gave ${id} out of order`);
+    previous = at;
+    if (step.expectItems && !sameJson(seen[at], value))
+      throw new StepFailure(`${p.path}: ${id} is not what was sent: ${difference(seen[at], value)}`);
   }
 }
 

@@ -37,15 +37,28 @@ export interface ScenarioExpect {
   body?: unknown;
   /** Headers that must be present (value "*") or equal. */
   headers?: Record<string, string>;
-  /** The body must equal a captured body. */
+  /** The body must equal a captured body, whole, as canonical JSON (RFC 8785). */
   sameBodyAs?: string;
+  /**
+   * JSON pointer (`""` for the body) -> the value that must be there, whole, compared as canonical JSON
+   * (RFC 8785): every member, no more, no fewer. `"${s}"` stands for a statement sent (or anything
+   * captured), so a read-back is compared with exactly what was sent, not with a subset of it.
+   */
+  equals?: Record<string, unknown>;
   /** JSON pointer -> exact array length, e.g. `{"/entries": 1}`: "exactly one ledger entry". */
   lengths?: Record<string, number>;
 }
 
 export interface PageThrough {
-  /** Path of a change feed (`changes` items with `statement.id`, `nextCursor`, `hasMore`). */
+  /**
+   * Path of a paged list: a change feed by default (`changes` entries with a `statement`, `nextCursor`,
+   * `hasMore`), or any page with `items` and `nextCursor` (null at the end) given `items` and `item`.
+   */
   path: string;
+  /** JSON pointer of each page's array; default `/changes`. */
+  items?: string;
+  /** JSON pointer, within one element, of what the ids and `expectItems` are read from; default `/statement`. */
+  item?: string;
   limit: number;
   /** Start after this cursor (a ${capture}); omitted: from the beginning. */
   from?: string;
@@ -60,6 +73,11 @@ export interface ScenarioStep {
   pageThrough?: PageThrough;
   /** For pageThrough: ids that must all appear, in this order, each exactly once. */
   expectIds?: string[];
+  /**
+   * For pageThrough: values (`${s}`: a statement sent) that must each appear exactly once, in this order,
+   * equal whole as canonical JSON (RFC 8785) to the element (its `item` part) holding their id.
+   */
+  expectItems?: unknown[];
   /** name -> "header:<name>" | "body" | "body:<json pointer>" | "cursor" (pageThrough: the last cursor). */
   capture?: Record<string, string>;
 }
