@@ -4,6 +4,7 @@ import { difference, matches, pointer, rulesIn, sameJson } from './match.js';
 import type { SchemaCheck } from './schemas.js';
 import { Scope } from './template.js';
 import type { ScenarioCase, ScenarioExpect, ScenarioRequest, ScenarioStep, ScenarioTarget } from './types.js';
+import { withoutServerChoices } from './whole-body.js';
 
 class StepFailure extends Error {}
 
@@ -112,8 +113,12 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     );
   }
   for (const [ptr, want] of Object.entries(e.equals ?? {})) {
-    const expected = scope.expand(want);
-    const have = pointer(got.body, ptr);
+    const chosen = {
+      ...(e.except ? { except: e.except } : {}),
+      ...(e.anyOrder ? { anyOrder: e.anyOrder } : {}),
+    };
+    const expected = withoutServerChoices(scope.expand(want), ptr, chosen);
+    const have = withoutServerChoices(pointer(got.body, ptr), ptr, chosen);
     if (!sameJson(have, expected))
       fail(`${ptr || 'body'} is not what was expected: ${difference(have, expected)}`);
   }

@@ -45,6 +45,10 @@ export interface ScenarioExpect {
    * captured), so a read-back is compared with exactly what was sent, not with a subset of it.
    */
   equals?: Record<string, unknown>;
+  /** For `equals`: JSON pointers (`*` for any one segment) of members the server chooses, left out of both sides. */
+  except?: string[];
+  /** For `equals`: JSON pointers (`*` for any one segment) of arrays whose order the spec leaves open. */
+  anyOrder?: string[];
   /** JSON pointer -> exact array length, e.g. `{"/entries": 1}`: "exactly one ledger entry". */
   lengths?: Record<string, number>;
 }

@@ -113,7 +113,10 @@ export function httpMutants(mainToken: () => string): HttpMutant[] {
         // A rejected batch still stores its good lines, one by one.
         async response(reply, ex, upstream) {
           if (ex.path !== '/intake/batches' || reply.status !== 422) return reply;
-          const outcomes = (json(reply).batch as { outcomes: { line: number; outcome: string }[] }).outcomes;
+          // A refused Idempotency-Key is a plain 422 problem: no batch was read, nothing to store.
+          const batch = json(reply).batch as { outcomes: { line: number; outcome: string }[] } | undefined;
+          if (!batch) return reply;
+          const outcomes = batch.outcomes;
           const lines = ex.body.split('\n');
           for (const o of outcomes.filter((x) => x.outcome === 'not-stored')) {
             const headers = new Headers(ex.headers);
@@ -135,6 +138,48 @@ export function httpMutants(mainToken: () => string): HttpMutant[] {
             return reply;
           const s = json(reply) as { choices: Record<string, unknown>[] };
           return withBody(reply, { ...s, choices: s.choices.map(({ grounds: _dropped, ...c }) => c) });
+        },
+      },
+    },
+    {
+      name: 'receiver-alters-a-field-on-read',
+      role: 'receiver',
+      mutation: {
+        // Serves a stored statement with a field no subset check names rewritten (issue 11: bodies
+        // compared by subset let it through).
+        response(reply, ex) {
+          if (ex.method !== 'GET' || !/\/statements\/[^/]+$/.test(ex.path) || reply.status !== 200)
+            return reply;
+          const s = json(reply) as { recordedBy: Record<string, unknown> };
+          return withBody(reply, { ...s, recordedBy: { ...s.recordedBy, systemVersion: '0.0.0' } });
+        },
+      },
+    },
+    {
+      name: 'batch-result-restamped',
+      role: 'receiver',
+      mutation: {
+        // Rebuilds a lost batch result on request instead of returning the one stored: a new receivedAt.
+        response(reply, ex) {
+          if (ex.method !== 'GET' || !/^\/intake\/batches\/[^/]+$/.test(ex.path) || reply.status !== 200)
+            return reply;
+          return withBody(reply, { ...json(reply), receivedAt: new Date(Date.now() + 1000).toISOString() });
+        },
+      },
+    },
+    {
+      name: 'ledger-rewrites-recipient',
+      role: 'distributor',
+      mutation: {
+        // Shows the family a recipient's name other than the one the release recorded.
+        response(reply, ex) {
+          if (ex.method !== 'GET' || !/\/ledger(\?|$)/.test(ex.path) || reply.status !== 200) return reply;
+          const ledger = json(reply) as { entries: { recipient: { name: string } }[] };
+          const entries = ledger.entries.map((e) => ({
+            ...e,
+            recipient: { ...e.recipient, name: e.recipient.name.toUpperCase() },
+          }));
+          return withBody(reply, { ...ledger, entries });
         },
       },
     },

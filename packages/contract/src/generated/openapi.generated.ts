@@ -329,6 +329,9 @@ export interface paths {
         /**
          * Fetch a batch result
          * @description The stored result of a committed batch, for a sender that lost the response. Scope `receiver:read`.
+         *     A result lists statement ids and findings, which are the sender's business only: it is served to
+         *     the client that sent the batch, with a token for the same schools; anyone else gets `404` (or
+         *     `403`), as if there were no such batch.
          */
         get: operations["getBatch"];
         put?: never;

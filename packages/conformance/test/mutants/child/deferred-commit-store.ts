@@ -31,6 +31,14 @@ export function deferLastRecordOfBatch(inner: StatementStore): StatementStore {
     const last = records.at(-1);
     if (records.length < 2 || !last || records.some((r) => 'rejected' in r))
       return statements.appendBatch(records);
+    // Only a record that is new can be acknowledged as stored before it is: one the school holds already,
+    // or that an earlier line repeats, is a duplicate or a conflict, which the real store must decide.
+    const lastKey = heldKey(last);
+    if (
+      records.slice(0, -1).some((r) => heldKey(r).id === lastKey.id) ||
+      (await statements.get(lastKey.id, lastKey.urn))
+    )
+      return statements.appendBatch(records);
     const result = await statements.appendBatch(records.slice(0, -1));
     if (!result.committed) return statements.appendBatch(records);
     held = last;
@@ -71,4 +79,12 @@ export function deferLastRecordOfBatch(inner: StatementStore): StatementStore {
       await inner.close();
     },
   };
+}
+
+/** The id and school of a record that was read (not rejected), whichever form the batch gives it in. */
+function heldKey(record: BatchRecord): { id: string; urn: string } {
+  if ('statement' in record)
+    return { id: record.statement.id.toLowerCase(), urn: record.statement.setting.urn };
+  if ('prepared' in record) return { id: record.prepared.id.toLowerCase(), urn: record.prepared.urn };
+  return { id: record.id?.toLowerCase() ?? '', urn: '' };
 }
