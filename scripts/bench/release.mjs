@@ -52,7 +52,7 @@ const statementCount = (subjects) => {
 };
 
 /** About a third of the subjects, spread over all of them, as one key line each. */
-async function ensureCohort(dataDir, subjects) {
+export async function ensureCohort(dataDir, subjects) {
   const size = Math.round(subjects * COHORT_SHARE);
   const path = join(dataDir, `release-cohort-${subjects}.ndjson`);
   if (existsSync(path)) return { path, size };
@@ -117,7 +117,7 @@ async function loadOverHttp(url, token, subjects) {
 }
 
 /** A store holding the population for N subjects, loaded through the intake unless kept from a run before. */
-async function ensureStore(kind, subjects, dataDir, jwks, log) {
+export async function ensureStore(kind, subjects, dataDir, jwks, log) {
   const expected = statementCount(subjects);
   let where;
   if (kind === 'sqlite') {

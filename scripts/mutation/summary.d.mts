@@ -18,6 +18,8 @@ export interface EquivalentEntry {
   file: string;
   line: number;
   column: number;
+  /** Where the mutant ends: only for an entry whose key another mutant shares. */
+  end?: { line: number; column: number };
   mutator: string;
   replacement: string;
   reason: string;

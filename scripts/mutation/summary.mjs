@@ -11,8 +11,16 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 export const mutantKey = (file, m) =>
   `${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${JSON.stringify(m.replacement ?? '')}`;
 
-export const entryKey = (e) =>
-  `${e.file}:${e.line}:${e.column} ${e.mutator} ${JSON.stringify(e.replacement)}`;
+/**
+ * Two mutants can share the key above: `a && b` replaced by `true` and `a` replaced by `true` start at the
+ * same place. An entry may then name where its mutant ends (`end: { line, column }`), and matches only it.
+ */
+const endedKey = (key, end) => `${key} to ${end.line}:${end.column}`;
+
+export const entryKey = (e) => {
+  const key = `${e.file}:${e.line}:${e.column} ${e.mutator} ${JSON.stringify(e.replacement)}`;
+  return e.end ? endedKey(key, e.end) : key;
+};
 
 export function summarise(report, equivalents, module) {
   const listed = new Map(equivalents.filter((e) => e.module === module).map((e) => [entryKey(e), e]));
@@ -23,7 +31,8 @@ export function summarise(report, equivalents, module) {
   for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const row = { file, generated: 0, killed: 0, survived: 0, equivalent: 0, ignored: 0 };
     for (const m of mutants) {
-      const key = mutantKey(file, m);
+      const ended = endedKey(mutantKey(file, m), m.location.end);
+      const key = listed.has(ended) ? ended : mutantKey(file, m);
       if (m.status === 'Ignored' || m.status === 'CompileError' || m.status === 'RuntimeError') {
         row.ignored++;
         continue;

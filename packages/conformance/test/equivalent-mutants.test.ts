@@ -12,6 +12,7 @@ interface Entry {
   column: number;
   mutator: string;
   replacement: string;
+  end?: { line: number; column: number };
   reason: string;
 }
 const list = JSON.parse(readFileSync(join(root, 'conformance/equivalent-mutants.json'), 'utf8')) as {
@@ -61,5 +62,22 @@ describe('conformance/equivalent-mutants.json, the checked list of mutants no ve
     ]);
     expect(s.total).toMatchObject({ generated: 3, killed: 1, survived: 1, equivalent: 1, ignored: 1 });
     expect(s.survivors).toEqual([expect.stringContaining('order.ts:3:5 BooleanLiteral')]);
+  });
+
+  it('tells apart two mutants that start at one place by where an entry says its mutant ends', () => {
+    // `a && b` -> true is killed; `a` -> true, from the same column, is the equivalent one.
+    const whole = {
+      ...mutant(1, 'Killed'),
+      location: { start: { line: 1, column: 5 }, end: { line: 1, column: 20 } },
+    };
+    const first = mutant(1, 'Survived');
+    const report = { files: { 'packages/resolver/src/order.ts': { mutants: [whole, first] } } };
+    const s = summarise(report, [{ ...entry(1), end: { line: 1, column: 9 } }], 'resolver');
+    expect(s.stale).toEqual([]);
+    expect(s.total).toMatchObject({ generated: 2, killed: 1, survived: 0, equivalent: 1 });
+    // Without `end` the entry is the killed mutant's too, and so stale.
+    expect(summarise(report, [entry(1)], 'resolver').stale).toEqual([
+      expect.stringContaining(':1:5 BooleanLiteral "false": listed as equivalent, but the suite kills it'),
+    ]);
   });
 });

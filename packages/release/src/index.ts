@@ -38,6 +38,12 @@ export {
   type PreferenceIndex,
 } from './gate/indexed-cohort.js';
 export { CohortError, readCohortFile, readCohortKeys, subjectFromKeyLine } from './input/cohort-file.js';
+export {
+  type CohortKeyRun,
+  isCohortKeyRun,
+  keysOfRun,
+  readCohortKeyRuns,
+} from './input/cohort-key-runs.js';
 export { lineBatches } from './input/line-batches.js';
 export { parseDistributionRequest, RequestError } from './input/request.js';
 export { commitmentLeaf, ledgerCommitment, newSalt } from './ledger/commitment.js';

@@ -1,16 +1,26 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolve } from '@reuse-pref/resolver';
 import type { EffectivePreference, Statement, SubjectKey } from '@reuse-pref/schema';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   type CompactPreferences,
+  type CompactRows,
   evaluateFromCompactIndex,
   evaluateRelease,
+  keysOfRun,
   ledgerEntry,
   membersFromIndex,
   type PreferenceIndex,
+  readCohortKeyRuns,
 } from '../src/index.js';
 import { request, statement, upn } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'indexed-cohort-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
 
 const PURPOSES = ['STAT', 'RSXT', 'LINK', 'COMM', 'IMMI', 'MEDI'] as const;
 const VALUES = ['OBJT', 'NOOB', 'CONS', 'DECL', 'REFU'] as const;
@@ -118,6 +128,19 @@ describe('the gate over an effective-preferences index', () => {
             compact,
           });
           expect(fromIndex).toEqual(fromStatements);
+          // The cohort read as runs of a file's bytes: the gate asks for objects only where it must.
+          const path = join(dir, `cohort-${files++}.ndjson`);
+          writeFileSync(path, keys.map((k) => `${JSON.stringify(k)}\n`).join(''));
+          const fromRuns = await evaluateFromCompactIndex(req, readCohortKeyRuns(path), {
+            decidedAt,
+            releaseId: 'r',
+            index,
+            compact: {
+              ...compact,
+              compactAt: (run, asOfMs) => compact.compact(keysOfRun(run), asOfMs) as CompactRows,
+            },
+          });
+          expect(fromRuns).toEqual(fromStatements);
         },
       ),
       { numRuns: 150 },

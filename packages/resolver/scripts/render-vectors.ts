@@ -6,6 +6,7 @@ import { eligibility } from './vectors/eligibility.js';
 import { fields } from './vectors/fields.js';
 import { identity } from './vectors/identity.js';
 import { order } from './vectors/order.js';
+import { output } from './vectors/output.js';
 import { proxies } from './vectors/proxies.js';
 import { pupil } from './vectors/pupil.js';
 import { refusals } from './vectors/refusals.js';
@@ -20,6 +21,7 @@ const topics = {
   fields,
   identity,
   order,
+  output,
   proxies,
   pupil,
   refusals,

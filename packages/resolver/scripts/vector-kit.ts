@@ -107,7 +107,15 @@ export interface RefusalTestSpec {
   expect: { refused: { pointer: string } };
 }
 
-export type TestSpec = PreferenceTestSpec | RefusalTestSpec;
+/** A test of the output subject (resolver.md 1), compared as whole RFC 8785 JSON. */
+export interface SubjectTestSpec {
+  id: string;
+  description?: string;
+  comment?: string;
+  expect: { subject: Record<string, unknown> };
+}
+
+export type TestSpec = PreferenceTestSpec | RefusalTestSpec | SubjectTestSpec;
 
 /** The resolver must refuse the input because of the value at `pointer`. */
 export function refused(pointer: string): RefusalTestSpec['expect'] {

@@ -1,26 +1,20 @@
 import type { Statement } from '@reuse-pref/schema';
-import { ageOn } from './age.js';
 
 export const DEFAULT_COMPETENCE_AGE = 12;
 
-export interface CompetenceContext {
-  /** The subject's date of birth, when known (R4). */
-  readonly dateOfBirth?: string | undefined;
-  readonly competenceAge?: number | undefined;
-}
-
 /**
- * R5: a pupil's own statement decides only when the pupil was competent when making it: assessed
- * competent (ASSD), or at or over the competence age at expressedAt. PR12 (presumed at 12) stands in for
- * the age only while the date of birth is unknown: a presumption from age cannot outweigh a known age.
+ * R5 (spec/v1/resolver.md step 5): whether a pupil statement with this competence basis was competent,
+ * given the pupil's age at the written date of its expressedAt (NaN while the date of birth is unknown,
+ * R4). Assessed competent (ASSD) at any age; otherwise at or over the competence age; PR12 (presumed
+ * competent from 12) stands in for the age only while the date of birth is unknown, because a
+ * presumption from age cannot outweigh a known age (decision 0002). The resolver's only statement of
+ * R5; the caller has already read the date of birth by R4.
  */
-export function isCompetentPupilStatement(statement: Statement, context: CompetenceContext = {}): boolean {
-  if (statement.expressedBy.role !== 'PUP') return false;
-  const basis = statement.competenceBasis;
+export function isCompetentAt(
+  basis: Statement['competenceBasis'],
+  ageThen: number,
+  competenceAge: number,
+): boolean {
   if (basis === 'ASSD') return true;
-  const dob = context.dateOfBirth;
-  if (dob === undefined) return basis === 'PR12';
-  const age = ageOn(dob, statement.expressedAt);
-  if (Number.isNaN(age)) return basis === 'PR12';
-  return age >= (context.competenceAge ?? DEFAULT_COMPETENCE_AGE);
+  return Number.isNaN(ageThen) ? basis === 'PR12' : ageThen >= competenceAge;
 }

@@ -16,8 +16,7 @@ const isObject = (v: unknown): v is Rec => typeof v === 'object' && v !== null &
  * the histories the validator rejects. Where and how a copy was recorded, the grounds text and the order
  * of the choices are left out: a CTF re-import is not a conflict. expressedAt counts as an instant at
  * full precision. Every reader takes any JSON value without throwing, because the validator hands it
- * unchecked records. conflictKey and conflictDigest both read these fields, plus each choice's
- * `purpose=value`.
+ * unchecked records. readConflictContent reads these fields, plus each choice's `purpose` and `value`.
  */
 function decisionFields(s: Rec, visit: (value: unknown) => void): void {
   const subject = isObject(s.subject) ? s.subject : {};
@@ -37,156 +36,38 @@ function decisionFields(s: Rec, visit: (value: unknown) => void): void {
 
 const choicesOf = (s: Rec): unknown[] => (Array.isArray(s.choices) ? s.choices : []);
 
+/** One choice as the conflict key reads it: its purpose and value, or undefined for a non-object. */
+export type ConflictChoice = { readonly purpose?: unknown; readonly value?: unknown } | undefined;
+
+/**
+ * The content conflictKey compares, read without building the key: each decision field in the key's
+ * order, then each choice as listed (the key sorts their `purpose=value` texts; a caller combining
+ * them must not depend on their order). For a caller that must remember millions of statements by
+ * content and can keep no key string each (`reuse-pref validate`'s conflict digest): conflictKey is
+ * built on it, so the two never read different fields.
+ */
+export function readConflictContent(
+  s: Statement,
+  field: (value: unknown) => void,
+  choice: (c: ConflictChoice) => void,
+): void {
+  const record = s as unknown as Rec;
+  decisionFields(record, field);
+  for (const c of choicesOf(record)) choice(isObject(c) ? c : undefined);
+}
+
 /** Two copies of one id are the same statement exactly when their conflict keys are equal. */
 export function conflictKey(s: Statement): string {
-  const record = s as unknown as Rec;
-  const choices = choicesOf(record)
-    .map((c: unknown) => (isObject(c) ? `${String(c.purpose)}=${String(c.value)}` : '?'))
-    .sort();
   const fields: unknown[] = [];
-  decisionFields(record, (value) => fields.push(value));
-  fields.push(choices);
+  const choices: string[] = [];
+  readConflictContent(
+    s,
+    (value) => fields.push(value),
+    (c) => choices.push(c ? `${String(c.purpose)}=${String(c.value)}` : '?'),
+  );
+  fields.push(choices.sort());
   return JSON.stringify(fields);
 }
-
-/**
- * A 53-bit number equal for two statements whenever their conflict keys are equal, and otherwise
- * different but for a 2^-53 chance: for a caller that must remember millions of statements by content
- * (`reuse-pref validate` over a national file) and can keep no key string each. It hashes what
- * conflictKey would write, without writing it: each field as its JSON type and text (undefined and null
- * alike, as JSON arrays write both as null), and the choices' `purpose=value` texts combined in any order
- * (a sum with their count, matching the key's sorted list). A test holds the two to each other.
- */
-export function conflictDigest(s: Statement): number {
-  const record = s as unknown as Rec;
-  const hash = DIGEST;
-  hash.reset();
-  decisionFields(record, hashField);
-  let low = 0;
-  let high = 0;
-  let count = 0;
-  const fieldLanes1 = hash.h1;
-  const fieldLanes2 = hash.h2;
-  for (const c of choicesOf(record)) {
-    hash.reset();
-    if (isObject(c)) {
-      // One text, as the key writes it: "A=B" "C" and "A" "B=C" are both A=B=C.
-      hash.chars(typeof c.purpose === 'string' ? c.purpose : String(c.purpose));
-      hash.code(0x3d);
-      hash.chars(typeof c.value === 'string' ? c.value : String(c.value));
-    } else hash.chars('?');
-    hash.end();
-    low = (low + hash.h1) >>> 0;
-    high = (high + hash.h2) >>> 0;
-    count++;
-  }
-  hash.h1 = fieldLanes1;
-  hash.h2 = fieldLanes2;
-  hash.code(count);
-  hash.code(low);
-  hash.code(high);
-  return hash.end();
-}
-
-// Type tags: a string and the same digits as a number must not hash alike.
-const NULL = 0x110000;
-const STRING = 0x110001;
-const OTHER = 0x110002;
-const END = 0x110003;
-const INTEGER = 0x110004;
-
-/**
- * Two 32-bit multiply-xorshift lanes; codes above U+FFFF are tags no text holds. A field's text is taken
- * two UTF-16 code units a step (one 32-bit word) after its length, so "A" and "A\u0000" still differ.
- */
-class TextHash {
-  h1 = 0;
-  h2 = 0;
-
-  constructor() {
-    this.reset();
-  }
-
-  reset(): void {
-    this.h1 = 0xdeadbeef;
-    this.h2 = 0x41c6ce57;
-  }
-
-  code(c: number): void {
-    this.h1 = Math.imul(this.h1 ^ c, 2654435761);
-    this.h2 = Math.imul(this.h2 ^ c, 1597334677);
-  }
-
-  /** Text a code unit a step, with no length: pieces hashed one after another hash as their join. */
-  chars(t: string): void {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-  }
-
-  /** Text as one field: its length, then two code units a step. */
-  text(t: string): void {
-    const n = t.length;
-    let h1 = Math.imul(this.h1 ^ n, 2654435761);
-    let h2 = Math.imul(this.h2 ^ n, 1597334677);
-    let i = 0;
-    for (; i + 1 < n; i += 2) {
-      const w = t.charCodeAt(i) | (t.charCodeAt(i + 1) << 16);
-      h1 = Math.imul(h1 ^ w, 2654435761);
-      h2 = Math.imul(h2 ^ w, 1597334677);
-    }
-    if (i < n) {
-      const c = t.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-  }
-
-  /**
-   * One field as conflictKey's JSON array would write it. A whole number (an instant's key, mostly) is
-   * taken as two words instead of its text: two safe integers write the same JSON exactly when they are
-   * equal (0 and -0 both write 0, and hash alike), and no other value writes a safe integer's text.
-   */
-  value(v: unknown): void {
-    if (v === undefined || v === null) this.code(NULL);
-    else if (typeof v === 'string') {
-      this.code(STRING);
-      this.text(v);
-    } else if (typeof v === 'number' && Number.isSafeInteger(v)) {
-      this.code(INTEGER);
-      this.code(v >>> 0);
-      this.code(Math.floor(v / 4294967296) | 0);
-    } else {
-      this.code(OTHER);
-      this.text(JSON.stringify(v) ?? 'null');
-    }
-    this.code(END);
-  }
-
-  /** Finishes: both lanes avalanched, as a whole number below 2^53. */
-  end(): number {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    this.h1 = h1 >>> 0;
-    this.h2 = h2 >>> 0;
-    return 4294967296 * (2097151 & this.h2) + this.h1;
-  }
-}
-
-// One hasher for every call: a digest is computed synchronously from start to end, so nothing can
-// interleave, and a national file then allocates nothing per statement here.
-const DIGEST = new TextHash();
-const hashField = (value: unknown): void => DIGEST.value(value);
 
 /** The fields that choose between copies of one id recorded at the same instant, as RFC 8785 text. */
 export function decisionProjection(s: Statement): string {

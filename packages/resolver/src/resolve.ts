@@ -13,7 +13,7 @@ import {
 } from '@reuse-pref/schema';
 import { ageFromKeys } from './age.js';
 import { isAnswerFor, isProtective, sharesWhen, withinStatementRank } from './answers.js';
-import { DEFAULT_COMPETENCE_AGE } from './competence.js';
+import { DEFAULT_COMPETENCE_AGE, isCompetentAt } from './competence.js';
 import { identify } from './identity.js';
 import { ResolverInputError } from './input-error.js';
 import { compareEntries, type Entry } from './order.js';
@@ -218,9 +218,7 @@ export function resolve(input: ResolveInput): EffectivePreferences {
       entry,
       pos,
       pupil,
-      // Same rule as isCompetentPupilStatement (R5), without reading the date of birth again.
-      competent:
-        pupil && (basis === 'ASSD' || (Number.isNaN(ageThen) ? basis === 'PR12' : ageThen >= competenceAge)),
+      competent: pupil && isCompetentAt(basis, ageThen, competenceAge),
       person: s.expressedBy.personRef,
       overridesPupil: basis === 'AUTH' || basis === 'BINT',
       authorised: basis === 'AUTH',

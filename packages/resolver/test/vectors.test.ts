@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findCatalogue, isDateTime, isFullDate, type Statement, type Subject } from '@reuse-pref/schema';
+import {
+  canonicalJson,
+  findCatalogue,
+  isDateTime,
+  isFullDate,
+  type Statement,
+  type Subject,
+} from '@reuse-pref/schema';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
@@ -25,9 +32,12 @@ interface ResolverCase {
 }
 type ResolverTest =
   | { id: string; purpose: string; expect: Record<string, unknown> & { flags?: string[] } }
-  | { id: string; expect: { refused: { pointer: string } } };
+  | { id: string; expect: { refused: { pointer: string } } }
+  | { id: string; expect: { subject: Record<string, unknown> } };
 const isRefusal = (t: ResolverTest): t is Extract<ResolverTest, { expect: { refused: unknown } }> =>
   'refused' in t.expect;
+const isSubject = (t: ResolverTest): t is Extract<ResolverTest, { expect: { subject: unknown } }> =>
+  'subject' in t.expect;
 
 function jsonFiles(dir: string): string[] {
   let out: string[] = [];
@@ -174,6 +184,13 @@ for (const file of files) {
             expect((refusal as ResolverInputError).pointer).toBe(
               pointerIn(t.expect.refused.pointer, c.input.statements, statements),
             );
+          });
+          continue;
+        }
+        if (isSubject(t)) {
+          const want = t.expect.subject;
+          it.each(Object.entries(orders))(`${c.id}/${t.id} (%s order)`, (_, statements) => {
+            expect(canonicalJson(run(c, statements).subject)).toBe(canonicalJson(want));
           });
           continue;
         }

@@ -8,6 +8,7 @@ import { formats } from './vectors/formats.js';
 import { history } from './vectors/history.js';
 import { identifiers } from './vectors/identifiers.js';
 import { lengths } from './vectors/lengths.js';
+import { malformedHistory } from './vectors/malformed-history.js';
 import { patterns } from './vectors/patterns.js';
 import { structure } from './vectors/structure.js';
 import { transfer } from './vectors/transfer.js';
@@ -24,6 +25,7 @@ const topics: Record<string, Case[]> = {
   competence,
   transfer,
   history,
+  'malformed-history': malformedHistory,
   fields,
 };
 

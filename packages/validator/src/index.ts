@@ -1,5 +1,5 @@
 export { validateHistory } from './history.js';
-export { decisionDigest, decisionFingerprint } from './rules/history/statement-id-conflict.js';
+export { decisionFingerprint } from './rules/history/statement-id-conflict.js';
 export { type RuleId, rules } from './rules/index.js';
 export type { Rule } from './rules/rule.js';
 export { isValidUln, ulnCheckDigit } from './uln.js';

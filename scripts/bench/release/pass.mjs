@@ -23,9 +23,8 @@ import { BENCH_REQUEST } from './population.mjs';
 const root = new URL('../../../', import.meta.url);
 const dist = (pkg) => new URL(`packages/${pkg}/dist/index.js`, root).href;
 const fromStore = createRequire(new URL('packages/store/package.json', root));
-const { evaluateFromCompactIndex, generateLogKeyPair, lineBatches, readCohortKeys } = await import(
-  dist('release')
-);
+const { evaluateFromCompactIndex, generateLogKeyPair, lineBatches, readCohortKeyRuns, readCohortKeys } =
+  await import(dist('release'));
 const { openStore, ReleaseArchive } = await import(dist('server'));
 
 export const DECIDED_AT = '2026-11-30T00:00:00Z';
@@ -86,7 +85,8 @@ if (mode === 'lines') {
     snapshotMB = compact.bytes / 1e6;
   }
   const start = clock();
-  const keys = mode === 'decide' ? readCohortKeys(cohort) : rebatch(readCohortKeys(cohort), 20_000);
+  // As `release evaluate --store` reads the cohort: the keys where they lie in the file's bytes.
+  const keys = mode === 'decide' ? readCohortKeyRuns(cohort) : rebatch(readCohortKeys(cohort), 20_000);
   const decision = await evaluateFromCompactIndex(BENCH_REQUEST, keys, {
     decidedAt: DECIDED_AT,
     index: store.preferences,

@@ -10,6 +10,7 @@ import {
   type RecordedRelease,
   RequestError,
   readCohortFile,
+  readCohortKeyRuns,
   readCohortKeys,
   readRegister,
   recordRelease,
@@ -136,7 +137,8 @@ async function evaluateFromStore(
         `${head ? `, tree size ${head.treeSize}, root ${head.rootHash}` : ''}\n`;
     } else {
       const compact = await store.preferences.snapshot();
-      decision = await evaluateFromCompactIndex(request, readCohortKeys(cohortPath), {
+      // Counting only: the keys are read where they lie in the file's bytes (see readCohortKeyRuns).
+      decision = await evaluateFromCompactIndex(request, readCohortKeyRuns(cohortPath), {
         decidedAt,
         index: store.preferences,
         compact,

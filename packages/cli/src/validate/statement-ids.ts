@@ -1,5 +1,5 @@
-import type { Finding } from '@reuse-pref/schema';
-import { decisionDigest } from '@reuse-pref/validator';
+import type { Finding, Statement } from '@reuse-pref/schema';
+import { conflictDigest } from './conflict-digest.js';
 
 // 65,536 slots (1.8 MB): a school's file never grows the table; a census batch grows it a few times.
 const INITIAL_SLOTS = 1 << 16;
@@ -31,7 +31,7 @@ export class StatementIds {
     const id = (value as { id?: unknown }).id;
     // An id that is not a UUID already has its own error; it cannot be compared reliably.
     if (typeof id !== 'string' || !this.readKey(id)) return undefined;
-    const digest = decisionDigest(value as Record<string, unknown>);
+    const digest = conflictDigest(value as Statement);
     const slot = this.find();
     const first = this.lines[slot]!;
     if (first === 0) {

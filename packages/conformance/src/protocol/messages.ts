@@ -94,7 +94,9 @@ export const ResolveInput = Type.Object(
       ),
     ),
     asOf: Type.String({ description: 'The evaluation time' }),
-    competenceAge: Type.Optional(Type.Integer({ minimum: 0 })),
+    competenceAge: Type.Optional(
+      Type.Number({ description: 'Whole years; any other number is one the resolver must refuse' }),
+    ),
     catalogueVersion: Type.Optional(Type.String({ description: 'Resolve against this catalogue version' })),
     statements: Type.Array(Type.Unknown(), {
       description: "The subject's statements, in the order this run gives them",
@@ -183,7 +185,15 @@ export const PreferenceOut = Type.Object(
 export type PreferenceOut = Static<typeof PreferenceOut>;
 
 export const ResolveResult = Type.Object(
-  { preferences: Type.Array(ref('preference', PreferenceOut)) },
+  {
+    subject: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          "The output subject (resolver.md 1): the caller's, else the last eligible statement's, with the date of birth R4 determined. A vector test that expects it fails when it is absent",
+      }),
+    ),
+    preferences: Type.Array(ref('preference', PreferenceOut)),
+  },
   { ...closed, description: 'One entry per catalogue purpose' },
 );
 export type ResolveResult = Static<typeof ResolveResult>;

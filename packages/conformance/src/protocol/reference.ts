@@ -1,8 +1,26 @@
 import { ResolverInputError, resolve } from '@reuse-pref/resolver';
 import { findCatalogue, type Statement, type Subject } from '@reuse-pref/schema';
-import { createValidator, validateHistory } from '@reuse-pref/validator';
+import { createValidator, type Validator, validateHistory } from '@reuse-pref/validator';
 import type { HarnessImplementation } from './implementation.js';
 import type { FindingOut } from './messages.js';
+
+/**
+ * One validator per set of options, kept for the run, as an MIS or a receiver keeps one for a whole
+ * file: the reference validator refills one reading per record, so a vector run through a fresh
+ * validator could never catch a rule that reads what an earlier record left behind.
+ */
+const validators = new Map<string, Validator>();
+function validatorFor(options: { now?: string } | undefined): Validator {
+  // Without a clock the validator takes the time it is made as the present: not one to keep.
+  if (options?.now === undefined) return createValidator(options ?? {});
+  const key = JSON.stringify(options);
+  let validator = validators.get(key);
+  if (validator === undefined) {
+    validator = createValidator(options);
+    validators.set(key, validator);
+  }
+  return validator;
+}
 
 const out = (f: FindingOut): FindingOut => ({ rule: f.rule, pointer: f.pointer, severity: f.severity });
 
@@ -13,7 +31,7 @@ export const referenceImplementation: HarnessImplementation = {
   language: 'typescript',
   capabilities: ['validate', 'validate-history', 'resolve'],
   validate({ data, options }) {
-    const result = createValidator(options ?? {}).validate(data);
+    const result = validatorFor(options).validate(data);
     return { valid: result.valid, errors: result.errors.map(out), queries: result.queries.map(out) };
   },
   validateHistory({ data }) {
@@ -38,6 +56,7 @@ export const referenceImplementation: HarnessImplementation = {
       return { refused: { pointer: error.pointer, message: error.message } };
     }
     return {
+      subject: result.subject,
       preferences: result.preferences.map((p) => ({
         purpose: p.purpose,
         shared: p.shared,

@@ -1,3 +1,4 @@
+import { canonicalJson } from '@reuse-pref/schema';
 import type { PreferenceOut, ResolveRefusal, ResolveResult, ValidateResult } from '../protocol/messages.js';
 
 const ruleSet = (findings: unknown): string[] =>
@@ -59,6 +60,19 @@ export function compareResolution(
     if (!same(want, have)) problems.push(`flags: want [${want.join(', ')}], got [${have.join(', ')}]`);
   }
   return problems.length ? problems.join('; ') : undefined;
+}
+
+/**
+ * Why the output subject (resolver.md 1) differs from the vector's, compared as whole RFC 8785 text: a
+ * member the vector does not name is a difference too.
+ */
+export function compareSubject(got: ResolveResult | ResolveRefusal, subject: unknown): string | undefined {
+  const refusal = refusalOf(got);
+  if (refusal) return `refused the input at "${refusal.pointer}": ${refusal.message ?? 'no message'}`;
+  const have = typeof got === 'object' && got !== null && 'subject' in got ? got.subject : undefined;
+  if (have === undefined) return 'gave no subject';
+  const want = canonicalJson(subject);
+  return canonicalJson(have) === want ? undefined : `subject: want ${want}, got ${canonicalJson(have)}`;
 }
 
 /**

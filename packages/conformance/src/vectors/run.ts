@@ -7,7 +7,7 @@ import type {
   ValidateResult,
 } from '../protocol/messages.js';
 import type { Status, TestResult } from '../report/result.js';
-import { compareRefusal, compareResolution, compareValidation } from './compare.js';
+import { compareRefusal, compareResolution, compareSubject, compareValidation } from './compare.js';
 import type { VectorCase, VectorFile } from './load.js';
 import { orders, pointerInOrder } from './orders.js';
 
@@ -99,9 +99,11 @@ export async function runVectors(
           const why =
             o.status !== 'pass'
               ? o.message
-              : refused === undefined
-                ? compareResolution(result, t.purpose!, t.expect)
-                : compareRefusal(result, pointerInOrder(refused, given, statements));
+              : refused !== undefined
+                ? compareRefusal(result, pointerInOrder(refused, given, statements))
+                : 'subject' in t.expect
+                  ? compareSubject(result, t.expect.subject)
+                  : compareResolution(result, t.purpose!, t.expect);
           if (!why) continue;
           if (status === 'pass') status = o.status === 'pass' ? 'fail' : o.status;
           messages.push(`${order} order: ${why}`);

@@ -18,7 +18,7 @@ const mapPrefs =
   (f: (p: PreferenceOut) => PreferenceOut) =>
   (input: ResolveInput): ResolveResult | ResolveRefusal => {
     const result = ref.resolve!(input);
-    return 'refused' in result ? result : { preferences: result.preferences.map(f) };
+    return 'refused' in result ? result : { ...result, preferences: result.preferences.map(f) };
   };
 
 export interface Mutant {

@@ -1,4 +1,10 @@
-import type { DistributionRequest, LedgerEntry, ReleaseDecision, Subject } from '@reuse-pref/schema';
+import {
+  canonicalJson,
+  type DistributionRequest,
+  type LedgerEntry,
+  type ReleaseDecision,
+  type Subject,
+} from '@reuse-pref/schema';
 import { subjectKey } from '../gate/cohort.js';
 import {
   type Cohort,
@@ -46,10 +52,12 @@ export async function recordRelease(
       onSubject: (result) => {
         const entry = ledgerEntry(request, result, decidedAt);
         const salt = newSalt();
+        const entryJson = canonicalJson(entry);
         const added = draft.add({
-          leaf: commitmentLeaf(entry, salt),
+          leaf: commitmentLeaf(entry, salt, entryJson),
           record: { key: subjectKey(result.subject), leafIndex: leafIndex++, salt, entry },
           outcome: subjectOutcome(result),
+          entryJson,
         });
         // Only a promise costs the gate an await: a draft that writes synchronously keeps its fast path.
         if (!onSubject) return added;

@@ -15,6 +15,8 @@ export interface SubjectRecording {
   readonly record: LedgerRecord;
   /** The subject's outcome as the release lists it (the subject's identifiers are `record.entry.subject`). */
   readonly outcome: SubjectOutcome;
+  /** `record.entry` as canonical JSON, the text the commitment was made over: serialised once, kept as is. */
+  readonly entryJson?: string;
 }
 
 /** The release itself, once every subject is decided. */

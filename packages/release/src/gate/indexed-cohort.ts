@@ -8,6 +8,7 @@ import {
   type ReleaseDecision,
   type SubjectKey,
 } from '@reuse-pref/schema';
+import { type CohortKeyRun, isCohortKeyRun, keyOfRun, keysOfRun } from '../input/cohort-key-runs.js';
 import type { CohortMember } from './cohort.js';
 import { judge, prepareRequest } from './decide-subject.js';
 import { decisionFromTally, type EvaluateOptions } from './evaluate.js';
@@ -21,7 +22,7 @@ export interface PreferenceIndex {
   resolve(
     members: readonly SubjectKey[],
     asOf: string,
-    options?: { competenceAge?: number },
+    options?: { competenceAge?: number; purposes?: readonly string[] },
   ): Promise<EffectivePreference[][]>;
 }
 
@@ -37,6 +38,8 @@ const NO_STATEMENTS = 0;
  */
 export interface CompactPreferences {
   compact(members: readonly SubjectKey[], asOfMs: number): CompactRows | Promise<CompactRows>;
+  /** compact() for members given as the places of their keys in a cohort file's bytes (a snapshot). */
+  compactAt?(members: CohortKeyRun, asOfMs: number): CompactRows;
 }
 
 export interface CompactRows {
@@ -47,6 +50,11 @@ export interface CompactRows {
 
 export type CohortKeys = AsyncIterable<readonly SubjectKey[]> | Iterable<readonly SubjectKey[]>;
 
+/** Cohort keys as objects, or as runs of a cohort file's bytes (readCohortKeyRuns), for counting. */
+export type CohortKeyBatches =
+  | AsyncIterable<readonly SubjectKey[] | CohortKeyRun>
+  | Iterable<readonly SubjectKey[] | CohortKeyRun>;
+
 /**
  * Cohort members with their full effective preferences (with the deciding statements, as a subject's
  * ledger entry records them) from the index, one batch of keys at a time and in cohort order: what
@@ -55,9 +63,13 @@ export type CohortKeys = AsyncIterable<readonly SubjectKey[]> | Iterable<readonl
 export async function* membersFromIndex(
   index: PreferenceIndex,
   cohort: CohortKeys,
-  options: { asOf: string; competenceAge?: number },
+  options: { asOf: string; competenceAge?: number; purposes?: readonly string[] },
 ): AsyncGenerator<CohortMember[]> {
-  const resolveOptions = options.competenceAge === undefined ? {} : { competenceAge: options.competenceAge };
+  // Only the requested purposes: the gate reads no other, and a ledger entry records no other.
+  const resolveOptions = {
+    ...(options.competenceAge === undefined ? {} : { competenceAge: options.competenceAge }),
+    ...(options.purposes === undefined ? {} : { purposes: options.purposes }),
+  };
   // One batch looked up ahead: the index (a database) answers the next while this one is recorded.
   let ahead: { keys: readonly SubjectKey[]; preferences: Promise<EffectivePreference[][]> } | undefined;
   const lookUp = (keys: readonly SubjectKey[]) => {
@@ -95,7 +107,7 @@ export interface CompactEvaluateOptions extends Omit<EvaluateOptions, 'onSubject
  */
 export async function evaluateFromCompactIndex(
   request: DistributionRequest,
-  cohort: CohortKeys,
+  cohort: CohortKeyBatches,
   options: CompactEvaluateOptions,
 ): Promise<ReleaseDecision> {
   const { index, compact } = options;
@@ -116,24 +128,40 @@ export async function evaluateFromCompactIndex(
   // judge() decides each combination of the requested purposes' bits once; a member then costs a
   // lookup and a count, and no object.
   const verdicts = new Map<number, number>();
+  // Most members share their neighbour's bits: the last answer is kept at hand.
+  let last = { notShared: -1, stated: -1, verdict: 0 };
   const verdictOf = (notShared: number, stated: number) => {
+    if (notShared === last.notShared && stated === last.stated) return last.verdict;
     const key = combos.key(notShared, stated);
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       verdict = judge(prepared, combos.of(notShared, stated), exemption);
       verdicts.set(key, verdict);
     }
+    last = { notShared, stated, verdict };
     return verdict;
   };
   const tally = new Float64Array(8);
-  for await (const keys of cohort) {
-    const rows = await compact.compact(keys, asOfMs);
-    const exactly: SubjectKey[] = [];
-    for (let i = 0; i < keys.length; i++) {
+  const exactly: SubjectKey[] = [];
+  const count = (rows: CompactRows, n: number, keyOf: (i: number) => SubjectKey) => {
+    for (let i = 0; i < n; i++) {
       const found = rows.found[i]!;
       if (found > 0) tally[verdictOf(rows.notShared[i]!, rows.stated[i]!)]! += 1;
       else if (found === NO_STATEMENTS) tally[verdictOf(none.notShared, none.stated)]! += 1;
-      else exactly.push(keys[i]!);
+      else exactly.push(keyOf(i));
+    }
+  };
+  for await (const batch of cohort) {
+    exactly.length = 0;
+    if (isCohortKeyRun(batch) && compact.compactAt) {
+      // Keys read where they lie in the file's bytes: a member the compact form cannot answer (and a
+      // line not in the plain form) is the only one that costs an object.
+      count(compact.compactAt(batch, asOfMs), batch.count, (i) => keyOfRun(batch, i));
+      if (batch.others.length > 0)
+        count(await compact.compact(batch.others, asOfMs), batch.others.length, (i) => batch.others[i]!);
+    } else {
+      const keys = isCohortKeyRun(batch) ? keysOfRun(batch) : batch;
+      count(await compact.compact(keys, asOfMs), keys.length, (i) => keys[i]!);
     }
     if (exactly.length > 0) {
       for (const preferences of await index.resolve(exactly, options.decidedAt, resolveOptions)) {

@@ -102,18 +102,24 @@ export async function* readCohortKeys(path: string): AsyncGenerator<SubjectKey[]
     const keys: SubjectKey[] = [];
     for (const line of lines) {
       n += 1;
-      if (line.trim() === '') continue;
-      const fast = fastKey(line);
-      const key = fast && fast.localId === undefined ? (fast as SubjectKey) : slowKey(line);
-      if (!key) {
-        throw new CohortError(
-          `${path}: line ${n} is not a subject key ({"upn":"..."} and/or "uln", nothing else)`,
-        );
-      }
-      keys.push(key);
+      const key = cohortKeyOfLine(line, path, n);
+      if (key) keys.push(key);
     }
     if (keys.length > 0) yield keys;
   }
+}
+
+/** Line `n` of a cohort of keys: its key, or undefined for a blank line; anything else is refused. */
+export function cohortKeyOfLine(line: string, path: string, n: number): SubjectKey | undefined {
+  if (line.trim() === '') return undefined;
+  const fast = fastKey(line);
+  const key = fast && fast.localId === undefined ? (fast as SubjectKey) : slowKey(line);
+  if (!key) {
+    throw new CohortError(
+      `${path}: line ${n} is not a subject key ({"upn":"..."} and/or "uln", nothing else)`,
+    );
+  }
+  return key;
 }
 
 function slowKey(line: string): SubjectKey | undefined {

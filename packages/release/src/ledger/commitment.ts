@@ -6,9 +6,13 @@ import { sha256 } from '../log/hash.js';
  * H(salt || canonical entry). The 32-byte random salt is what keeps a UPN out of reach: without it,
  * anyone could hash every plausible entry for a known pupil and find their leaf in the public log.
  */
-export function ledgerCommitment(entry: LedgerEntry, saltHex: string): string {
+export function ledgerCommitment(
+  entry: LedgerEntry,
+  saltHex: string,
+  entryJson = canonicalJson(entry),
+): string {
   if (!/^[0-9a-f]{64}$/.test(saltHex)) throw new TypeError('salt must be 32 bytes as lowercase hex');
-  return sha256(Buffer.from(saltHex, 'hex'), Buffer.from(canonicalJson(entry), 'utf8')).toString('hex');
+  return sha256(Buffer.from(saltHex, 'hex'), Buffer.from(entryJson, 'utf8')).toString('hex');
 }
 
 // Salts come from one CSPRNG buffer refilled 2,048 salts at a time: a call per subject would cost more
@@ -27,6 +31,15 @@ export function newSalt(): string {
   return salt;
 }
 
-export function commitmentLeaf(entry: LedgerEntry, saltHex: string): SubjectCommitmentLeaf {
-  return { type: 'subject', releaseId: entry.releaseId, commitment: ledgerCommitment(entry, saltHex) };
+/** `entryJson`: the entry's canonical JSON when the caller has it already (recording keeps it too). */
+export function commitmentLeaf(
+  entry: LedgerEntry,
+  saltHex: string,
+  entryJson = canonicalJson(entry),
+): SubjectCommitmentLeaf {
+  return {
+    type: 'subject',
+    releaseId: entry.releaseId,
+    commitment: ledgerCommitment(entry, saltHex, entryJson),
+  };
 }

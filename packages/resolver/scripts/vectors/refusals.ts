@@ -89,6 +89,21 @@ export const refusals = [
     tests: [{ id: 'refused', expect: refused('/asOf') }],
   }),
   kase({
+    id: 'resolver-refuses-fractional-competence-age',
+    description: 'a competenceAge that is not a whole number of years is refused',
+    comment: 'read as 12 or 13 it would silently decide whether a pupil of 12 is competent',
+    section: 'resolver.md 1, R5',
+    input: { asOf: '2026-11-01T00:00:00Z', competenceAge: 12.5, statements: [noObjection] },
+    tests: [{ id: 'refused', expect: refused('/competenceAge') }],
+  }),
+  kase({
+    id: 'resolver-refuses-negative-competence-age',
+    description: 'a competenceAge below 0 is refused',
+    section: 'resolver.md 1, R5',
+    input: { asOf: '2026-11-01T00:00:00Z', competenceAge: -1, statements: [noObjection] },
+    tests: [{ id: 'refused', expect: refused('/competenceAge') }],
+  }),
+  kase({
     id: 'resolver-refuses-unreadable-caller-date-of-birth',
     description: "a caller's date of birth that is not a full-date is refused",
     section: 'resolver.md 1, R4',

@@ -30,6 +30,20 @@ export interface CompactRows {
 }
 
 /**
+ * Cohort members as the places of their keys in a run of bytes (ASCII, as a cohort file holds them):
+ * member i's UPN is bytes [upnStart[i], upnEnd[i]), absent when upnStart[i] is -1, and likewise its
+ * ULN. A snapshot reads the keys where they lie, with no string or object per member.
+ */
+export interface KeyPositions {
+  readonly bytes: Uint8Array;
+  readonly count: number;
+  readonly upnStart: Int32Array;
+  readonly upnEnd: Int32Array;
+  readonly ulnStart: Int32Array;
+  readonly ulnEnd: Int32Array;
+}
+
+/**
  * The whole index held in this process's memory (`PreferenceSnapshot`): `find` says which subject's
  * bits decide for a member at a time (a subject id; 0, no statement names the member; -1, the compact
  * form cannot say: resolve the member exactly), and `refresh` reads what changed since the last read.
@@ -43,6 +57,14 @@ export interface CompactIndex {
   notShared(subject: number): number;
   stated(subject: number): number;
   compact(members: readonly SubjectKey[], asOfMs: number): CompactRows;
+  /** compact() for members given as the places of their keys in bytes. */
+  compactAt(members: KeyPositions, asOfMs: number): CompactRows;
+}
+
+export interface ResolveOptions {
+  competenceAge?: number;
+  /** Only these purpose codes in each answer (catalogue order); every purpose when absent. */
+  purposes?: readonly string[];
 }
 
 export interface ReindexResult {
@@ -63,12 +85,13 @@ export interface Preferences {
    * Each member's effective preferences at `asOf`, exactly what the resolver returns over every
    * statement of the subject the member's identifiers name (of both subjects, if a member's UPN and
    * ULN name two the statements never linked). Throws PreferenceIndexIncompleteError when the index
-   * is not current, or when its competence age is not `competenceAge`.
+   * is not current, or when its competence age is not `competenceAge`. With `purposes`, each answer
+   * lists only those purposes, in catalogue order (what a release reads: the rest is never built).
    */
   resolve(
     members: readonly SubjectKey[],
     asOf: string,
-    options?: { competenceAge?: number },
+    options?: ResolveOptions,
   ): Promise<EffectivePreference[][]>;
   /**
    * The compact form for a batch of members, read in the database: a set-based query (PostgreSQL copies

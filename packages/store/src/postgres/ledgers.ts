@@ -1,7 +1,14 @@
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { ledgerEntry, ledgersOf, type PlacedEntry, placeEntries, readRange } from '../ledgers/placement.js';
+import {
+  inKeyOrder,
+  ledgerEntry,
+  ledgersOf,
+  type PlacedEntry,
+  placeEntries,
+  readRange,
+} from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
 import type { LedgerAppend, LedgerEntry, LedgerStream, Ledgers } from '../ports/ledgers.js';
 import { type PostgresConnection, type Queryable, type RetryPolicy, UNIQUE_VIOLATION } from './connection.js';
@@ -126,8 +133,7 @@ export class PostgresLedgers implements Ledgers {
       const placed = placeEntries(entries, await this.#ends(client, ledgersOf(entries)));
       // Inserted in one order (ledger, then index) by every bulk append, so two of them that share ledgers
       // wait for each other instead of deadlocking.
-      placed.sort((a, b) => (a.ledger < b.ledger ? -1 : a.ledger > b.ledger ? 1 : a.index - b.index));
-      await this.#insert(client, placed);
+      await this.#insert(client, inKeyOrder(placed));
     }, RETRY_ON_RACE);
   }
 
@@ -166,7 +172,8 @@ export class PostgresLedgers implements Ledgers {
             await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
             locked.add(ledger);
           }
-          await copyEntries(client, placeEntries(entries, await this.#ends(client, ledgersOf(entries))));
+          const ends = await this.#ends(client, ledgersOf(entries));
+          await copyEntries(client, inKeyOrder(placeEntries(entries, ends)));
         } catch (error) {
           await end('ROLLBACK').catch(() => undefined);
           throw error;

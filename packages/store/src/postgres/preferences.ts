@@ -2,7 +2,13 @@ import { finished } from 'node:stream/promises';
 import { findCatalogue, LatestCatalogue, type Statement, type SubjectKey } from '@reuse-pref/schema';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { CompactRows, PreferenceIndexStatus, Preferences, ReindexResult } from '../ports/preferences.js';
+import type {
+  CompactRows,
+  PreferenceIndexStatus,
+  Preferences,
+  ReindexResult,
+  ResolveOptions,
+} from '../ports/preferences.js';
 import type { StatementRow } from '../ports/statements.js';
 import { type IndexEntry, type IndexParameters, indexEntry } from '../preferences/index-entry.js';
 import { planGroups, type SubjectGroup } from '../preferences/plan.js';
@@ -287,29 +293,35 @@ export class PostgresPreferences implements Preferences {
     );
   }
 
-  async resolve(members: readonly SubjectKey[], asOf: string, options?: { competenceAge?: number }) {
+  async resolve(members: readonly SubjectKey[], asOf: string, options?: ResolveOptions) {
     return this.#readOnly(async (client) => {
       const parameters = await this.#parameters(client);
       checkParameters(parameters, options?.competenceAge);
-      return resolveMembers(members, asOf, parameters, {
-        subjectsOf: (keys) => this.#subjectsOf(client, keys),
-        entries: async (subjects) => {
-          const { rows } = await client.query<EntryDbRow>(
-            'SELECT * FROM subject_preferences WHERE subject = ANY($1::bigint[])',
-            [subjects],
-          );
-          return new Map(rows.map((r) => [Number(r.subject), toEntry(r)]));
+      return resolveMembers(
+        members,
+        asOf,
+        parameters,
+        {
+          subjectsOf: (keys) => this.#subjectsOf(client, keys),
+          entries: async (subjects) => {
+            const { rows } = await client.query<EntryDbRow>(
+              'SELECT * FROM subject_preferences WHERE subject = ANY($1::bigint[])',
+              [subjects],
+            );
+            return new Map(rows.map((r) => [Number(r.subject), toEntry(r)]));
+          },
+          histories: async (subjects) => {
+            const { rows } = await client.query<{ key: string; subject: string }>(
+              'SELECT key, subject FROM subject_keys WHERE subject = ANY($1::bigint[])',
+              [subjects],
+            );
+            const lists = subjects.map((s) => rows.filter((r) => Number(r.subject) === s).map((r) => r.key));
+            const histories = await this.#histories(client, lists);
+            return new Map(subjects.map((s, i) => [s, histories[i]!]));
+          },
         },
-        histories: async (subjects) => {
-          const { rows } = await client.query<{ key: string; subject: string }>(
-            'SELECT key, subject FROM subject_keys WHERE subject = ANY($1::bigint[])',
-            [subjects],
-          );
-          const lists = subjects.map((s) => rows.filter((r) => Number(r.subject) === s).map((r) => r.key));
-          const histories = await this.#histories(client, lists);
-          return new Map(subjects.map((s, i) => [s, histories[i]!]));
-        },
-      });
+        options?.purposes,
+      );
     });
   }
 

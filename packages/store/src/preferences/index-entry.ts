@@ -125,17 +125,20 @@ export function preferencesAt(
   entry: IndexEntry,
   asOf: string,
   parameters: IndexParameters,
+  purposes?: ReadonlySet<string>,
 ): EffectivePreference[] | undefined {
   if (entry.detail === null || !(parseInstant(asOf) >= entry.settledFrom)) return undefined;
   const detail = JSON.parse(entry.detail) as Detail;
   // R12's only dependence on the time: before the competence age, no review is due yet.
   const reviewDue =
     entry.dateOfBirth === null || !(ageOn(entry.dateOfBirth, asOf) < parameters.competenceAge);
-  return parameters.catalogue.purposes.map((purpose, i): EffectivePreference => {
+  const out: EffectivePreference[] = [];
+  parameters.catalogue.purposes.forEach((purpose, i) => {
+    if (purposes && !purposes.has(purpose.code)) return;
     const d = detail.p[i] ?? null;
     const by = d !== null && d[1] >= 0 ? detail.by[d[1]]! : undefined;
     const flagBits = (d?.[2] ?? 0) & (reviewDue ? ~0 : ~REVIEW_DUE);
-    return {
+    out.push({
       purpose: purpose.code,
       kind: purpose.kind,
       shared: (entry.notShared & (1 << i)) === 0,
@@ -145,8 +148,9 @@ export function preferencesAt(
       decidedByRole: (by?.[1] ?? null) as EffectivePreference['decidedByRole'],
       expressedAt: by?.[2] ?? null,
       flags: FLAGS.filter((_, bit) => (flagBits & (1 << bit)) !== 0),
-    };
+    });
   });
+  return out;
 }
 
 /** What a subject no statement names resolves to: the resolver's answer for an empty history. */

@@ -34,7 +34,11 @@ function* steps(
   members: readonly SubjectKey[],
   asOf: string,
   parameters: IndexParameters,
+  only: readonly string[] | undefined,
 ): Generator<Read, EffectivePreference[][], unknown> {
+  const purposes = only && new Set(only);
+  const requested = (all: EffectivePreference[]) =>
+    purposes ? all.filter((p) => purposes.has(p.purpose)) : all;
   const keys = [...new Set(members.flatMap((member) => memberKeys(member)))];
   const subjectOf = (yield { read: 'subjectsOf', keys }) as Map<string, number>;
   const subjectsOfMember = members.map((member) => [
@@ -46,7 +50,7 @@ function* steps(
   >;
   const out = subjectsOfMember.map((subjects) => {
     const entry = subjects.length === 1 ? entries.get(subjects[0]!) : undefined;
-    return entry && preferencesAt(entry, asOf, parameters);
+    return entry && preferencesAt(entry, asOf, parameters, purposes);
   });
   const exactly = [...new Set(out.flatMap((p, i) => (p === undefined ? subjectsOfMember[i]! : [])))];
   const histories =
@@ -58,15 +62,17 @@ function* steps(
     if (preferences) return preferences;
     const subjects = subjectsOfMember[i]!;
     if (subjects.length === 0) {
-      defaults ??= defaultPreferences(asOf, parameters);
+      defaults ??= requested(defaultPreferences(asOf, parameters));
       return defaults;
     }
-    return resolve({
-      statements: subjects.flatMap((s) => histories.get(s) ?? []),
-      asOf,
-      catalogue: parameters.catalogue,
-      competenceAge: parameters.competenceAge,
-    }).preferences;
+    return requested(
+      resolve({
+        statements: subjects.flatMap((s) => histories.get(s) ?? []),
+        asOf,
+        catalogue: parameters.catalogue,
+        competenceAge: parameters.competenceAge,
+      }).preferences,
+    );
   });
 }
 
@@ -81,8 +87,9 @@ export function resolveMembersSync(
   asOf: string,
   parameters: IndexParameters,
   reads: MemberReads<'sync'>,
+  purposes?: readonly string[],
 ): EffectivePreference[][] {
-  const run = steps(members, asOf, parameters);
+  const run = steps(members, asOf, parameters, purposes);
   for (let next = run.next(); ; ) {
     if (next.done) return next.value;
     next = run.next(answer(reads, next.value));
@@ -94,8 +101,9 @@ export async function resolveMembers(
   asOf: string,
   parameters: IndexParameters,
   reads: MemberReads<'async'>,
+  purposes?: readonly string[],
 ): Promise<EffectivePreference[][]> {
-  const run = steps(members, asOf, parameters);
+  const run = steps(members, asOf, parameters, purposes);
   for (let next = run.next(); ; ) {
     if (next.done) return next.value;
     next = run.next(await answer(reads, next.value));

@@ -1,5 +1,13 @@
-import type { CompactIndex, CompactRows } from '../ports/preferences.js';
-import { nationalKeyCode, ulnCode, ulnKey, upnCode, upnKey } from './subject-keys.js';
+import type { CompactIndex, CompactRows, KeyPositions } from '../ports/preferences.js';
+import {
+  nationalKeyCode,
+  ulnCode,
+  ulnCodeInBytes,
+  ulnKey,
+  upnCode,
+  upnCodeInBytes,
+  upnKey,
+} from './subject-keys.js';
 
 /** A run of index keys, each with the subject it names. */
 export interface KeyChunk {
@@ -117,6 +125,11 @@ export class PreferenceSnapshot implements CompactIndex {
   find(member: { upn?: string | undefined; uln?: string | undefined }, asOfMs: number): number {
     const byUpn = member.upn === undefined ? 0 : this.#get(upnCode(member.upn), member.upn, upnKey);
     const byUln = member.uln === undefined ? 0 : this.#get(ulnCode(member.uln), member.uln, ulnKey);
+    return this.#decides(byUpn, byUln, asOfMs);
+  }
+
+  /** find() once each key has been looked up: the subject each names (0, none). */
+  #decides(byUpn: number, byUln: number, asOfMs: number): number {
     if (byUpn !== 0 && byUln !== 0 && byUpn !== byUln) return RESOLVE_EXACTLY;
     const id = byUpn || byUln;
     if (id === 0) return NO_STATEMENTS;
@@ -132,14 +145,45 @@ export class PreferenceSnapshot implements CompactIndex {
   ): CompactRows {
     const rows = compactRows(members.length);
     for (let i = 0; i < members.length; i++) {
-      const id = this.find(members[i]!, asOfMs);
-      rows.found[i] = id;
-      if (id > 0) {
-        rows.notShared[i] = this.#notShared[id]!;
-        rows.stated[i] = this.#stated[id]!;
-      }
+      this.#answer(rows, i, this.find(members[i]!, asOfMs));
     }
     return rows;
+  }
+
+  /**
+   * compact() for members given as the places of their keys in bytes: each key's code is read from its
+   * bytes, so a national cohort costs no string and no object per member.
+   */
+  compactAt(members: KeyPositions, asOfMs: number): CompactRows {
+    const { bytes, upnStart, upnEnd, ulnStart, ulnEnd } = members;
+    const rows = compactRows(members.count);
+    // Only a key not in the national form (looked up by its text in a Map) costs a string.
+    const text = (start: number, end: number) =>
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
+    for (let i = 0; i < members.count; i++) {
+      let byUpn = 0;
+      let byUln = 0;
+      const u = upnStart[i]!;
+      if (u >= 0) {
+        const code = upnCodeInBytes(bytes, u, upnEnd[i]!);
+        byUpn = code >= 0 ? this.#get(code, '', upnKey) : this.#get(-1, text(u, upnEnd[i]!), upnKey);
+      }
+      const l = ulnStart[i]!;
+      if (l >= 0) {
+        const code = ulnCodeInBytes(bytes, l, ulnEnd[i]!);
+        byUln = code >= 0 ? this.#get(code, '', ulnKey) : this.#get(-1, text(l, ulnEnd[i]!), ulnKey);
+      }
+      this.#answer(rows, i, this.#decides(byUpn, byUln, asOfMs));
+    }
+    return rows;
+  }
+
+  #answer(rows: CompactRows, i: number, id: number): void {
+    rows.found[i] = id;
+    if (id > 0) {
+      rows.notShared[i] = this.#notShared[id]!;
+      rows.stated[i] = this.#stated[id]!;
+    }
   }
 
   notShared(subject: number): number {

@@ -62,6 +62,15 @@ export function keysByColumn(keys: Iterable<string>): {
 
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 const UPN_LAST = `0123456789${UPN_LETTERS}`;
+/** Character code → value of a UPN's check letter (0..22) and of its last character (0..32); -1 else. */
+const LETTER_VALUE = valueTable(UPN_LETTERS);
+const LAST_VALUE = valueTable(UPN_LAST);
+
+function valueTable(chars: string): Int8Array {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = i;
+  return table;
+}
 
 /**
  * A national key as one exact double, for the in-memory snapshot's hash table (no string per key):
@@ -78,24 +87,48 @@ export function nationalKeyCode(key: string): number {
 /** The code of the UPN at `at` in `text` (the whole string when at is 0): see nationalKeyCode. */
 export function upnCode(text: string, at = 0): number {
   if (text.length !== at + 13) return -1;
-  const letter = UPN_LETTERS.indexOf(text[at]!);
-  const last = UPN_LAST.indexOf(text[at + 12]!);
+  return upnCodeOf((i) => text.charCodeAt(i), at);
+}
+
+/** The code of the ULN at `at` in `text`: see nationalKeyCode. */
+export function ulnCode(text: string, at = 0): number {
+  if (text.length !== at + 10) return -1;
+  return ulnCodeOf((i) => text.charCodeAt(i), at);
+}
+
+/**
+ * The code of the UPN in bytes [at, end) (ASCII, as a cohort file's line holds it), -1 when it is not
+ * one: the same code upnCode gives its text, read without making a string (see readCohortKeyRuns).
+ */
+export function upnCodeInBytes(bytes: Uint8Array, at: number, end: number): number {
+  if (end - at !== 13) return -1;
+  return upnCodeOf((i) => bytes[i]!, at);
+}
+
+/** The code of the ULN in bytes [at, end): see upnCodeInBytes. */
+export function ulnCodeInBytes(bytes: Uint8Array, at: number, end: number): number {
+  if (end - at !== 10) return -1;
+  return ulnCodeOf((i) => bytes[i]!, at);
+}
+
+// One definition of each code over character codes, whatever holds them (V8 inlines the reader).
+function upnCodeOf(charAt: (i: number) => number, at: number): number {
+  const letter = LETTER_VALUE[charAt(at)] ?? -1;
+  const last = LAST_VALUE[charAt(at + 12)] ?? -1;
   if (letter < 0 || last < 0) return -1;
   let middle = 0;
   for (let i = at + 1; i < at + 12; i++) {
-    const d = text.charCodeAt(i) - 48;
+    const d = charAt(i) - 48;
     if (d < 0 || d > 9) return -1;
     middle = middle * 10 + d;
   }
   return ((letter * 33 + last) * 1e11 + middle) * 2;
 }
 
-/** The code of the ULN at `at` in `text`: see nationalKeyCode. */
-export function ulnCode(text: string, at = 0): number {
-  if (text.length !== at + 10) return -1;
+function ulnCodeOf(charAt: (i: number) => number, at: number): number {
   let value = 0;
   for (let i = at; i < at + 10; i++) {
-    const d = text.charCodeAt(i) - 48;
+    const d = charAt(i) - 48;
     if (d < 0 || d > 9) return -1;
     value = value * 10 + d;
   }

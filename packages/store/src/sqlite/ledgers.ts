@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
 import { LedgerConflictError } from '../errors.js';
-import { ledgerEntry, ledgersOf, type PlacedEntry, placeEntries, readRange } from '../ledgers/placement.js';
+import {
+  inKeyOrder,
+  ledgerEntry,
+  ledgersOf,
+  type PlacedEntry,
+  placeEntries,
+  readRange,
+} from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
 import type { LedgerAppend, LedgerEntry, LedgerStream, Ledgers } from '../ports/ledgers.js';
 import type { SqliteConnection } from './connection.js';
@@ -39,8 +46,9 @@ export class SqliteLedgers implements Ledgers {
   #insert(entries: readonly LedgerAppend[], recordedAt: string): PlacedEntry[] {
     const next = new Map(ledgersOf(entries).map((ledger) => [ledger, this.#next.get(ledger)!.next]));
     const placed = placeEntries(entries, next);
-    for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
-      const chunk = placed.slice(start, start + INSERT_CHUNK);
+    const sorted = inKeyOrder([...placed]);
+    for (let start = 0; start < sorted.length; start += INSERT_CHUNK) {
+      const chunk = sorted.slice(start, start + INSERT_CHUNK);
       const params: Array<string | number> = [];
       for (const row of chunk) params.push(row.ledger, row.index, row.entry, recordedAt);
       this.#insertSql(chunk.length).run(...(params as string[]));

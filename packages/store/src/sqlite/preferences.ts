@@ -1,6 +1,12 @@
 import { findCatalogue, LatestCatalogue, type Statement, type SubjectKey } from '@reuse-pref/schema';
 import type Database from 'better-sqlite3';
-import type { CompactRows, PreferenceIndexStatus, Preferences, ReindexResult } from '../ports/preferences.js';
+import type {
+  CompactRows,
+  PreferenceIndexStatus,
+  Preferences,
+  ReindexResult,
+  ResolveOptions,
+} from '../ports/preferences.js';
 import type { StatementRow } from '../ports/statements.js';
 import { type IndexEntry, type IndexParameters, indexEntry } from '../preferences/index-entry.js';
 import { planGroups } from '../preferences/plan.js';
@@ -205,31 +211,37 @@ export class SqlitePreferences implements Preferences {
     );
   }
 
-  async resolve(members: readonly SubjectKey[], asOf: string, options?: { competenceAge?: number }) {
+  async resolve(members: readonly SubjectKey[], asOf: string, options?: ResolveOptions) {
     // One read transaction: the keys, entries and histories come from one state of the file.
     return this.#db.transaction(() => {
       const parameters = this.#parameters();
       checkParameters(parameters, options?.competenceAge);
-      return resolveMembersSync(members, asOf, parameters, {
-        subjectsOf: (keys) => {
-          const found = new Map<string, number>();
-          for (const key of keys) {
-            const row = this.#keyLookup.get(key);
-            if (row) found.set(key, row.subject);
-          }
-          return found;
+      return resolveMembersSync(
+        members,
+        asOf,
+        parameters,
+        {
+          subjectsOf: (keys) => {
+            const found = new Map<string, number>();
+            for (const key of keys) {
+              const row = this.#keyLookup.get(key);
+              if (row) found.set(key, row.subject);
+            }
+            return found;
+          },
+          entries: (subjects) => {
+            const found = new Map<number, IndexEntry>();
+            for (const subject of subjects) {
+              const row = this.#entry.get(subject);
+              if (row) found.set(subject, toEntry(row));
+            }
+            return found;
+          },
+          histories: (subjects) =>
+            new Map(subjects.map((s) => [s, this.#history(this.#keysOfSubject.all(s).map((r) => r.key))])),
         },
-        entries: (subjects) => {
-          const found = new Map<number, IndexEntry>();
-          for (const subject of subjects) {
-            const row = this.#entry.get(subject);
-            if (row) found.set(subject, toEntry(row));
-          }
-          return found;
-        },
-        histories: (subjects) =>
-          new Map(subjects.map((s) => [s, this.#history(this.#keysOfSubject.all(s).map((r) => r.key))])),
-      });
+        options?.purposes,
+      );
     })();
   }
 

@@ -3,7 +3,7 @@ import { parseInstant, resolve } from '@reuse-pref/resolver';
 import { LatestCatalogue, type Statement, type SubjectKey } from '@reuse-pref/schema';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { prepareStatement, type StatementStore } from '../../src/index.js';
+import { type KeyPositions, prepareStatement, type StatementStore } from '../../src/index.js';
 import { NO_STATEMENTS, RESOLVE_EXACTLY } from '../../src/preferences/snapshot.js';
 import { freshUrn, makeStatement, upn } from './fixtures.js';
 import type { StoreFactory } from './harness.js';
@@ -198,6 +198,12 @@ export async function expectIndexEqualsResolver(
     // The database's set-based answer and the snapshot's are the same answer.
     const inDatabase = await target.preferences.compact(members, parseInstant(asOf));
     expect(inDatabase).toEqual(snapshot.compact(members, parseInstant(asOf)));
+    // Read from the places of the keys in a cohort file's bytes, the snapshot answers alike.
+    expect(snapshot.compactAt(keyPositions(members), parseInstant(asOf))).toEqual(inDatabase);
+    // Asked for some purposes only, each answer is the full one with only those purposes.
+    const some = ['RSCH', 'LINK', 'MEDI'];
+    const only = await target.preferences.resolve(members, asOf, { purposes: some });
+    expect(only).toEqual(got.map((prefs) => prefs.filter((p) => some.includes(p.purpose))));
     members.forEach((member, i) => {
       const want = resolve({ statements: historyOf(statements, member), asOf }).preferences;
       expect(got[i], `${JSON.stringify(member)} at ${asOf}`).toEqual(want);
@@ -211,6 +217,36 @@ export async function expectIndexEqualsResolver(
       } else expect([NO_STATEMENTS, RESOLVE_EXACTLY]).toContain(found);
     });
   }
+}
+
+/** Members written as a cohort file's lines, with the places of their keys in those bytes. */
+export function keyPositions(members: readonly SubjectKey[]): KeyPositions {
+  const n = members.length;
+  const out = {
+    count: n,
+    upnStart: new Int32Array(n).fill(-1),
+    upnEnd: new Int32Array(n).fill(-1),
+    ulnStart: new Int32Array(n).fill(-1),
+    ulnEnd: new Int32Array(n).fill(-1),
+  };
+  let text = '';
+  members.forEach((m, i) => {
+    // Both orders of the two keys, as a writer may emit either.
+    const keys = (i % 2 === 0 ? ['upn', 'uln'] : ['uln', 'upn']) as ('upn' | 'uln')[];
+    text += '{';
+    for (const name of keys) {
+      const value = m[name];
+      if (value === undefined) continue;
+      if (!text.endsWith('{')) text += ',';
+      text += `"${name}":"`;
+      out[`${name}Start`][i] = text.length;
+      text += value;
+      out[`${name}End`][i] = text.length;
+      text += '"';
+    }
+    text += '}\n';
+  });
+  return { ...out, bytes: Buffer.from(text, 'latin1') };
 }
 
 /**

@@ -1,4 +1,8 @@
-import { b, type Case, choices, E, exp, OK, Q, rule, t } from '../vector-kit.js';
+import { b, type Case, choices, E, exp, type Json, OK, Q, rule, t } from '../vector-kit.js';
+
+/** Why a record with fewer choices than the one before it is a vector (validation.md 2). */
+const LEFT_BEHIND =
+  "A validator that reads past the end of this statement's choices finds what the statement before left there.";
 
 export const catalogue: Case[] = [
   rule('spec-version-unsupported', 'A v1 receiver takes spec versions 1.x.y', [
@@ -11,6 +15,13 @@ export const catalogue: Case[] = [
       E('spec-version-unsupported', '/specVersion'),
     ),
     t('minor', '1.7.3 (near miss)', b({ specVersion: '1.7.3' }), OK),
+    t(
+      'leading-zero',
+      '01.2.0: the major version read as a number is 1 (near miss)',
+      b({ specVersion: '01.2.0' }),
+      OK,
+      'The schema pattern allows leading zeros; validation.md 3 reads the major version as a decimal number.',
+    ),
   ]),
   rule('catalogue-version-unknown', 'A catalogue version the receiver does not know is queried', [
     t(
@@ -31,6 +42,18 @@ export const catalogue: Case[] = [
       'a malformed version is a pattern error, not a query',
       b({ catalogueVersion: 'v2' }),
       E('field-pattern', '/catalogueVersion'),
+    ),
+    t(
+      'no-choices',
+      'version 2 on a statement without choices: nothing for the version to give a meaning to (near miss)',
+      b({ catalogueVersion: '2', choices: undefined }),
+      E('field-required', '/choices'),
+    ),
+    t(
+      'choices-not-a-list',
+      'version 2 on a statement whose choices are not a list (near miss)',
+      b({ catalogueVersion: '2', choices: { purpose: 'STAT', value: 'NOOB' } }),
+      E('field-type', '/choices'),
     ),
   ]),
   rule('purpose-unknown', 'Every purpose is in the named catalogue version', [
@@ -53,6 +76,19 @@ export const catalogue: Case[] = [
       Q('catalogue-version-unknown'),
     ),
     t('known', 'all purposes known (near miss)', b(), OK),
+    t(
+      'unknown-second',
+      'NEWP as the second of two choices',
+      b({ choices: choices(['STAT', 'NOOB'], ['NEWP', 'OBJT']) }),
+      E('purpose-unknown', '/choices/1/purpose'),
+    ),
+    t(
+      'fewer-choices-next',
+      'the next statement has only the first of those choices (near miss)',
+      b({ choices: choices(['STAT', 'NOOB']) }),
+      OK,
+      LEFT_BEHIND,
+    ),
   ]),
   rule('purpose-takes-no-choice', 'Core education (kind none) takes no choice', [
     t(
@@ -66,6 +102,13 @@ export const catalogue: Case[] = [
       'EDUC OBJT, among others',
       b({ choices: choices(['STAT', 'OBJT'], ['EDUC', 'OBJT']) }),
       E('purpose-takes-no-choice', '/choices/1/purpose'),
+    ),
+    t(
+      'fewer-choices-next',
+      'the next statement has only the first of those choices (near miss)',
+      b({ choices: choices(['STAT', 'OBJT']) }),
+      OK,
+      LEFT_BEHIND,
     ),
     t(
       'educ-unknown-version',
@@ -107,6 +150,19 @@ export const catalogue: Case[] = [
       E('value-not-allowed-for-kind', '/choices/10/value'),
     ),
     t('consent-cons', 'MEDI with CONS (near miss)', b({ 'choices.6.value': 'CONS' }), OK),
+    t(
+      'consent-objt-second',
+      'MEDI (consent) with OBJT as the second of two choices',
+      b({ choices: choices(['STAT', 'NOOB'], ['MEDI', 'OBJT']) }),
+      E('value-not-allowed-for-kind', '/choices/1/value'),
+    ),
+    t(
+      'fewer-choices-next',
+      'the next statement has only the first of those choices (near miss)',
+      b({ choices: choices(['STAT', 'NOOB']) }),
+      OK,
+      LEFT_BEHIND,
+    ),
     t(
       'refu-nobt-everywhere',
       'REFU and NOBT fit every kind (near miss)',
@@ -159,6 +215,35 @@ export const catalogue: Case[] = [
       E('field-pattern', '/choices/1/purpose'),
     ),
     t('all-distinct', 'every purpose once (near miss)', b(), OK),
+    t(
+      'unknown-twice-after-null',
+      'a null choice, then an unknown purpose twice under an unknown version: the repeat is still found',
+      b({
+        catalogueVersion: '2',
+        choices: [null, ...(choices(['NEWP', 'OBJT'], ['NEWP', 'OBJT']) as Json[])],
+      }),
+      exp(
+        ['field-type', 'purpose-repeated'],
+        ['catalogue-version-unknown'],
+        [
+          ['field-type', '/choices/0'],
+          ['purpose-repeated', '/choices/2/purpose'],
+        ],
+      ),
+    ),
+    t(
+      'two-distinct',
+      'STAT and LINK (near miss)',
+      b({ choices: choices(['STAT', 'NOOB'], ['LINK', 'OBJT']) }),
+      OK,
+    ),
+    t(
+      'second-alone-next',
+      'the next statement has only LINK (near miss)',
+      b({ choices: choices(['LINK', 'OBJT']) }),
+      OK,
+      LEFT_BEHIND,
+    ),
     t(
       'separate-calls',
       'the same purposes as the statement before, in a new statement (near miss)',

@@ -195,6 +195,12 @@ export const competence: Case[] = [
       Q('parent-for-competent-pupil'),
     ),
     t('par-no-dob', 'a parent, age unknown (near miss)', b({ 'subject.dateOfBirth': undefined }), OK),
+    t(
+      'role-unknown-12',
+      'a 12-year-old, basis NA, and a role that is not a code: the role is unknown-code, competence is not judged (near miss)',
+      b({ 'subject.dateOfBirth': '2014-09-03', 'expressedBy.role': 'XXX' }),
+      E('unknown-code', '/expressedBy/role'),
+    ),
   ]),
   rule('competence-basis-wrong-role', 'The basis fits who spoke', [
     t(
@@ -227,6 +233,18 @@ export const competence: Case[] = [
       'a corporate parent with BINT (near miss)',
       b({ 'expressedBy.role': 'CORP', competenceBasis: 'BINT' }),
       OK,
+    ),
+    t(
+      'role-unknown-pr12',
+      'PR12 with a role that is not a code: the role is unknown-code, the basis is not judged against it (near miss)',
+      b({ 'expressedBy.role': 'XXX', competenceBasis: 'PR12', 'subject.dateOfBirth': '2014-09-03' }),
+      E('unknown-code', '/expressedBy/role'),
+    ),
+    t(
+      'role-missing-assd',
+      'ASSD with no role: the role is field-required, the basis is not judged against it (near miss)',
+      b({ 'expressedBy.role': undefined, competenceBasis: 'ASSD' }),
+      E('field-required', '/expressedBy/role'),
     ),
   ]),
 ];

@@ -215,6 +215,18 @@ export const dates: Case[] = [
         b({ expressedAt: '2026-10-01T23:30:00-01:00', recordedAt: '2026-10-02T08:00:00Z' }),
         OK,
       ),
+      t(
+        'expressed-malformed',
+        'expressedAt without seconds: field-format only, no census rule on it (near miss)',
+        b({ expressedAt: '2026-10-02T09:00Z', recordedAt: '2026-10-02T09:00:00Z' }),
+        E('field-format', '/expressedAt'),
+      ),
+      t(
+        'expressed-missing',
+        'no expressedAt: field-required only (near miss)',
+        b({ expressedAt: undefined }),
+        E('field-required', '/expressedAt'),
+      ),
     ],
     { options: { censusDate: '2026-10-01' } },
   ),

@@ -117,6 +117,20 @@ export const history: Case[] = [
         'History rules compare ids as given; the record rule field-format rejects the padded id on its own.',
       ),
       t('empty', 'an empty history (near miss)', [], OK),
+      t(
+        'after-null',
+        'a null entry, then a conflict: the conflict is still found',
+        [null, s1, b({ 'choices.0.value': 'OBJT' })],
+        E('statement-id-conflict', '/2/id'),
+        'An entry that is not an object takes part in no conflict, and the others are still compared (validation.md 7).',
+      ),
+      t(
+        'after-number-id',
+        'an entry whose id is a number, then a conflict: the conflict is still found',
+        [b({ id: 5 }), s1, b({ 'choices.0.value': 'OBJT' })],
+        E('statement-id-conflict', '/2/id'),
+        'An entry whose id is not a string takes part in no conflict, and the others are still compared (validation.md 7).',
+      ),
     ],
     {
       comment:

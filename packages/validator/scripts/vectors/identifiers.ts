@@ -50,6 +50,12 @@ export const identifiers: Case[] = [
     ),
     t('permanent', 'a permanent UPN (near miss)', b(), OK),
     t(
+      'permanent-last-9',
+      'P801200005009: a permanent UPN whose 13th character is 9, the highest digit (near miss)',
+      b({ 'subject.upn': 'P801200005009' }),
+      OK,
+    ),
+    t(
       'temporary-letter-s',
       'S is not in the alphabet, so this is malformed',
       b({ 'subject.upn': 'M80120000500S' }),

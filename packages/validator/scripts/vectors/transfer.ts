@@ -19,6 +19,12 @@ export const transfer: Case[] = [
     ),
     t('paper-no-provenance', 'channel PAPR without provenance (near miss)', b(), OK),
     t(
+      'channel-unknown',
+      'provenance with a channel that is not a code: unknown-code only, the channel is not read (near miss)',
+      with_(ctf(), { channel: 'FAXX' }),
+      E('unknown-code', '/channel'),
+    ),
+    t(
       'incomplete',
       'incomplete provenance: the missing field is reported',
       with_(ctf(), { 'provenance.transferredAt': undefined }),

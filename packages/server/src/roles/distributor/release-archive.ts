@@ -300,6 +300,7 @@ export class ReleaseArchive {
       membersFromIndex(this.store.preferences, rebatch(keys(), INDEX_BATCH, hash), {
         asOf: decidedAt,
         competenceAge: options.competenceAge,
+        purposes: request.purposes,
       }),
       {
         archive: {
@@ -369,10 +370,11 @@ export class ReleaseArchive {
     };
     return {
       firstLeafIndex,
-      add: ({ leaf, record, outcome }) => {
+      add: ({ leaf, record, outcome, entryJson }) => {
         run.push(leafEntry(leaf));
         const entry = asJson(record);
-        const json = JSON.stringify(record);
+        // The record's canonical JSON around the entry's, serialised once for the commitment.
+        const json = `{"entry":${entryJson ?? canonicalJson(record.entry)},"key":${JSON.stringify(record.key)},"leafIndex":${record.leafIndex},"salt":${JSON.stringify(record.salt)}}`;
         // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
         for (const key of identifierKeys(record.entry.subject))
           run.push({ ledger: subjectLedger(key), entry, json });

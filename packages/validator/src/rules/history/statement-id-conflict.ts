@@ -1,4 +1,4 @@
-import { conflictDigest, conflictKey } from '@reuse-pref/resolver';
+import { conflictKey } from '@reuse-pref/resolver';
 import type { Statement } from '@reuse-pref/schema';
 import { historyRule } from '../rule.js';
 
@@ -14,14 +14,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  */
 export function decisionFingerprint(s: Record<string, unknown>): string {
   return conflictKey(s as unknown as Statement);
-}
-
-/**
- * The fingerprint as a 53-bit number (resolver `conflictDigest`): equal fingerprints give equal digests,
- * different ones differ but for a 2^-53 chance. For callers that remember millions of statements.
- */
-export function decisionDigest(s: Record<string, unknown>): number {
-  return conflictDigest(s as unknown as Statement);
 }
 
 export const statementIdConflict = historyRule({

@@ -1,7 +1,8 @@
+import { conflictKey } from '@reuse-pref/resolver';
 import type { Statement } from '@reuse-pref/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conflictDigest, conflictKey } from '../src/index.js';
+import { conflictDigest } from '../src/validate/conflict-digest.js';
 
 // conflictDigest stands in for conflictKey where millions of statements must be remembered (reuse-pref
 // validate's id table). It must agree with the key exactly: equal keys give equal digests, and different
