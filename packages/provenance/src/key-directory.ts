@@ -16,6 +16,20 @@ export interface TrustedSigner {
 
 export interface KeyDirectory {
   signer(supplier: string, role: SignerRole): TrustedSigner | undefined;
+  /**
+   * The trust list and every signer's JWKS as plain data (each JWKS loaded once, a failed load left
+   * out), for verifiers in other threads: `keyDirectoryOf(snapshot)` there verifies as this directory
+   * does, except that a key missing from the snapshot is unknown there (ask this directory again).
+   */
+  snapshot?(): Promise<KeySnapshot>;
+}
+
+export interface KeySnapshot {
+  trustList: TrustList;
+  /** JWKS by jwksUri, as loaded. */
+  jwks: Record<string, JSONWebKeySet>;
+  /** Grows whenever a JWKS is (re)loaded: a snapshot with the same generation holds the same keys. */
+  generation: number;
 }
 
 export type LoadJwks = (jwksUri: string) => Promise<JSONWebKeySet> | JSONWebKeySet;
@@ -32,6 +46,8 @@ export interface KeyDirectoryOptions {
 interface CachedJwks {
   at: number;
   keys: Promise<JSONWebKeySet>;
+  /** The JWKS once loaded. */
+  loaded?: JSONWebKeySet;
 }
 
 /**
@@ -48,8 +64,13 @@ export function keyDirectory(
   const cache = new Map<string, CachedJwks>();
   const imported = new Map<string, KeyObject>();
 
+  let generation = 0;
   const load = (uri: string): CachedJwks => {
-    const entry = { at: now(), keys: Promise.resolve().then(() => loadJwks(uri)) };
+    const entry: CachedJwks = { at: now(), keys: Promise.resolve().then(() => loadJwks(uri)) };
+    entry.keys.then((keys) => {
+      entry.loaded = keys;
+      generation += 1;
+    }, ignore);
     cache.set(uri, entry);
     // A failed load is not kept: the next statement tries again.
     entry.keys.catch(() => {
@@ -86,7 +107,37 @@ export function keyDirectory(
     };
     for (const role of entry.roles) signers.set(`${role}\u0000${entry.supplier}`, signer);
   }
-  return { signer: (supplier, role) => signers.get(`${role}\u0000${supplier}`) };
+  return {
+    signer: (supplier, role) => signers.get(`${role}\u0000${supplier}`),
+    async snapshot() {
+      const uris = [...new Set(trustList.entries.map((e) => e.jwksUri))];
+      await Promise.allSettled(uris.map((uri) => (cache.get(uri) ?? load(uri)).keys));
+      const jwks: Record<string, JSONWebKeySet> = {};
+      for (const uri of uris) {
+        const loaded = cache.get(uri)?.loaded;
+        if (loaded) jwks[uri] = loaded;
+      }
+      return { trustList, jwks, generation };
+    },
+  };
+}
+
+const ignore = () => undefined;
+
+/**
+ * A key directory over a snapshot another directory took (`KeyDirectory.snapshot`), that never loads
+ * anything: a key the snapshot lacks is unknown.
+ */
+export function keyDirectoryOf(snapshot: KeySnapshot): KeyDirectory {
+  return keyDirectory(
+    snapshot.trustList,
+    (uri) => {
+      const keys = snapshot.jwks[uri];
+      if (!keys) throw new Error('not in the snapshot');
+      return keys;
+    },
+    { refreshAfterMs: Number.POSITIVE_INFINITY },
+  );
 }
 
 /** Loads a JWKS over HTTPS: refuses anything but a JSON object with a `keys` array. */

@@ -24,23 +24,34 @@ describe('register rendering', () => {
     recipient: { name: '=cmd|"/c calc"!A1 <script>alert(1)</script>', class: 'COMM' },
     decisionMaker: 'O\'Brien & Co "panel"',
   });
-  const entry = registerEntry(
-    {
-      releaseId: '3f1c1f1e-0000-4000-8000-000000000001',
-      dsReference: hostile.dsReference,
-      request: hostile,
-      catalogueVersion: '1',
-      decidedAt: '2026-10-02T10:00:00Z',
-      counts: emptyCounts(),
-    },
-    7,
-  );
+  const decision = {
+    releaseId: '3f1c1f1e-0000-4000-8000-000000000001',
+    dsReference: hostile.dsReference,
+    request: hostile,
+    catalogueVersion: '1',
+    decidedAt: '2026-10-02T10:00:00Z',
+    counts: emptyCounts(),
+  };
+  const entry = registerEntry(decision, 7);
 
   it('writes one header and one row per release, injection-safe', () => {
     const rows = registerCsv([entry]).split('\r\n');
     expect(rows).toHaveLength(3);
-    expect(rows[0]!.split(',')).toHaveLength(20);
+    expect(rows[0]!.split(',')).toHaveLength(22);
     expect(rows[1]).toContain(`"'=cmd|""/c calc""!A1 <script>alert(1)</script>"`);
+    // A release recorded without counting verified statements leaves the two cells empty.
+    expect(rows[1]!.endsWith(',7,,')).toBe(true);
+  });
+
+  it('says how many deciding statements were verified end to end, where the release counted them', () => {
+    const signatures = { decidingStatements: 12, verifiedEndToEnd: 5 };
+    const counted = registerEntry({ ...decision, signatures }, 7);
+    expect(counted.signatures).toEqual(signatures);
+    const [header, row] = registerCsv([counted]).split('\r\n');
+    expect(header!.split(',').slice(-2)).toEqual(['decidingStatements', 'verifiedEndToEnd']);
+    expect(row!.split(',').slice(-2)).toEqual(['12', '5']);
+    expect(registerHtml([counted], '2026-10-03T00:00:00Z')).toContain('<td class="n">5 of 12</td>');
+    expect(registerHtml([entry], '2026-10-03T00:00:00Z')).toContain('<td class="n">not counted</td>');
   });
 
   it('escapes every value in the HTML page and runs no script', () => {

@@ -19,6 +19,7 @@ export type * from './ports/preferences.js';
 export type * from './ports/school-state.js';
 export type * from './ports/statements.js';
 export type * from './ports/store.js';
+export type * from './ports/verifications.js';
 export {
   type KeyChunk,
   NO_STATEMENTS,

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../src/postgres/index.js';
 import { migrate } from '../src/postgres/migrations.js';
-import { freshUrn, legacyBatchResult, makeStatement } from './contract/fixtures.js';
+import { freshUrn, legacyBatchResult, makeStatement, verifiedOutcome } from './contract/fixtures.js';
 import { build, draftArb, expectIndexEqualsResolver, freshWorld, membersOf } from './contract/preferences.js';
 import { runStoreContract } from './contract/run-store-contract.js';
 import { createTestDatabase, type TestDatabase } from './postgres/cluster.js';
@@ -242,7 +242,7 @@ describe('postgres store', () => {
       const { rows } = await pool.query<{ version: number }>(
         'SELECT MAX(version) AS version FROM reuse_pref_migrations',
       );
-      expect(rows[0]!.version).toBe(5);
+      expect(rows[0]!.version).toBe(6);
       await store.close();
     } finally {
       await pool.end();
@@ -251,18 +251,8 @@ describe('postgres store', () => {
   }, 60_000);
 
   it('moves a version-4 database to one copy per school, keeping rows and the append-only triggers', async () => {
-    const old = await createTestDatabase();
-    const pool = new pg.Pool({ connectionString: old.url, max: 1 });
+    const { old, pool, urn, held } = await databaseAtVersion(4);
     try {
-      await migrate(pool, 4);
-      const urn = freshUrn();
-      const held = makeStatement({ urn });
-      await pool.query('INSERT INTO statements (id, urn, local_id, body) VALUES ($1, $2, $3, $4)', [
-        held.id,
-        urn,
-        held.subject.localId,
-        JSON.stringify(held),
-      ]);
       const store = await openPostgresStore({ pool });
       const copy = { ...held, setting: { urn: freshUrn(), laEstab: '8012001' } };
       expect(await store.statements.append(copy)).toMatchObject({ outcome: 'stored' });
@@ -277,4 +267,40 @@ describe('postgres store', () => {
       await old.drop();
     }
   }, 60_000);
+
+  it('moves a version-5 database to keeping verification outcomes: no outcome for what it held, append-only', async () => {
+    const { old, pool, urn, held } = await databaseAtVersion(5);
+    try {
+      const store = await openPostgresStore({ pool });
+      expect(await store.verifications.get(held.id)).toBeUndefined();
+      const next = makeStatement({ urn });
+      const verification = verifiedOutcome();
+      await store.statements.append(next, { verification });
+      expect(await store.verifications.get(next.id, urn)).toEqual(verification);
+      await expect(pool.query('DELETE FROM statement_verifications')).rejects.toThrow(/append-only/);
+      await expect(pool.query("UPDATE statement_verifications SET outcome = 'broken'")).rejects.toThrow(
+        /append-only/,
+      );
+      await store.close();
+    } finally {
+      await pool.end();
+      await old.drop();
+    }
+  }, 60_000);
 });
+
+/** A new database migrated only to `version`, holding one statement written as that version kept it. */
+async function databaseAtVersion(version: number) {
+  const old = await createTestDatabase();
+  const pool = new pg.Pool({ connectionString: old.url, max: 1 });
+  await migrate(pool, version);
+  const urn = freshUrn();
+  const held = makeStatement({ urn });
+  await pool.query('INSERT INTO statements (id, urn, local_id, body) VALUES ($1, $2, $3, $4)', [
+    held.id,
+    urn,
+    held.subject.localId,
+    JSON.stringify(held),
+  ]);
+  return { old, pool, urn, held };
+}

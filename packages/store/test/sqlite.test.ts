@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/sqlite/index.js';
 import { migrate } from '../src/sqlite/migrations.js';
-import { freshUrn, legacyBatchResult, makeStatement } from './contract/fixtures.js';
+import { freshUrn, legacyBatchResult, makeStatement, verifiedOutcome } from './contract/fixtures.js';
 import { runStoreContract } from './contract/run-store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rp-store-sqlite-'));
@@ -147,7 +147,7 @@ describe('sqlite store', () => {
       await store.close();
     }
     const reopened = new Database(old);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(5);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(6);
     reopened.close();
   });
 
@@ -179,7 +179,7 @@ describe('sqlite store', () => {
       await store.close();
     }
     const reopened = new Database(old);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(5);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(6);
     expect(
       reopened.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'statements' ORDER BY name").all(),
     ).toEqual(before);
@@ -190,6 +190,38 @@ describe('sqlite store', () => {
       { seq: 3 },
     ]);
     expect(() => reopened.prepare('DELETE FROM statements').run()).toThrow(/append-only/);
+    reopened.close();
+  });
+
+  it('moves a version-5 file to keeping verification outcomes: no outcome for what it held, append-only', async () => {
+    const old = join(dir, 'version-5.db');
+    const db = new Database(old);
+    migrate(db, 5);
+    const urn = freshUrn();
+    const held = makeStatement({ urn });
+    db.prepare('INSERT INTO statements (id, urn, body, stored_at) VALUES (?, ?, ?, ?)').run(
+      held.id,
+      urn,
+      JSON.stringify(held),
+      '2026-10-01T09:00:00.000Z',
+    );
+    db.close();
+    const store = await openSqliteStore({ path: old });
+    const verification = verifiedOutcome();
+    try {
+      expect(await store.verifications.get(held.id)).toBeUndefined();
+      const next = makeStatement({ urn });
+      await store.statements.append(next, { verification });
+      expect(await store.verifications.get(next.id, urn)).toEqual(verification);
+    } finally {
+      await store.close();
+    }
+    const reopened = new Database(old);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(6);
+    expect(() => reopened.prepare('DELETE FROM statement_verifications').run()).toThrow(/append-only/);
+    expect(() => reopened.prepare("UPDATE statement_verifications SET outcome = 'broken'").run()).toThrow(
+      /append-only/,
+    );
     reopened.close();
   });
 });

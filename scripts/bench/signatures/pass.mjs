@@ -3,11 +3,13 @@
 //   pass.mjs verify <EdDSA|ES256> <n>    verify n statements signed at the MIS and relayed once (verifyChain)
 //   pass.mjs ingest <off|require-signature> <EdDSA|ES256> <n>
 //       NDJSON batches of n signed, relayed statements to a receiver's /intake/batches over loopback, on a
-//       fresh SQLite store, the server in this process (one core for everything, as the other passes)
+//       fresh SQLite store, the server in this process with one ingest worker thread per core (parsing,
+//       validating and, under require-signature, verifying), as a receiver is run in production; off and
+//       require-signature run on the same cores with the same threads
 // Prints one JSON line: records, seconds, maxRssMB. Signing the input of verify and ingest is not timed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importSource, root } from '../ingest/runtime.mjs';
@@ -34,10 +36,10 @@ async function setup(alg) {
   return { mis, relay, keys };
 }
 
-async function signedChain(ctx, count) {
+async function signedChain(ctx, count, from = 0) {
   const out = new Array(count);
   for (let i = 0; i < count; i++) {
-    const s = await signStatement(statementOf(i), ctx.mis.signingKey);
+    const s = await signStatement(statementOf(from + i), ctx.mis.signingKey);
     out[i] = await addHop(s, {
       relay: 'INT-RELAY',
       relayedAt: '2026-09-05T00:00:00Z',
@@ -91,6 +93,7 @@ if (mode === 'sign') {
     tokenEndpoint: 'https://bench.invalid/token',
     logger: () => undefined,
     limits: { maxBatchBytes: 32 * 1024 * 1024 },
+    ingestThreads: availableParallelism(),
     signaturePolicy: { mode: arg, keys: ctx.keys },
   });
   const BATCH = 2000;
@@ -102,8 +105,13 @@ if (mode === 'sign') {
         .map((s) => JSON.stringify(s))
         .join('\n')}\n`,
     );
-  const started = process.hrtime.bigint();
+  // A running receiver is warm: one untimed batch first, large enough to reach every ingest worker (each
+  // compiles its validator on its first batch), of other statements than the timed ones.
+  const warm = await signedChain(ctx, 600, n);
+  bodies.unshift(`${warm.map((s) => JSON.stringify(s)).join('\n')}\n`);
+  let started = process.hrtime.bigint();
   for (const [i, body] of bodies.entries()) {
+    if (i === 1) started = process.hrtime.bigint();
     const res = await fetch(`${running.url}/intake/batches`, {
       method: 'POST',
       headers: {
@@ -116,7 +124,7 @@ if (mode === 'sign') {
     const result = await res.json();
     if (res.status !== 201)
       throw new Error(`batch ${i}: ${res.status} ${JSON.stringify(result).slice(0, 400)}`);
-    failures += result.counts.records - result.counts.stored;
+    if (i > 0) failures += result.counts.records - result.counts.stored;
   }
   seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await running.close();
@@ -132,5 +140,6 @@ console.log(
     failures,
     seconds,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
+    cores: availableParallelism(),
   }),
 );

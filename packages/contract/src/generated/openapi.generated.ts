@@ -956,6 +956,22 @@ export interface components {
                 /** @description Names the field and the rule */
                 message: string;
             }[];
+            /** @description The outcome of verifying a statement signature chain */
+            verification?: {
+                /** @description verified: the producer signature and every hop verified end to end against the trust list; unsigned: the statement carries no signature; broken: it carries one that does not verify */
+                outcome: "verified" | "unsigned" | "broken";
+                /** @description broken: the first signature rule that failed (spec/v1/signatures.md 7); otherwise null */
+                rule: string | null;
+                /** @description The kid in the producer JWS header, when it could be read; null when unsigned */
+                signerKid: string | null;
+                /** @description Relay hop records the chain carries */
+                hops: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 date-time with offset
+                 */
+                verifiedAt: string;
+            };
         };
         /** Effective preferences: what the resolver decided for one subject */
         "effective-preferences.schema": {
@@ -1136,6 +1152,22 @@ export interface components {
                     /** @description Names the field and the rule */
                     message: string;
                 }[];
+                /** @description The outcome of verifying a statement signature chain */
+                verification?: {
+                    /** @description verified: the producer signature and every hop verified end to end against the trust list; unsigned: the statement carries no signature; broken: it carries one that does not verify */
+                    outcome: "verified" | "unsigned" | "broken";
+                    /** @description broken: the first signature rule that failed (spec/v1/signatures.md 7); otherwise null */
+                    rule: string | null;
+                    /** @description The kid in the producer JWS header, when it could be read; null when unsigned */
+                    signerKid: string | null;
+                    /** @description Relay hop records the chain carries */
+                    hops: number;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 date-time with offset
+                     */
+                    verifiedAt: string;
+                };
             }[];
         };
         /** Problem details for a rejected batch, with the outcome of every record */
@@ -1313,6 +1345,12 @@ export interface components {
                     };
                 };
             };
+            signatures?: {
+                /** @description Statements that decided a subject's requested purposes, counted once per cohort member */
+                decidingStatements: number;
+                /** @description Of those, statements the receiver verified end to end when it stored them */
+                verifiedEndToEnd: number;
+            };
         };
         /** What one release did with one subject */
         "subject-outcome.schema": {
@@ -1436,6 +1474,12 @@ export interface components {
             decisionMaker: string;
             /** @description Index of the release decision leaf in the log */
             logIndex: number;
+            signatures?: {
+                /** @description Statements that decided a subject's requested purposes, counted once per cohort member */
+                decidingStatements: number;
+                /** @description Of those, statements the receiver verified end to end when it stored them */
+                verifiedEndToEnd: number;
+            };
         };
         /** A page of the public release register, oldest first */
         "register-page.schema": {

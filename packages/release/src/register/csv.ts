@@ -22,6 +22,9 @@ const COLUMNS = [
   'exemptionCitation',
   'decisionMaker',
   'logIndex',
+  // Empty where the release was recorded without counting verified statements (spec/v1/signatures.md 8.2).
+  'decidingStatements',
+  'verifiedEndToEnd',
 ] as const;
 
 /**
@@ -57,6 +60,8 @@ export function registerCsv(entries: readonly RegisterEntry[]): string {
     e.exemption?.citation ?? '',
     e.decisionMaker,
     e.logIndex,
+    e.signatures?.decidingStatements ?? '',
+    e.signatures?.verifiedEndToEnd ?? '',
   ]);
   return [COLUMNS, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }

@@ -33,6 +33,7 @@ function row(e: RegisterEntry): string {
     `<td>${exemption}</td>`,
     `<td>${escapeHtml(e.decisionMaker)}</td>`,
     `<td class="n">${e.logIndex}</td>`,
+    `<td class="n">${e.signatures ? `${e.signatures.verifiedEndToEnd} of ${e.signatures.decidingStatements}` : 'not counted'}</td>`,
   ];
   return `<tr>${cells.join('')}</tr>`;
 }
@@ -69,7 +70,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 personal data. Each row is a leaf of the public transparency log (log index); the JSON and CSV versions hold
 the same rows. ${entries.length} release(s), generated ${escapeHtml(generatedAt)}.</p>
 <table>
-<thead><tr><th scope="col">DS reference</th><th scope="col">Decided</th><th scope="col">Recipient (class)</th><th scope="col">Purposes</th><th scope="col">Lawful basis</th><th scope="col">Data tiers</th><th scope="col">Delivery</th><th scope="col">Retain until</th><th scope="col">Subjects</th><th scope="col">Included</th><th scope="col">Excluded</th><th scope="col">Included under exemption</th><th scope="col">Decided by default (never asked)</th><th scope="col">Exemption relied on</th><th scope="col">Decision maker</th><th scope="col">Log index</th></tr></thead>
+<thead><tr><th scope="col">DS reference</th><th scope="col">Decided</th><th scope="col">Recipient (class)</th><th scope="col">Purposes</th><th scope="col">Lawful basis</th><th scope="col">Data tiers</th><th scope="col">Delivery</th><th scope="col">Retain until</th><th scope="col">Subjects</th><th scope="col">Included</th><th scope="col">Excluded</th><th scope="col">Included under exemption</th><th scope="col">Decided by default (never asked)</th><th scope="col">Exemption relied on</th><th scope="col">Decision maker</th><th scope="col">Log index</th><th scope="col">Deciding statements verified end to end</th></tr></thead>
 <tbody>
 ${body}
 </tbody>

@@ -19,6 +19,8 @@ export function registerEntry(decision: ReleaseDecision, logIndex: number): Regi
     exemption: request.exemption ?? null,
     decisionMaker: request.decisionMaker,
     logIndex,
+    // How many deciding statements were verified end to end, where the archive counted them.
+    ...(decision.signatures ? { signatures: decision.signatures } : {}),
   };
 }
 

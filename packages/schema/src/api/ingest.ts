@@ -2,6 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { ProblemDetails } from '../documents.js';
 import { DateTime, Uuid } from '../model/common.js';
 import { Finding } from '../model/finding.js';
+import { StatementVerification } from '../model/signature.js';
 import { envelope, nullable, SCHEMA_BASE, schemaRef } from './ref.js';
 
 export const RecordOutcome = Type.Object(
@@ -22,6 +23,7 @@ export const RecordOutcome = Type.Object(
       },
     ),
     findings: Type.Array(Finding, { description: 'Errors and queries for this record' }),
+    verification: Type.Optional(StatementVerification),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { EffectivePreferences, Statement } from '../documents.js';
 import { CalendarDate, DateTime, LaEstab, LocalRef, Urn, Uuid } from '../model/common.js';
 import { Finding } from '../model/finding.js';
+import { StatementVerification } from '../model/signature.js';
 import { Notice } from '../model/statement.js';
 import { Cursor, envelope, nullable, schemaRef } from './ref.js';
 
@@ -48,6 +49,7 @@ export const StatementReceipt = Type.Object(
     }),
     storedAt: DateTime,
     queries: Type.Array(Finding, { description: 'Query-severity findings the school must explain' }),
+    verification: Type.Optional(StatementVerification),
   },
   envelope('statement-receipt', 'Acknowledgement of one stored statement'),
 );

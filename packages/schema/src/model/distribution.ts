@@ -10,6 +10,7 @@ import {
   SensitivityTier,
 } from './codes.js';
 import { CalendarDate, CatalogueVersion, DateTime, Uuid } from './common.js';
+import { ReleaseSignatures } from './signature.js';
 
 export const Recipient = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }), class: RecipientClass },
@@ -84,6 +85,8 @@ export const ReleaseDecisionProperties = {
   catalogueVersion: CatalogueVersion,
   decidedAt: DateTime,
   counts: ReleaseCounts,
+  /** Absent from releases recorded before it existed, and from archives that keep no verifications. */
+  signatures: Type.Optional(ReleaseSignatures),
 };
 
 export const PurposeOutcome = Type.Object(

@@ -9,6 +9,7 @@ import {
   ReleaseCounts,
   ReleaseDecisionProperties,
 } from './distribution.js';
+import { ReleaseSignatures } from './signature.js';
 import { Subject } from './statement.js';
 
 const Sha256Hex = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256, lowercase hex' });
@@ -71,6 +72,7 @@ export const RegisterEntryProperties = {
   exemption: Type.Union([ExemptionRelied, Type.Null()]),
   decisionMaker: Type.String({ minLength: 1 }),
   logIndex: Type.Integer({ minimum: 0, description: 'Index of the release decision leaf in the log' }),
+  signatures: Type.Optional(ReleaseSignatures),
 };
 
 /** A release decision is public as it stands: it names no subject. */

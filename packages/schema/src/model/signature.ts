@@ -79,3 +79,47 @@ export const TrustListProperties = {
 
 export type KeyRevocation = Static<typeof KeyRevocation>;
 export type TrustListEntry = Static<typeof TrustListEntry>;
+
+/**
+ * What a receiver found when it verified a statement's signature chain, recorded with the statement
+ * (spec/v1/signatures.md 8.1). Kept beside the statement, never inside it: the statement's bytes, and so
+ * its signatures, stay exactly as received.
+ */
+export const StatementVerification = Type.Object(
+  {
+    outcome: Type.Union([Type.Literal('verified'), Type.Literal('unsigned'), Type.Literal('broken')], {
+      description:
+        'verified: the producer signature and every hop verified end to end against the trust list; ' +
+        'unsigned: the statement carries no signature; broken: it carries one that does not verify',
+    }),
+    rule: Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+      description: 'broken: the first signature rule that failed (spec/v1/signatures.md 7); otherwise null',
+    }),
+    signerKid: Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+      description: 'The kid in the producer JWS header, when it could be read; null when unsigned',
+    }),
+    hops: Type.Integer({ minimum: 0, description: 'Relay hop records the chain carries' }),
+    verifiedAt: DateTime,
+  },
+  { additionalProperties: false, description: 'The outcome of verifying a statement signature chain' },
+);
+export type StatementVerification = Static<typeof StatementVerification>;
+
+/**
+ * How many statements behind a release were verified end to end (issue 15): the gate never reads it,
+ * the ledger and register report it.
+ */
+export const ReleaseSignatures = Type.Object(
+  {
+    decidingStatements: Type.Integer({
+      minimum: 0,
+      description: "Statements that decided a subject's requested purposes, counted once per cohort member",
+    }),
+    verifiedEndToEnd: Type.Integer({
+      minimum: 0,
+      description: 'Of those, statements the receiver verified end to end when it stored them',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type ReleaseSignatures = Static<typeof ReleaseSignatures>;

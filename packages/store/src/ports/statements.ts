@@ -1,4 +1,4 @@
-import type { Finding, Statement } from '@reuse-pref/schema';
+import type { Finding, Statement, StatementVerification } from '@reuse-pref/schema';
 
 /** A statement as the store holds it: the statement unchanged, plus where and when the store took it. */
 export interface StoredStatement {
@@ -22,6 +22,8 @@ export interface StatementRow {
   localId: string | null;
   /** The statement as JSON text, kept verbatim so a relay passes on exactly what it received. */
   body: string;
+  /** The signature check the receiver made, recorded with the statement in the same transaction. */
+  verification?: StatementVerification;
 }
 
 export type AppendOutcome =
@@ -36,7 +38,7 @@ export type GuardedAppendOutcome = AppendOutcome | { outcome: 'refused'; history
  * prepared as a row with `prepareStatement`), or its rejection.
  */
 export type BatchRecord =
-  | { statement: Statement }
+  | { statement: Statement; verification?: StatementVerification }
   | { prepared: StatementRow }
   | { rejected: Finding[]; id?: string };
 
@@ -106,7 +108,7 @@ export interface Statements {
    * Stores one statement as its school's copy. Same id at the same school with identical content: a
    * no-op; with different content: StatementConflictError.
    */
-  append(statement: Statement): Promise<AppendOutcome>;
+  append(statement: Statement, options?: { verification?: StatementVerification }): Promise<AppendOutcome>;
   /**
    * Stores a batch all or nothing. The batch commits only when no record is rejected (by the caller's
    * validation, or by the store for an id conflict); otherwise nothing of it is stored.

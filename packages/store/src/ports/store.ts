@@ -4,6 +4,7 @@ import type { Ledgers } from './ledgers.js';
 import type { Preferences } from './preferences.js';
 import type { SchoolStates } from './school-state.js';
 import type { Statements } from './statements.js';
+import type { Verifications } from './verifications.js';
 
 /**
  * Storage every role needs, one port per concern. A consumer takes only the ports it uses (a relay's
@@ -17,6 +18,8 @@ export interface StatementStore {
   readonly batches: Batches;
   readonly ledgers: Ledgers;
   readonly preferences: Preferences;
+  /** Signature verification outcomes recorded with statements (receiver policies verify, require-signature). */
+  readonly verifications: Verifications;
   /**
    * One round trip to the database, without retrying: resolves when it can serve requests now, rejects
    * when it cannot (down, restarting, unreachable within the connect timeout). What a readiness check

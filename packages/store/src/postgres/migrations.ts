@@ -156,6 +156,26 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE statements DROP CONSTRAINT statements_id_key;
   ALTER TABLE statements ADD CONSTRAINT statements_id_urn_key UNIQUE (id, urn);
   `,
+  // 6: what the receiver found when it verified each statement's signature chain (issue 15), one row per
+  // school's copy, written in the statement's own transaction. Beside the statement, never in its body,
+  // so the bytes a relay passes on (and the signatures over them) stay as received. Append-only as the
+  // statements are. Statements stored before this, or under policy off, have no row.
+  `
+  CREATE TABLE statement_verifications (
+    id TEXT NOT NULL,
+    urn TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('verified', 'unsigned', 'broken')),
+    rule TEXT,
+    signer_kid TEXT,
+    hops INTEGER NOT NULL CHECK (hops >= 0),
+    verified_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (id, urn)
+  );
+  CREATE TRIGGER statement_verifications_append_only BEFORE UPDATE OR DELETE ON statement_verifications
+    FOR EACH ROW EXECUTE FUNCTION reuse_pref_append_only();
+  CREATE TRIGGER statement_verifications_no_truncate BEFORE TRUNCATE ON statement_verifications
+    FOR EACH STATEMENT EXECUTE FUNCTION reuse_pref_append_only();
+  `,
 ];
 
 /**

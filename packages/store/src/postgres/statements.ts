@@ -1,4 +1,4 @@
-import type { Statement } from '@reuse-pref/schema';
+import type { Statement, StatementVerification } from '@reuse-pref/schema';
 import type pg from 'pg';
 import type {
   AppendOutcome,
@@ -28,6 +28,7 @@ import {
 import type { PostgresConnection, Queryable } from './connection.js';
 import { LOCK_ALL_SCHOOLS, LOCK_SCHOOL_APPEND } from './migrations.js';
 import { INDEX_RETRY, type IndexedRow, type PostgresPreferences } from './preferences.js';
+import type { PostgresVerifications } from './verifications.js';
 
 // Rows per multi-row INSERT: enough to amortise round trips, within PostgreSQL's 65535 parameters. Plain
 // parameters, not unnest over text arrays: encoding a statement body as an array element costs the client
@@ -73,10 +74,16 @@ class Rollback extends Error {}
 export class PostgresStatements implements Statements {
   readonly #db: PostgresConnection;
   readonly #index: PostgresPreferences;
+  readonly #verifications: PostgresVerifications;
 
-  constructor(connection: PostgresConnection, index: PostgresPreferences) {
+  constructor(
+    connection: PostgresConnection,
+    index: PostgresPreferences,
+    verifications: PostgresVerifications,
+  ) {
     this.#db = connection;
     this.#index = index;
+    this.#verifications = verifications;
   }
 
   /**
@@ -129,6 +136,7 @@ export class PostgresStatements implements Statements {
       if (result.existingBody === null) fresh.push({ row: rows[i]!, statement: statements?.[i] });
     });
     await this.#index.maintain(client, fresh);
+    await this.#verifications.record(client, rows, results);
     return results;
   }
 
@@ -148,8 +156,11 @@ export class PostgresStatements implements Statements {
     for (const urn of schools) await this.#db.lock(client, LOCK_SCHOOL_APPEND, urn);
   }
 
-  async append(statement: Statement): Promise<AppendOutcome> {
-    const row = toStatementRow(statement);
+  async append(
+    statement: Statement,
+    options: { verification?: StatementVerification } = {},
+  ): Promise<AppendOutcome> {
+    const row = toStatementRow(statement, options.verification);
     const [result] = await this.#db.transaction(
       (client) => this.#insertRows(client, [row], [statement]),
       INDEX_RETRY,

@@ -6,6 +6,7 @@ import type { Preferences } from '../ports/preferences.js';
 import type { SchoolStates } from '../ports/school-state.js';
 import type { Statements } from '../ports/statements.js';
 import type { StatementStore } from '../ports/store.js';
+import type { Verifications } from '../ports/verifications.js';
 import { PostgresBatches } from './batches.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, PostgresConnection, type PostgresStoreOptions } from './connection.js';
 import { PostgresIdempotencyKeys } from './idempotency.js';
@@ -14,6 +15,7 @@ import { migrate } from './migrations.js';
 import { PostgresPreferences } from './preferences.js';
 import { PostgresSchoolStates } from './school-state.js';
 import { PostgresStatements } from './statements.js';
+import { PostgresVerifications } from './verifications.js';
 
 export type { PostgresStoreOptions } from './connection.js';
 
@@ -26,6 +28,7 @@ export class PostgresStatementStore implements StatementStore {
   readonly batches: Batches;
   readonly ledgers: Ledgers;
   readonly preferences: Preferences;
+  readonly verifications: Verifications;
 
   constructor(
     pool: pg.Pool,
@@ -36,7 +39,9 @@ export class PostgresStatementStore implements StatementStore {
     this.#connection = connection;
     const preferences = new PostgresPreferences(connection);
     this.preferences = preferences;
-    this.statements = new PostgresStatements(connection, preferences);
+    const verifications = new PostgresVerifications(connection);
+    this.verifications = verifications;
+    this.statements = new PostgresStatements(connection, preferences, verifications);
     this.idempotency = new PostgresIdempotencyKeys(connection);
     this.schools = new PostgresSchoolStates(connection);
     this.batches = new PostgresBatches(connection);

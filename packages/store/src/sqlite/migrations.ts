@@ -150,6 +150,26 @@ const MIGRATIONS: ReadonlyArray<string | ((db: Database.Database) => void)> = [
     `);
     for (const { sql } of attached) db.exec(sql);
   },
+  // 6: what the receiver found when it verified each statement's signature chain (issue 15), one row per
+  // school's copy, written in the statement's own transaction. Beside the statement, never in its body,
+  // so the bytes a relay passes on (and the signatures over them) stay as received. Append-only as the
+  // statements are. Statements stored before this, or under policy off, have no row.
+  `
+  CREATE TABLE statement_verifications (
+    id TEXT NOT NULL,
+    urn TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('verified', 'unsigned', 'broken')),
+    rule TEXT,
+    signer_kid TEXT,
+    hops INTEGER NOT NULL CHECK (hops >= 0),
+    verified_at TEXT NOT NULL,
+    PRIMARY KEY (id, urn)
+  ) WITHOUT ROWID;
+  CREATE TRIGGER statement_verifications_no_update BEFORE UPDATE ON statement_verifications
+    BEGIN SELECT RAISE(ABORT, 'statement verifications are append-only'); END;
+  CREATE TRIGGER statement_verifications_no_delete BEFORE DELETE ON statement_verifications
+    BEGIN SELECT RAISE(ABORT, 'statement verifications are append-only'); END;
+  `,
 ];
 
 /** Brings the file up to this library's schema (or, for tests of a migration, up to `target`). */

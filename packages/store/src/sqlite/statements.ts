@@ -1,4 +1,4 @@
-import type { Statement } from '@reuse-pref/schema';
+import type { Statement, StatementVerification } from '@reuse-pref/schema';
 import type Database from 'better-sqlite3';
 import type {
   AppendOutcome,
@@ -27,6 +27,7 @@ import {
 } from '../statements/statement-row.js';
 import type { SqliteConnection } from './connection.js';
 import type { IndexedRow, SqlitePreferences } from './preferences.js';
+import type { SqliteVerifications } from './verifications.js';
 
 interface StatementDbRow {
   seq: number;
@@ -39,6 +40,7 @@ const toStored = (row: StatementDbRow) => storedStatement(row.seq, row.stored_at
 export class SqliteStatements implements Statements {
   readonly #connection: SqliteConnection;
   readonly #index: SqlitePreferences;
+  readonly #verifications: SqliteVerifications;
   readonly #insert;
   readonly #existing;
   readonly #byId;
@@ -47,9 +49,10 @@ export class SqliteStatements implements Statements {
   // Seven combinations of identifiers at most, each prepared once.
   readonly #pupilQueries = new Map<string, Database.Statement<string[], StatementDbRow>>();
 
-  constructor(connection: SqliteConnection, index: SqlitePreferences) {
+  constructor(connection: SqliteConnection, index: SqlitePreferences, verifications: SqliteVerifications) {
     this.#connection = connection;
     this.#index = index;
+    this.#verifications = verifications;
     const { db } = connection;
     this.#insert = db.prepare<[string, string, string | null, string | null, string | null, string, string]>(
       `INSERT INTO statements (id, urn, upn, uln, local_id, body, stored_at)
@@ -94,11 +97,15 @@ export class SqliteStatements implements Statements {
       fresh.push(statement ? { row: rows[i]!, statement } : { row: rows[i]! });
     });
     this.#index.maintain(fresh);
+    this.#verifications.record(rows, results);
     return results;
   }
 
-  async append(statement: Statement): Promise<AppendOutcome> {
-    const row = toStatementRow(statement);
+  async append(
+    statement: Statement,
+    options: { verification?: StatementVerification } = {},
+  ): Promise<AppendOutcome> {
+    const row = toStatementRow(statement, options.verification);
     return appendOutcome(
       row,
       this.#connection.write(() => this.#insertRows([row], [statement])[0]!),

@@ -5,6 +5,7 @@ import type { Preferences } from '../ports/preferences.js';
 import type { SchoolStates } from '../ports/school-state.js';
 import type { Statements } from '../ports/statements.js';
 import type { StatementStore } from '../ports/store.js';
+import type { Verifications } from '../ports/verifications.js';
 import { SqliteBatches } from './batches.js';
 import { SqliteConnection, type SqliteStoreOptions } from './connection.js';
 import { SqliteIdempotencyKeys } from './idempotency.js';
@@ -12,6 +13,7 @@ import { SqliteLedgers } from './ledgers.js';
 import { SqlitePreferences } from './preferences.js';
 import { SqliteSchoolStates } from './school-state.js';
 import { SqliteStatements } from './statements.js';
+import { SqliteVerifications } from './verifications.js';
 
 export type { SqliteStoreOptions } from './connection.js';
 
@@ -24,13 +26,16 @@ export class SqliteStatementStore implements StatementStore {
   readonly batches: Batches;
   readonly ledgers: Ledgers;
   readonly preferences: Preferences;
+  readonly verifications: Verifications;
 
   constructor(options: SqliteStoreOptions) {
     const connection = new SqliteConnection(options);
     this.#connection = connection;
     const preferences = new SqlitePreferences(connection);
     this.preferences = preferences;
-    this.statements = new SqliteStatements(connection, preferences);
+    const verifications = new SqliteVerifications(connection);
+    this.verifications = verifications;
+    this.statements = new SqliteStatements(connection, preferences, verifications);
     this.idempotency = new SqliteIdempotencyKeys(connection);
     this.schools = new SqliteSchoolStates(connection);
     this.batches = new SqliteBatches(connection);

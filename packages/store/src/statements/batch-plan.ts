@@ -41,7 +41,8 @@ export function planBatch(records: readonly BatchRecord[]): BatchPlan {
       rejectedEarly = true;
       continue;
     }
-    const row = 'prepared' in record ? record.prepared : toStatementRow(record.statement);
+    const row =
+      'prepared' in record ? record.prepared : toStatementRow(record.statement, record.verification);
     const seen = byId.get(copyKey(row));
     if (seen === undefined) {
       byId.set(copyKey(row), rows.length);

@@ -1,11 +1,11 @@
-import { canonicalJson, type Statement } from '@reuse-pref/schema';
+import { canonicalJson, type Statement, type StatementVerification } from '@reuse-pref/schema';
 import { encodeCursor } from '../cursor.js';
 import { StatementConflictError } from '../errors.js';
 import type { AppendOutcome, BulkInsertResult, StatementRow, StoredStatement } from '../ports/statements.js';
 
 /** A validated statement as a store row; what `BatchRecord`'s `prepared` carries. */
-export function toStatementRow(statement: Statement): StatementRow {
-  return {
+export function toStatementRow(statement: Statement, verification?: StatementVerification): StatementRow {
+  const row: StatementRow = {
     id: statement.id,
     urn: statement.setting.urn,
     upn: statement.subject.upn ?? null,
@@ -13,6 +13,8 @@ export function toStatementRow(statement: Statement): StatementRow {
     localId: statement.subject.localId ?? null,
     body: JSON.stringify(statement),
   };
+  if (verification) row.verification = verification;
+  return row;
 }
 
 /** A stored row as callers see it; each backend passes its sequence number and time as it reads them. */

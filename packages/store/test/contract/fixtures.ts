@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Statement } from '@reuse-pref/schema';
+import type { Statement, StatementVerification } from '@reuse-pref/schema';
 
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 
@@ -96,4 +96,9 @@ export function entriesEndingAt(last: string, school: string) {
   const ledgers = Array.from({ length: 30 }, (_, n) => `bulk-${n}-${school}`);
   const entries = Array.from({ length: 3000 }, (_, n) => ({ ledger: ledgers[n % 30]!, entry: { n } }));
   return { ledgers, entries: [...entries, { ledger: last, entry: 'last' }] };
+}
+
+/** A signature chain verified end to end, as a receiver records it with the statement. */
+export function verifiedOutcome(signerKid = 'mis-1', hops = 1): StatementVerification {
+  return { outcome: 'verified', rule: null, signerKid, hops, verifiedAt: '2026-11-30T09:00:00.000Z' };
 }

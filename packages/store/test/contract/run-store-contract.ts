@@ -8,6 +8,7 @@ import { preferencesContract } from './preferences.js';
 import { schoolStateContract } from './school-state.js';
 import { statementReadsContract } from './statements-reads.js';
 import { statementWritesContract } from './statements-writes.js';
+import { verificationsContract } from './verifications.js';
 
 export type { StoreFactory } from './harness.js';
 
@@ -26,5 +27,6 @@ export function runStoreContract(name: string, openStore: StoreFactory, database
     describe('batch results', () => batchesContract(open));
     describe('ledgers', () => ledgersContract(open, database));
     describe('effective-preferences index', () => preferencesContract(open));
+    describe('signature verification outcomes', () => verificationsContract(open));
   });
 }

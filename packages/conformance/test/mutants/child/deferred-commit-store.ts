@@ -73,6 +73,7 @@ export function deferLastRecordOfBatch(inner: StatementStore): StatementStore {
     ledgers: inner.ledgers,
     ping: () => inner.ping(),
     preferences: inner.preferences,
+    verifications: inner.verifications,
     async close() {
       await commitHeld();
       await inner.close();

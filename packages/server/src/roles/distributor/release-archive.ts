@@ -32,6 +32,7 @@ import {
   type StatementStore,
 } from '@reuse-pref/store';
 import { ProblemError } from '../../http/problem.js';
+import { DecidingStatements } from './deciding-statements.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { type SignedHeadKeeper, signedHeadInMemory } from './signed-head-file.js';
 
@@ -61,8 +62,12 @@ export type RecordResult =
   | ({ outcome: 'recorded' | 'already-recorded' } & StoredRelease)
   | { outcome: 'ds-reference-conflict'; releaseId: string };
 
-/** The ports the distributor keeps its records in, and reads its cohort's preferences from. */
-export type DistributorStore = Pick<StatementStore, 'ledgers' | 'preferences'>;
+/**
+ * The ports the distributor keeps its records in, and reads its cohort's preferences from; with
+ * `verifications`, each release also says how many of its deciding statements were verified end to end.
+ */
+export type DistributorStore = Pick<StatementStore, 'ledgers' | 'preferences'> &
+  Partial<Pick<StatementStore, 'verifications'>>;
 
 /**
  * The log in the store no longer extends the last tree head this server signed: someone with the
@@ -288,6 +293,8 @@ export class ReleaseArchive {
     const dsIndex = await this.store.ledgers.count(ds);
     const decidedAt = options.now.toISOString();
     const hash = new ContentHash(request);
+    // The decision as committed: the gate's, with the count of verified deciding statements added.
+    let committed: ReleaseDecision | undefined;
     const recorded = await recordRelease(
       request,
       membersFromIndex(this.store.preferences, rebatch(keys(), INDEX_BATCH, hash), {
@@ -296,12 +303,22 @@ export class ReleaseArchive {
         purposes: request.purposes,
       }),
       {
-        archive: { begin: () => this.draft(request.dsReference, () => hash.digest(), dsIndex) },
+        archive: {
+          begin: () =>
+            this.draft(
+              request.dsReference,
+              () => hash.digest(),
+              dsIndex,
+              (decision) => {
+                committed = decision;
+              },
+            ),
+        },
         decidedAt,
         competenceAge: options.competenceAge,
       },
     );
-    return { outcome: 'recorded', ...recorded };
+    return { outcome: 'recorded', ...recorded, decision: committed ?? recorded.decision };
   }
 
   /**
@@ -315,8 +332,11 @@ export class ReleaseArchive {
     dsReference: string,
     contentHash: () => string,
     dsIndex: number,
+    onCommitted: (decision: ReleaseDecision) => void,
   ): Promise<ReleaseDraft> {
     const stream: LedgerStream = await this.store.ledgers.appendStream({ exclusive: this.exclusive });
+    const { verifications } = this.store;
+    const deciding = verifications ? new DecidingStatements(verifications) : undefined;
     const firstLeafIndex = this.log.size;
     let hashes = Buffer.allocUnsafe(32 * 1024);
     let leaves = 0;
@@ -341,6 +361,7 @@ export class ReleaseArchive {
     const flush = () => {
       const rows = run;
       run = [];
+      deciding?.flush();
       const previous = inFlight;
       inFlight = previous.then(() => stream.add(rows));
       // A failure surfaces on the next wait; until then it must not count as unhandled.
@@ -359,9 +380,12 @@ export class ReleaseArchive {
           run.push({ ledger: subjectLedger(key), entry, json });
         const item: SubjectOutcomeItem = { subject: keyOf(record.entry.subject), outcome };
         run.push({ ledger: outcomesLedger(record.entry.releaseId), entry: asJson(item) });
+        deciding?.add(record.entry.purposes);
         if (run.length >= STREAM_RUN) return flush();
       },
-      commit: async ({ decision, leaf, logIndex, register }) => {
+      commit: async (drafted) => {
+        const { decision, leaf, register } = await withSignatures(drafted, deciding);
+        const { logIndex } = drafted;
         run.push(leafEntry(leaf));
         run.push({ ledger: releaseLedger(decision.releaseId), entry: asJson({ decision, logIndex }) });
         run.push({
@@ -375,6 +399,7 @@ export class ReleaseArchive {
         await stream.commit();
         // A catch-up that ran meanwhile has read these very leaves from the store; else take them now.
         if (this.log.size === firstLeafIndex) this.log.appendLeafHashes(hashes.subarray(0, leaves * 32));
+        onCommitted(decision);
       },
       abort: async () => {
         await inFlight.catch(() => undefined);
@@ -474,6 +499,20 @@ async function* rebatch(source: CohortKeys, size: number, hash: ContentHash): As
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * The drafted decision, its log leaf and register entry, each with `signatures` (how many deciding
+ * statements were verified end to end) when the store keeps verification outcomes; otherwise as drafted.
+ */
+async function withSignatures(
+  drafted: Parameters<ReleaseDraft['commit']>[0],
+  deciding: DecidingStatements | undefined,
+): Promise<Pick<Parameters<ReleaseDraft['commit']>[0], 'decision' | 'leaf' | 'register'>> {
+  if (!deciding) return drafted;
+  const signatures = await deciding.result();
+  const decision = { ...drafted.decision, signatures };
+  return { decision, leaf: { type: 'release', decision }, register: { ...drafted.register, signatures } };
 }
 
 function identifierKeys(subject: Subject): string[] {

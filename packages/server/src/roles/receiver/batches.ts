@@ -6,8 +6,8 @@ import { problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
 import { defineOperation } from '../../operation.js';
 import { loadBatchResult, saveBatchResult } from './batch-results.js';
+import { checkBatchSignatures, workerSignatures } from './batch-signatures.js';
 import { type BatchLine, readBatchInSlices } from './ingest/read-batch.js';
-import { checkBatchSignatures } from './signature-policy.js';
 
 /**
  * NDJSON bulk ingest at the census intake. A batch commits atomically and all-or-nothing
@@ -25,13 +25,19 @@ export const submitBatch = defineOperation('submitBatch', {
   async handle({ body, principal, services }) {
     const now = services.now();
     const read = services.ingestWorkers
-      ? await services.ingestWorkers.read(body, now, principal, services.limits)
+      ? await services.ingestWorkers.read(
+          body,
+          now,
+          principal,
+          services.limits,
+          await workerSignatures(services.signatures, now),
+        )
       : await readBatchInSlices(body, {
           validator: services.validator(),
           limits: services.limits,
           principal,
         });
-    const lines = await checkBatchSignatures(services.signatures, read);
+    const lines = await checkBatchSignatures(services.signatures, read, now);
     const receivedAt = now.toISOString();
     const result = await services.store.statements.appendBatch(lines.map((l) => l.record));
     const outcomes = result.outcomes.map((o) => recordOutcome(o, lines[o.index]!));
@@ -98,12 +104,26 @@ function listWithin(outcomes: RecordOutcome[], max: number, lines: readonly Batc
 }
 
 function recordOutcome(outcome: BatchOutcome, line: BatchLine): RecordOutcome {
+  // The signature check's outcome, as recorded with the statement (policy verify or require-signature).
+  const verification = line.verification ? { verification: line.verification } : {};
   switch (outcome.outcome) {
     case 'stored':
     case 'duplicate':
-      return { line: line.line, statementId: outcome.id, outcome: outcome.outcome, findings: line.queries };
+      return {
+        line: line.line,
+        statementId: outcome.id,
+        outcome: outcome.outcome,
+        findings: line.queries,
+        ...verification,
+      };
     case 'withheld':
-      return { line: line.line, statementId: outcome.id, outcome: 'not-stored', findings: line.queries };
+      return {
+        line: line.line,
+        statementId: outcome.id,
+        outcome: 'not-stored',
+        findings: line.queries,
+        ...verification,
+      };
     case 'rejected':
       return {
         line: line.line,

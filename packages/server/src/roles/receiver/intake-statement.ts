@@ -21,9 +21,11 @@ export const submitIntakeStatement = defineOperation('submitIntakeStatement', {
     const accepted = await acceptStatement(context, {
       principal: context.principal,
       async append(statement) {
-        signature = await checkSignature(services.signatures, statement);
+        signature = await checkSignature(services.signatures, statement, services.now());
         if (signature.errors.length > 0) return { outcome: 'refused' as const };
-        return services.store.statements.append(statement);
+        // The outcome is written with the statement, in its transaction (spec/v1/signatures.md 8.1).
+        const { verification } = signature;
+        return services.store.statements.append(statement, verification ? { verification } : {});
       },
     });
     if (accepted.outcome === 'rejected') return accepted.response;
@@ -32,7 +34,11 @@ export const submitIntakeStatement = defineOperation('submitIntakeStatement', {
       return problem('validation-failed', { detail, errors: signature.errors });
     }
     const { statement } = accepted;
-    const receipt = { ...accepted.receipt, queries: [...accepted.receipt.queries, ...signature.queries] };
+    const receipt = {
+      ...accepted.receipt,
+      queries: [...accepted.receipt.queries, ...signature.queries],
+      ...(signature.verification ? { verification: signature.verification } : {}),
+    };
     const location = statementLocation(statement.setting.urn, receipt.statementId);
     return json(accepted.outcome === 'stored' ? 201 : 200, receipt, { location });
   },

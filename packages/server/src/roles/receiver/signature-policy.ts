@@ -1,7 +1,6 @@
-import type { KeyDirectory } from '@reuse-pref/provenance';
+import type { ChainVerdict, KeyDirectory } from '@reuse-pref/provenance';
 import { verifyChain } from '@reuse-pref/provenance';
-import type { Finding, Statement } from '@reuse-pref/schema';
-import type { BatchLine } from './ingest/read-batch.js';
+import type { Finding, Statement, StatementVerification } from '@reuse-pref/schema';
 
 /**
  * What the intake does with statement signatures (spec/v1/signatures.md 8):
@@ -10,6 +9,7 @@ import type { BatchLine } from './ingest/read-batch.js';
  * - `verify`: every chain is verified and the statement accepted whatever the outcome, each failure a
  *   query finding in its receipt;
  * - `off` (the default): signatures are not read; a signature member is stored and passed on unchanged.
+ * Under `verify` and `require-signature` the outcome is recorded with each statement stored (8.1).
  * The resolver and the release gate never see any of this.
  */
 export interface SignaturePolicy {
@@ -21,66 +21,76 @@ export interface SignaturePolicy {
 export interface SignatureCheck {
   errors: Finding[];
   queries: Finding[];
+  /** What to record with the statement; absent when the policy is off. */
+  verification?: StatementVerification;
 }
 
 const NONE: SignatureCheck = { errors: [], queries: [] };
 
-/** The findings the policy makes of one validated statement's chain. */
-export async function checkSignature(
-  policy: SignaturePolicy | undefined,
+/** The hop records a statement carries, as the verification counts them. */
+function hopCount(statement: Statement): number {
+  const hops = (statement.signature as { hops?: unknown } | undefined)?.hops;
+  return Array.isArray(hops) ? hops.length : 0;
+}
+
+/**
+ * The findings and the outcome to record that a verdict comes to under `mode` (not off). Pure, so an
+ * ingest worker that verified the chain and the event loop come to the same answer.
+ */
+export function judgeVerdict(
+  mode: 'require-signature' | 'verify',
   statement: Statement,
-): Promise<SignatureCheck> {
-  if (!policy || policy.mode === 'off') return NONE;
+  verdict: ChainVerdict,
+  verifiedAt: string,
+): SignatureCheck {
+  const hops = hopCount(statement);
+  if (verdict.verified)
+    return {
+      errors: [],
+      queries: [],
+      verification: {
+        outcome: 'verified',
+        rule: null,
+        signerKid: verdict.producer?.kid ?? null,
+        hops,
+        verifiedAt,
+      },
+    };
   // Under `verify` an unsigned statement is normal (most suppliers do not sign yet): nothing to report.
-  if (policy.mode === 'verify' && statement.signature === undefined) return NONE;
-  const verdict = await verifyChain(statement, policy.keys);
-  if (verdict.verified) return NONE;
-  const severity = policy.mode === 'require-signature' ? 'error' : 'query';
+  if (!verdict.signed && mode === 'verify')
+    return {
+      errors: [],
+      queries: [],
+      verification: { outcome: 'unsigned', rule: null, signerKid: null, hops: 0, verifiedAt },
+    };
+  const severity = mode === 'require-signature' ? 'error' : 'query';
   const findings: Finding[] = verdict.failures.map((f) => ({
     rule: f.rule,
     severity,
     pointer: f.at,
     message: `${f.at.slice(1).replaceAll('/', '.')}: ${f.message}`,
   }));
-  return severity === 'error' ? { errors: findings, queries: [] } : { errors: [], queries: findings };
+  if (severity === 'error') return { errors: findings, queries: [] };
+  return {
+    errors: [],
+    queries: findings,
+    verification: {
+      outcome: 'broken',
+      rule: verdict.failures[0]?.rule ?? null,
+      signerKid: verdict.producer?.kid ?? null,
+      hops,
+      verifiedAt,
+    },
+  };
 }
 
-/**
- * The policy over a batch already read and validated: a record whose chain fails under
- * `require-signature` becomes a rejected record (so the all-or-nothing batch stores nothing); under
- * `verify` the failures join the record's queries. Records are verified a few at a time, in order.
- */
-export async function checkBatchSignatures(
+/** The findings the policy makes of one validated statement's chain, and the outcome to record. */
+export async function checkSignature(
   policy: SignaturePolicy | undefined,
-  lines: BatchLine[],
-): Promise<BatchLine[]> {
-  if (!policy || policy.mode === 'off') return lines;
-  const out: BatchLine[] = new Array(lines.length);
-  const check = async (i: number) => {
-    const line = lines[i]!;
-    if (!('prepared' in line.record)) {
-      out[i] = line;
-      return;
-    }
-    const statement = JSON.parse(line.record.prepared.body) as Statement;
-    const { errors, queries } = await checkSignature(policy, statement);
-    out[i] =
-      errors.length > 0
-        ? {
-            line: line.line,
-            record: { rejected: [...errors, ...line.queries], id: statement.id },
-            queries: line.queries,
-            omitted: line.omitted,
-          }
-        : queries.length > 0
-          ? { ...line, queries: [...line.queries, ...queries] }
-          : line;
-  };
-  const WIDTH = 32;
-  for (let start = 0; start < lines.length; start += WIDTH) {
-    const slice: Promise<void>[] = [];
-    for (let i = start; i < Math.min(start + WIDTH, lines.length); i++) slice.push(check(i));
-    await Promise.all(slice);
-  }
-  return out;
+  statement: Statement,
+  now: Date,
+): Promise<SignatureCheck> {
+  if (!policy || policy.mode === 'off') return NONE;
+  const verdict = await verifyChain(statement, policy.keys);
+  return judgeVerdict(policy.mode, statement, verdict, now.toISOString());
 }

@@ -4,8 +4,12 @@ import { Worker } from 'node:worker_threads';
 import type { Principal } from '../../../auth/principal.js';
 import { ProblemError } from '../../../http/problem.js';
 import { type RecordLimits, recordLimits } from '../../../limits.js';
-import type { IngestJob, IngestReply, IngestWorkerData } from './messages.js';
-import type { BatchLine } from './read-batch.js';
+import type { IngestJob, IngestReply, IngestWorkerData, WorkerSignatures } from './messages.js';
+import { type BatchLine, batchEmpty, batchTooLarge } from './read-batch.js';
+
+// A body is shared among the workers only when each part would be at least this large: below it, the
+// cost of another message outweighs the parallel reading.
+const PART_BYTES = 256 * 1024;
 
 /**
  * Worker threads that read NDJSON batch bodies (parse, validate, prepare rows) while the event loop
@@ -32,20 +36,43 @@ export class IngestWorkers {
     this.#slots = Array.from({ length: threads }, () => this.#spawn());
   }
 
-  /** Reads a batch body on the least busy worker. Rejects with ProblemError as readBatch would throw it. */
-  read(body: string, now: Date, principal: Principal, limits: RecordLimits): Promise<BatchLine[]> {
-    if (this.#closed) return Promise.reject(new Error('ingest workers are closed'));
-    const slot = this.#slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    const job: IngestJob = {
-      id: this.#nextId++,
-      body,
+  /**
+   * Reads a batch body (and, with `signatures`, verifies its chains) on the workers: a large body is
+   * cut at line ends into one part per worker, read at once, and joined again in line order. Rejects
+   * with ProblemError as readBatch would throw it.
+   */
+  async read(
+    body: string,
+    now: Date,
+    principal: Principal,
+    limits: RecordLimits,
+    signatures?: WorkerSignatures,
+  ): Promise<BatchLine[]> {
+    if (this.#closed) throw new Error('ingest workers are closed');
+    const job = {
       now: now.toISOString(),
       principal,
       limits: recordLimits(limits),
+      ...(signatures ? { signatures } : {}),
     };
+    const parts = splitAtLines(body, Math.min(this.#slots.length, Math.ceil(body.length / PART_BYTES)));
+    if (parts.length === 1) return this.#post({ ...job, body });
+    const read = await Promise.all(
+      parts.map((part) => this.#post({ ...job, body: part.text, part: { linesBefore: part.linesBefore } })),
+    );
+    const lines = read.flat();
+    if (lines.length > job.limits.maxBatchRecords) throw batchTooLarge(job.limits);
+    if (lines.length === 0) throw batchEmpty();
+    return lines;
+  }
+
+  /** One job to the least busy worker. */
+  #post(job: Omit<IngestJob, 'id'>): Promise<BatchLine[]> {
+    const slot = this.#slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      slot.pending.set(job.id, { resolve, reject });
-      slot.worker.postMessage(job);
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ ...job, id });
     });
   }
 
@@ -106,4 +133,25 @@ export function defaultWorkerScript(): URL {
     );
   }
   return script;
+}
+
+/**
+ * `body` cut into at most `count` parts of about equal size, each ending at a line end, with the number
+ * of lines before each part (so each record keeps its line number in the batch).
+ */
+export function splitAtLines(body: string, count: number): { text: string; linesBefore: number }[] {
+  if (count <= 1) return [{ text: body, linesBefore: 0 }];
+  const parts: { text: string; linesBefore: number }[] = [];
+  let start = 0;
+  let linesBefore = 0;
+  for (let k = 1; k <= count && start < body.length; k++) {
+    const target = k === count ? body.length : Math.floor((body.length * k) / count);
+    const newline = target >= body.length ? -1 : body.indexOf('\n', Math.max(target, start));
+    const end = newline === -1 ? body.length : newline + 1;
+    const text = body.slice(start, end);
+    parts.push({ text, linesBefore });
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) linesBefore++;
+    start = end;
+  }
+  return parts;
 }

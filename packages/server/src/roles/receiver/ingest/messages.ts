@@ -1,3 +1,4 @@
+import type { KeySnapshot } from '@reuse-pref/provenance';
 import type { ValidatorOptions } from '@reuse-pref/validator';
 import type { Principal } from '../../../auth/principal.js';
 import type { ProblemExtras, ProblemType } from '../../../http/problem.js';
@@ -14,6 +15,18 @@ export interface IngestJob {
   now: string;
   principal: Principal;
   limits: RecordLimits;
+  /** One part of a batch body: the lines before it (see ReadBatchContext.part). */
+  part?: { linesBefore: number };
+  /** Verify each valid record's signature chain too (signature policy verify or require-signature). */
+  signatures?: WorkerSignatures;
+}
+
+/** What a worker needs to verify chains as the event loop would: the policy's mode and its keys. */
+export interface WorkerSignatures {
+  mode: 'require-signature' | 'verify';
+  keys: KeySnapshot;
+  /** The request's clock as an ISO string: the time recorded with each outcome. */
+  verifiedAt: string;
 }
 
 export type IngestReply =

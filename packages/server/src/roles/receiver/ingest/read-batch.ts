@@ -1,4 +1,4 @@
-import type { Finding } from '@reuse-pref/schema';
+import type { Finding, StatementVerification } from '@reuse-pref/schema';
 import { type BatchRecord, prepareStatement } from '@reuse-pref/store';
 import type { Principal } from '../../../auth/principal.js';
 import { parseJson } from '../../../http/parse-json.js';
@@ -15,13 +15,31 @@ export interface BatchLine {
   queries: Finding[];
   /** Findings of this record left out (over maxFindingsPerRecord). */
   omitted: number;
+  /** The signature check's outcome, recorded with the statement (signature policy verify or require). */
+  verification?: StatementVerification;
 }
 
 export interface ReadBatchContext {
   validator: StatementValidator;
   limits: RecordLimits;
   principal: Principal;
+  /**
+   * Reading one part of a batch body (an ingest worker's share): its first line is line
+   * `linesBefore + 1` of the batch, and a part with no records is not an error (the batch may have
+   * records in its other parts).
+   */
+  part?: { linesBefore: number };
 }
+
+/** The whole batch has more records than a batch may hold. */
+export const batchTooLarge = (limits: RecordLimits) =>
+  new ProblemError('batch-too-large', {
+    detail: `At most ${limits.maxBatchRecords} records per batch.`,
+    maxBatchRecords: limits.maxBatchRecords,
+  });
+
+/** The whole batch has no records. */
+export const batchEmpty = () => new ProblemError('bad-request', { detail: 'The batch has no records.' });
 
 /**
  * Parses and checks every line of an NDJSON batch body. Throws ProblemError for what fails the whole
@@ -85,21 +103,15 @@ class BatchReader {
       const raw = texts[i]!;
       const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (text.trim() === '') continue;
-      if (this.#lines.length === limits.maxBatchRecords) {
-        throw new ProblemError('batch-too-large', {
-          detail: `At most ${limits.maxBatchRecords} records per batch.`,
-          maxBatchRecords: limits.maxBatchRecords,
-        });
-      }
-      this.#lines.push(readLine(this.#context, text, i + 1));
+      if (this.#lines.length === limits.maxBatchRecords) throw batchTooLarge(limits);
+      this.#lines.push(readLine(this.#context, text, (this.#context.part?.linesBefore ?? 0) + i + 1));
       if (performance.now() >= deadline) return this.#next >= texts.length;
     }
     return true;
   }
 
   lines(): BatchLine[] {
-    if (this.#lines.length === 0)
-      throw new ProblemError('bad-request', { detail: 'The batch has no records.' });
+    if (this.#lines.length === 0 && !this.#context.part) throw batchEmpty();
     return this.#lines;
   }
 }
