@@ -15,6 +15,7 @@ type Call = (client: ReusePrefClient) => Promise<{ status: number; data: unknown
 const calls: Record<string, Call> = {
   getCapabilities: (c) => c.get('/.well-known/reuse-preference', {}),
   getHealth: (c) => c.get('/health', {}),
+  getSigningKeys: (c) => c.get('/.well-known/jwks.json', {}),
   listStatements: (c) => c.get('/schools/{urn}/statements', { path: { urn }, query: { limit: 50 } }),
   submitStatement: (c) =>
     c.post('/schools/{urn}/statements', {

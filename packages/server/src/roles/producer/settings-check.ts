@@ -1,20 +1,13 @@
 import type { Finding } from '@reuse-pref/schema';
-import { SchoolSettings } from '@reuse-pref/schema';
+import { isDateTime, isFullDate, SchoolSettings } from '@reuse-pref/schema';
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
-// TypeBox checks no format it does not know; these two are the only ones SchoolSettings uses.
-if (!FormatRegistry.Has('date')) {
-  FormatRegistry.Set('date', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
-}
-if (!FormatRegistry.Has('date-time')) {
-  FormatRegistry.Set(
-    'date-time',
-    (v) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(v) &&
-      !Number.isNaN(Date.parse(v)),
-  );
-}
+// TypeBox checks no format it does not know; these two are the only ones SchoolSettings uses. The
+// schema package's strict readers, not Date.parse: V8 reads 2026-02-30 as 2 March, so a census date
+// that is not on the calendar was stored (found by the HTTP mutation runs, issue 11).
+if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isFullDate);
+if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTime);
 
 /** Schema errors of a school settings body, as findings under the rule id `school-settings-schema`. */
 export function checkSettings(value: unknown): Finding[] {
