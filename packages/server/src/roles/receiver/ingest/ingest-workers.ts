@@ -104,7 +104,9 @@ export class IngestWorkers {
 
   /** One job to the least busy worker; with signatures, a place for its verdicts, made before it is sent. */
   #post(job: Omit<IngestJob, 'id'>): { lines: Promise<BatchLine[]>; verdicts?: AwaitedVerdicts } {
-    const slot = this.#slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    // A worker that has answered a job's lines may still be verifying it.
+    const busy = (slot: Slot) => slot.pending.size + slot.verdicts.size;
+    const slot = this.#slots.reduce((a, b) => (busy(b) < busy(a) ? b : a));
     const id = this.#nextId++;
     const verdicts = job.signatures ? awaitVerdicts(slot, id) : undefined;
     const lines = new Promise<BatchLine[]>((resolve, reject) => {
