@@ -67,28 +67,10 @@ export async function* readCohortKeyRuns(path: string): AsyncGenerator<CohortKey
         done = true;
       } else break;
       const from = afterCr && bytes[0] === LF ? 1 : 0;
-      afterCr = false;
-      const run = new RunBuilder(bytes, path);
-      let start = from;
-      // A CR, rare in a cohort file, is looked for natively only when a line is read as text.
-      let cr = -2;
-      while (start < bytes.length) {
-        // A plain line is read where it lies, and its end found on the way.
-        let i = run.plain(start);
-        if (i >= 0) line++;
-        else {
-          const lf = bytes.indexOf(LF, start);
-          if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start);
-          i = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-          if (i < 0) break;
-          run.line(start, i, ++line);
-        }
-        if (bytes[i] === CR) {
-          if (i + 1 === bytes.length) afterCr = true;
-          else if (bytes[i + 1] === LF) i++;
-        }
-        start = i + 1;
-      }
+      const run = new RunBuilder(bytes, path, line);
+      const start = run.scan(from);
+      line = run.lines;
+      afterCr = run.afterCr;
       carried = start < bytes.length ? bytes.subarray(start) : undefined;
       if (run.size > 0) yield run.done();
     }
@@ -125,10 +107,17 @@ class RunBuilder {
   #ulnEnd: Int32Array;
   readonly #others: SubjectKey[] = [];
 
+  /** Lines read so far in the file (this run's included), for the line numbers of refusals. */
+  lines: number;
+  /** The run's bytes end with a CR: an LF opening the next run belongs to it (readline's CRLF). */
+  afterCr = false;
+
   constructor(
     private readonly bytes: Buffer,
     private readonly path: string,
+    linesBefore: number,
   ) {
+    this.lines = linesBefore;
     // Lines are at least 12 bytes in the plain form; grown when a file holds shorter ones.
     const guess = Math.max(16, Math.ceil(bytes.length / 24));
     this.#upnStart = new Int32Array(guess);
@@ -139,6 +128,36 @@ class RunBuilder {
 
   get size(): number {
     return this.count + this.#others.length;
+  }
+
+  /**
+   * Every whole line from `from` on; returns where the unfinished last line starts (the length when
+   * there is none). A method of its own with a plain loop, so a cold process compiles it once, small,
+   * instead of the generator around it.
+   */
+  scan(from: number): number {
+    const bytes = this.bytes;
+    let start = from;
+    // A CR, rare in a cohort file, is looked for natively only when a line is read as text.
+    let cr = -2;
+    while (start < bytes.length) {
+      // A plain line is read where it lies, and its end found on the way.
+      let i = this.plain(start);
+      if (i >= 0) this.lines++;
+      else {
+        const lf = bytes.indexOf(LF, start);
+        if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start);
+        i = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+        if (i < 0) break;
+        this.line(start, i, ++this.lines);
+      }
+      if (bytes[i] === CR) {
+        if (i + 1 === bytes.length) this.afterCr = true;
+        else if (bytes[i + 1] === LF) i++;
+      }
+      start = i + 1;
+    }
+    return start;
   }
 
   /** Line `n`, bytes [start, end), read as text (not in the plain form). */

@@ -73,7 +73,7 @@ export class PreferenceSnapshot implements CompactIndex {
   #subjects = 0;
   #watermark: unknown;
   #loaded = false;
-  /** Per-member scratch for compactAt: each member's key codes, then the subjects they name. */
+  /** Per-member scratch for compactAt: each member's key codes, then the subject its ULN names. */
   #upnCodes = new Float64Array(0);
   #ulnCodes = new Float64Array(0);
   #byUln = new Int32Array(0);
@@ -101,11 +101,11 @@ export class PreferenceSnapshot implements CompactIndex {
     this.#watermark = await this.source.read(this.#loaded ? this.#watermark : undefined, {
       expect: ({ keys, maxSubject }) => {
         this.#reserveKeys(this.#size + keys);
-        this.#reserveSubjects(maxSubject);
+        this.#reserveSubjects(maxSubject, true);
       },
       key: (key, subject) => this.#setKey(key, subject),
       subject: (id, notShared, stated, settledFrom, exact) => {
-        this.#reserveSubjects(id);
+        this.#reserveSubjects(id, false);
         if (Number.isNaN(this.#settled[2 * id]!)) this.#subjects++;
         // A refused history never answers from its bits; neither does a time that is no instant.
         this.#settled[2 * id] = exact && !Number.isNaN(settledFrom) ? settledFrom : REFUSED;
@@ -157,7 +157,7 @@ export class PreferenceSnapshot implements CompactIndex {
    * written instead of new arrays.
    */
   compactAt(members: KeyPositions, asOfMs: number, into?: CompactRows): CompactRows {
-    const { bytes, count, upnStart, upnEnd, ulnStart, ulnEnd } = members;
+    const { count } = members;
     const rows = into ?? compactRows(count);
     if (this.#byUln.length < count) {
       const room = Math.max(count, 2 * this.#byUln.length);
@@ -165,41 +165,59 @@ export class PreferenceSnapshot implements CompactIndex {
       this.#ulnCodes = new Float64Array(room);
       this.#byUln = new Int32Array(room);
     }
+    // One loop a method: a cold process compiles each loop on its own as it gets hot, and compiled
+    // code for one loop never runs into another it has no feedback for (and throws itself away).
+    this.#codesOf(members);
+    this.#slotsOf(members, rows.found);
+    this.#rowsOf(rows, count, asOfMs);
+    return rows;
+  }
+
+  /** Each member's key codes (-1: no such key, or one not in the national form). */
+  #codesOf(members: KeyPositions): void {
+    const { bytes, count, upnStart, upnEnd, ulnStart, ulnEnd } = members;
     const upnCodes = this.#upnCodes;
     const ulnCodes = this.#ulnCodes;
-    const byUpn = rows.found;
-    const byUln = this.#byUln;
-    // Codes: -1 no such key, -2 a key not in the national form (its subject looked up by text now).
     for (let i = 0; i < count; i++) {
       const u = upnStart[i]!;
-      let code = -1;
-      if (u >= 0) {
-        code = upnCodeInBytes(bytes, u, upnEnd[i]!);
-        if (code < 0) {
-          code = -2;
-          byUpn[i] = this.#odd.get(upnKey(latin1(bytes, u, upnEnd[i]!))) ?? 0;
-        }
-      }
-      upnCodes[i] = code;
+      upnCodes[i] = u < 0 ? -1 : upnCodeInBytes(bytes, u, upnEnd[i]!);
       const l = ulnStart[i]!;
-      code = -1;
-      if (l >= 0) {
-        code = ulnCodeInBytes(bytes, l, ulnEnd[i]!);
-        if (code < 0) {
-          code = -2;
-          byUln[i] = this.#odd.get(ulnKey(latin1(bytes, l, ulnEnd[i]!))) ?? 0;
-        }
-      }
-      ulnCodes[i] = code;
+      ulnCodes[i] = l < 0 ? -1 : ulnCodeInBytes(bytes, l, ulnEnd[i]!);
     }
+  }
+
+  /** The subject each member's UPN names (into `byUpn`) and its ULN names (0: none). */
+  #slotsOf(members: KeyPositions, byUpn: Int32Array): void {
+    const { count, upnStart, ulnStart } = members;
+    const upnCodes = this.#upnCodes;
+    const ulnCodes = this.#ulnCodes;
+    const byUln = this.#byUln;
     for (let i = 0; i < count; i++) {
-      const upn = upnCodes[i]!;
-      if (upn !== -2) byUpn[i] = upn < 0 ? 0 : this.#lookUp(upn);
-      const uln = ulnCodes[i]!;
-      if (uln !== -2) byUln[i] = uln < 0 ? 0 : this.#lookUp(uln);
+      const u = upnCodes[i]!;
+      byUpn[i] = u >= 0 ? this.#lookUp(u) : upnStart[i]! < 0 ? 0 : this.#oddKey(members, i, true);
+      const l = ulnCodes[i]!;
+      byUln[i] = l >= 0 ? this.#lookUp(l) : ulnStart[i]! < 0 ? 0 : this.#oddKey(members, i, false);
     }
-    for (let i = 0; i < count; i++) this.#answer(rows, i, this.#decides(byUpn[i]!, byUln[i]!, asOfMs));
-    return rows;
+  }
+
+  /** Each member's answer from the subjects its keys name (`rows.found` holds its UPN's on entry). */
+  #rowsOf(rows: CompactRows, count: number, asOfMs: number): void {
+    const byUln = this.#byUln;
+    for (let i = 0; i < count; i++) this.#answer(rows, i, this.#decides(rows.found[i]!, byUln[i]!, asOfMs));
+  }
+
+  /** A key not in the national form, looked up by its text (only a store fed without validation has one). */
+  #oddKey(members: KeyPositions, i: number, upn: boolean): number {
+    const { bytes } = members;
+    const [start, end] = upn
+      ? [members.upnStart[i]!, members.upnEnd[i]!]
+      : [members.ulnStart[i]!, members.ulnEnd[i]!];
+    const value = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
+      'latin1',
+      start,
+      end,
+    );
+    return this.#odd.get(upn ? upnKey(value) : ulnKey(value)) ?? 0;
   }
 
   #answer(rows: CompactRows, i: number, id: number): void {
@@ -284,12 +302,11 @@ export class PreferenceSnapshot implements CompactIndex {
     }
   }
 
-  /** Rows for subject ids up to `maxSubject`. */
-  #reserveSubjects(maxSubject: number): void {
+  /** Rows for subject ids up to `maxSubject`: just so many when the source said so, else half again. */
+  #reserveSubjects(maxSubject: number, asSaid: boolean): void {
     const have = this.#rows.byteLength / ROW_BYTES;
     if (maxSubject < have) return;
-    // Sized as asked the first time; past that (a refresh that met new subjects), by half again.
-    const length = Math.max(maxSubject + 1, this.#loaded ? Math.ceil(have * 1.5) : 0);
+    const length = Math.max(maxSubject + 1, asSaid ? 0 : Math.ceil(have * 1.5));
     const rows = new ArrayBuffer(ROW_BYTES * length);
     new Uint8Array(rows).set(new Uint8Array(this.#rows));
     this.#rows = rows;
@@ -312,10 +329,6 @@ function home(lo: number, hi: number, capacity: number): number {
   h ^= h >>> 12;
   // (h / 2^32) * capacity, below capacity: no division and any capacity, not only powers of two.
   return Math.floor(((h >>> 0) * capacity) / TWO_32);
-}
-
-function latin1(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
 }
 
 export function compactRows(n: number): CompactRows {
