@@ -12,7 +12,9 @@
 // floor; peak RSS <= 2 GB at 28M subjects (measured, or from the slope between the two sizes).
 //   pnpm bench release [--records N]    sizes N/3 and N (default N = 3,000,000), both stores
 // Loaded stores are kept in .bench/ (SQLite) and as databases rp_bench_release_<N> (PostgreSQL), and
-// reused by the next run; delete them to load afresh.
+// reused by the next run; delete them to load afresh. BENCH_RELEASE_DATABASE=<prefix> names the
+// PostgreSQL ones <prefix>_<N> instead: a copy to record into (each record pass adds a release to the
+// store it runs on), leaving the loaded originals as they were.
 import { once } from 'node:events';
 import {
   createWriteStream,
@@ -35,6 +37,9 @@ const PASS = fileURLToPath(new URL('./release/pass.mjs', import.meta.url));
 const MIN_RATIO = 0.5;
 const MAX_RSS_MB = 2048;
 const NATIONAL_SUBJECTS = 28_000_000;
+const DATABASE_PREFIX = process.env.BENCH_RELEASE_DATABASE || 'rp_bench_release';
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE_PREFIX))
+  throw new Error(`BENCH_RELEASE_DATABASE must be a plain lower-case name, not ${DATABASE_PREFIX}`);
 const COHORT_SHARE = 9.1 / 28;
 const BATCH = 5000;
 // Two in flight: the receiver reads one while it writes the other; more would only queue, and a request
@@ -124,7 +129,7 @@ export async function ensureStore(kind, subjects, dataDir, jwks, log) {
     where = join(dataDir, `release-${subjects}.db`);
   } else {
     ensurePostgres();
-    where = (await postgresDatabase(`rp_bench_release_${subjects}`, { reuse: true })).url;
+    where = (await postgresDatabase(`${DATABASE_PREFIX}_${subjects}`, { reuse: true })).url;
   }
   const status =
     existsSync(where) || kind === 'postgres'
@@ -138,7 +143,7 @@ export async function ensureStore(kind, subjects, dataDir, jwks, log) {
   }
   if (kind === 'sqlite')
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${where}${suffix}`, { force: true });
-  else where = (await postgresDatabase(`rp_bench_release_${subjects}`)).url;
+  else where = (await postgresDatabase(`${DATABASE_PREFIX}_${subjects}`)).url;
   log(
     `${kind} ${thousands(subjects)}: loading ${thousands(expected)} statements through the intake (NDJSON batches of ${thousands(BATCH)})`,
   );
