@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { canonicalJson, generateLogKeyPair, TransparencyLog, verifyReceipt } from '@reuse-pref/release';
 import type { DistributionRequest, LedgerEntry, LogLeaf, SignedTreeHead } from '@reuse-pref/schema';
-import { ulnCheckDigit } from '@reuse-pref/validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReleaseArchive } from '../src/index.js';
 import { STORE_KINDS, startTestServer, type TestServer } from './helpers/server.js';
-import { answers, upn } from './helpers/statements.js';
+import { answers, uln, upn } from './helpers/statements.js';
 
 // Recording serialises and hashes each subject's entry, commitment and leaf from per-release templates
 // and reused buffers (the national-scale path). What it stores must be byte for byte what the
@@ -34,13 +33,6 @@ const withExemption: DistributionRequest = {
   requestedAt: '2026-11-01T09:00:00Z',
 };
 const { exemption: _none, ...withoutExemption } = { ...withExemption, dsReference: 'DR-TEXT-2' };
-
-function uln(n: number): string {
-  for (let nine = 100_000_000 + 17 * n; ; nine++) {
-    const check = ulnCheckDigit(`${nine}0`);
-    if (check !== undefined) return `${nine}${check}`;
-  }
-}
 
 // Objecting to research, consenting to linkage, no statement at all; some named by ULN too.
 const cohort = Array.from({ length: 24 }, (_, i) => ({
