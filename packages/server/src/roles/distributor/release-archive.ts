@@ -343,6 +343,8 @@ export class ReleaseArchive {
     let hashes = Buffer.allocUnsafe(32 * 1024);
     let leaves = 0;
     let subjects = 0;
+    // The release's outcomes ledger, named once (every subject of a release has the same releaseId).
+    let outcomes: string | undefined;
     let run: LedgerAppend[] = [];
     let inFlight: Promise<void> = Promise.resolve();
     const leafEntry = (leaf: LogLeaf, json?: string): LedgerAppend => {
@@ -381,7 +383,8 @@ export class ReleaseArchive {
         for (const key of identifierKeys(record.entry.subject))
           run.push({ ledger: subjectLedger(key), entry, json });
         const item: SubjectOutcomeItem = { subject: keyOf(record.entry.subject), outcome };
-        run.push({ ledger: outcomesLedger(record.entry.releaseId), entry: asJson(item) });
+        outcomes ??= outcomesLedger(record.entry.releaseId);
+        run.push({ ledger: outcomes, entry: asJson(item) });
         deciding?.add(record.entry.purposes);
         if (run.length >= STREAM_RUN) return flush();
         // The gate decides synchronously between awaits: a turn of the event loop now and then lets the
@@ -480,10 +483,13 @@ class ContentHash {
   constructor(private readonly request: DistributionRequest) {}
 
   add(keys: readonly SubjectKey[]): void {
+    // One update per batch: a call into the hash per key would cost more than hashing the key.
+    let text = '';
     for (const key of keys) {
-      this.#hash.update(this.#first ? canonicalJson(key) : `,${canonicalJson(key)}`);
+      text += this.#first ? canonicalJson(key) : `,${canonicalJson(key)}`;
       this.#first = false;
     }
+    this.#hash.update(text);
   }
 
   digest(): string {
