@@ -15,7 +15,8 @@ export type StoreKind = 'sqlite' | 'postgres';
 
 // Signing (spec/v1/signatures.md), for the runs that pass --signs and --signing-key: the reference
 // producer signs as the example statement's supplier, the relay adds hops, and the receiver requires a
-// signature, trusting the producer key the suite is given (its private half is what --signing-key reads).
+// signature, trusting the producer key the suite is given (its private half is what --signing-key reads);
+// so does a distributor's intake, so the statements its releases count are verified end to end.
 const SUITE_PRODUCER = await generateSigningKey('EdDSA', 'conformance-producer');
 export const SUITE_SIGNING_KEY: JWK = {
   ...(await exportJWK(SUITE_PRODUCER.signingKey.privateKey)),
@@ -37,7 +38,7 @@ function signingOf(role: Role) {
 }
 
 export interface ReferenceOptions {
-  /** Producer and relay sign, the receiver requires signatures from SUITE_SIGNING_KEY. */
+  /** Producer and relay sign; the receiver (a distributor's intake too) requires signatures from SUITE_SIGNING_KEY. */
   signatures?: boolean;
 }
 /** Every reference server the suite must pass against runs on each store in turn. */
@@ -114,7 +115,7 @@ export async function startReferenceServer(
       auth: { jwks: createLocalJWKSet(jwks), issuer: ISSUER, audience: AUDIENCE },
       tokenEndpoint: `${ISSUER}/oauth2/token`,
       logger: () => {},
-      ...(options.signatures && as === role ? signingOf(as) : {}),
+      ...(options.signatures ? signingOf(as) : {}),
     });
   const running = await start(role);
   const intake = role === 'distributor' ? await start('receiver') : undefined;
