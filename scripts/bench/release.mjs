@@ -14,7 +14,9 @@
 //   BENCH_RELEASE_PASSES=decide,decide-db pnpm bench release   deciding only: nothing is written to a
 //                                       store, and a store not loaded already is an error, not a reload
 // Loaded stores are kept in .bench/ (SQLite) and as databases rp_bench_release_<N> (PostgreSQL), and
-// reused by the next run; delete them to load afresh.
+// reused by the next run; delete them to load afresh. BENCH_RELEASE_DATABASE=<prefix> names the
+// PostgreSQL ones <prefix>_<N> instead: a copy to record into (each record pass adds a release to the
+// store it runs on), leaving the loaded originals as they were.
 import { once } from 'node:events';
 import {
   createWriteStream,
@@ -37,6 +39,9 @@ const PASS = fileURLToPath(new URL('./release/pass.mjs', import.meta.url));
 const MIN_RATIO = 0.5;
 const MAX_RSS_MB = 2048;
 const NATIONAL_SUBJECTS = 28_000_000;
+const DATABASE_PREFIX = process.env.BENCH_RELEASE_DATABASE || 'rp_bench_release';
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE_PREFIX))
+  throw new Error(`BENCH_RELEASE_DATABASE must be a plain lower-case name, not ${DATABASE_PREFIX}`);
 const COHORT_SHARE = 9.1 / 28;
 const BATCH = 5000;
 // Two in flight: the receiver reads one while it writes the other; more would only queue, and a request
@@ -126,7 +131,7 @@ export async function ensureStore(kind, subjects, dataDir, jwks, log, { readOnly
     where = join(dataDir, `release-${subjects}.db`);
   } else {
     ensurePostgres();
-    where = (await postgresDatabase(`rp_bench_release_${subjects}`, { reuse: true })).url;
+    where = (await postgresDatabase(`${DATABASE_PREFIX}_${subjects}`, { reuse: true })).url;
   }
   const status =
     existsSync(where) || kind === 'postgres'
@@ -142,7 +147,7 @@ export async function ensureStore(kind, subjects, dataDir, jwks, log, { readOnly
     throw new Error(`${kind} ${thousands(subjects)}: no loaded store to read (${JSON.stringify(status)})`);
   if (kind === 'sqlite')
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${where}${suffix}`, { force: true });
-  else where = (await postgresDatabase(`rp_bench_release_${subjects}`)).url;
+  else where = (await postgresDatabase(`${DATABASE_PREFIX}_${subjects}`)).url;
   log(
     `${kind} ${thousands(subjects)}: loading ${thousands(expected)} statements through the intake (NDJSON batches of ${thousands(BATCH)})`,
   );

@@ -102,7 +102,9 @@ export class PostgresPreferences implements Preferences {
 
   async #subjectsOf(db: Db, keys: readonly string[]): Promise<Map<string, number>> {
     const { rows } = await db.query<{ key: string; subject: string }>(
-      'SELECT key, subject FROM subject_keys WHERE key = ANY($1::text[])',
+      // A join on the unnested keys, not `key = ANY($1)`: given thousands of keys the planner may scan
+      // the whole table for ANY (measured: a parallel seq scan, ten times the index probes' time).
+      'SELECT k.key, k.subject FROM unnest($1::text[]) AS given (key) JOIN subject_keys k ON k.key = given.key',
       [keys],
     );
     return new Map(rows.map((r) => [r.key, Number(r.subject)]));
