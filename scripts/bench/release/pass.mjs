@@ -122,8 +122,10 @@ if (mode === 'lines') {
 } else if (mode === 'floor') {
   const [kind, where, planFile] = args;
   const plan = JSON.parse(readFileSync(planFile, 'utf8'));
+  // Untimed: where the recording put its subject rows, so the floor's rows go to the same places.
+  const subjectRows = await subjectRowsOfLatestRelease(kind, where);
   const start = clock();
-  await floor(kind, where, plan);
+  await floor(kind, where, plan, subjectRows);
   finish({ records: plan.subjects, ...since(start) });
 } else {
   throw new Error(`unknown mode ${mode}`);
@@ -159,13 +161,43 @@ async function rowsOfLatestCommit(kind, where) {
 }
 
 /**
+ * The subject-ledger rows (ledger, idx) the latest release wrote, in key order. A release appends one row
+ * to each subject's own ledger, and those ledgers lie scattered over the whole primary key; the floor
+ * writes its rows beside them, so it pays for the same scattered B-tree inserts (issue 18: "the same rows
+ * bulk-inserted into the same store"). The latest release is the one whose log row is newest: the log is
+ * written by releases only.
+ */
+async function subjectRowsOfLatestRelease(kind, where) {
+  const sql = `SELECT ledger, idx FROM ledger_entries WHERE ledger LIKE 'release:subject:%'
+      AND recorded_at = (SELECT MAX(recorded_at) FROM ledger_entries WHERE ledger = 'release:log')
+      ORDER BY ledger, idx`;
+  if (kind === 'sqlite') {
+    const Database = fromStore('better-sqlite3');
+    const db = new Database(where, { readonly: true });
+    const rows = db.prepare(sql).all();
+    db.close();
+    return rows;
+  }
+  const pg = fromStore('pg');
+  const client = new pg.Client({ connectionString: where });
+  await client.connect();
+  const { rows } = await client.query(sql);
+  await client.end();
+  return rows.map((r) => ({ ledger: r.ledger, idx: Number(r.idx) }));
+}
+
+/**
  * The floor: for every subject, its share of the hashes (a commitment over salt + entry, a leaf hash,
  * about one node hash) over inputs of the recorded sizes, and its rows, each with a ledger name and an
  * entry of the recorded average sizes, written into ledger_entries in one transaction (COPY on
- * PostgreSQL, multi-row INSERTs on SQLite).
+ * PostgreSQL, multi-row INSERTs on SQLite). Subject rows go beside the latest release's own: the same
+ * ledger name with a short suffix (`#f` and the run), which sorts straight after that ledger's rows and
+ * before the next subject's, so each insert lands on the page the recording's did. The suffix makes
+ * each name 8-10 bytes longer than the recording's, a cost the floor pays and the recording does not.
  */
-async function floor(kind, where, plan) {
+async function floor(kind, where, plan, subjectRows) {
   const run = `${process.pid}-${Date.now()}`;
+  const tag = Date.now().toString(36);
   const text = (n, c) => `"${c.repeat(Math.max(0, n - 2))}"`;
   const kinds = ['log', 'subject', 'outcome', 'other'].filter((k) => plan.written[k]);
   const shape = Object.fromEntries(
@@ -183,6 +215,7 @@ async function floor(kind, where, plan) {
   );
   const ledgerName = (k, i) => {
     // One ledger for the log and one for the outcomes; a ledger per subject record, as subject ledgers are.
+    if (k === 'subject' && i < subjectRows.length) return `${subjectRows[i].ledger}#f${tag}`;
     const base = k === 'subject' ? `floor:${run}:s:${i}` : `floor:${run}:${k}`;
     return base.padEnd(shape[k].ledgerBytes, '-');
   };
