@@ -7,6 +7,7 @@ import { loadSchemaCheck } from '../src/scenarios/schemas.js';
 import type { ScenarioCase, ScenarioTarget } from '../src/scenarios/types.js';
 import { suiteRoot } from '../src/suite-root.js';
 import {
+  type ReferenceOptions,
   type ReferenceServer,
   SCHOOL,
   SUITE_SIGNING_KEY,
@@ -21,40 +22,59 @@ import {
  * server. The packages' own unit tests are not here. One test per scenario test lets Stryker's perTest
  * coverage run only the scenarios whose requests reach a mutant. Each profile has two blocks: the cases
  * that need no optional feature against servers without signing, and the cases that need signing
- * (`requires` signs / signingKey) against servers started with it, as `--signs` / `--signing-key` run
- * them. Not part of `pnpm test`
+ * (`requires` signs / signingKey / requireSignature / verifySignatures) against servers started with it,
+ * as `--signs` / `--signing-key` / `--signature-policy` run them (a receiver has one block per policy). Not part of `pnpm test`
  * (the file name does not end in .test.ts): `pnpm mutation` runs it under Stryker.
  */
 const root = suiteRoot();
 const schemas = loadSchemaCheck(root);
 const template = (await import('../../../spec/v1/examples/statement.json', { with: { type: 'json' } }))
   .default as Record<string, unknown>;
-// The optional features a run can claim (signatures.md 8: most suppliers do not sign yet), and what the
-// reference servers started with signing on claim per profile, as the CLI's --signs / --signing-key would:
-// a producer and a relay sign; a receiver (and the distributor's intake) requires signatures from the key
-// the suite signs every fixture with.
-const SIGNING_FEATURES = ['signs', 'signingKey'] as const;
-type Feature = (typeof SIGNING_FEATURES)[number];
-const SIGNING_CLAIMS: Record<Profile, Partial<ScenarioTarget>> = {
-  producer: { signs: true },
-  relay: { signs: true },
-  receiver: { signingKey: SUITE_SIGNING_KEY as Record<string, unknown> },
-  distributor: { signingKey: SUITE_SIGNING_KEY as Record<string, unknown> },
+// The optional features a run can claim (signatures.md 8: most suppliers do not sign yet; the runner skips a
+// case needing one it was not given), and the reference servers that claim them per profile, as the CLI's
+// --signs / --signing-key / --signature-policy would: a producer and a relay sign; a receiver (and the
+// distributor's intake) requires signatures from the key the suite signs every fixture with, or only
+// verifies them.
+const SIGNING_FEATURES = new Set(['signs', 'signingKey', 'requireSignature', 'verifySignatures']);
+interface SigningBlock {
+  name: string;
+  claims: readonly string[];
+  target: Partial<ScenarioTarget>;
+  options: ReferenceOptions;
+}
+const key = SUITE_SIGNING_KEY as Record<string, unknown>;
+const REQUIRE: SigningBlock = {
+  name: 'signing',
+  claims: ['signingKey', 'requireSignature'],
+  target: { signingKey: key },
+  options: { signatures: true },
 };
-const needsSigning = (c: ScenarioCase) =>
-  (c.requires ?? []).some((r) => (SIGNING_FEATURES as readonly string[]).includes(r));
+const SIGNING_BLOCKS: Record<Profile, readonly SigningBlock[]> = {
+  producer: [{ name: 'signing', claims: ['signs'], target: { signs: true }, options: { signatures: true } }],
+  relay: [{ name: 'signing', claims: ['signs'], target: { signs: true }, options: { signatures: true } }],
+  receiver: [
+    REQUIRE,
+    {
+      name: 'verify',
+      claims: ['signingKey', 'verifySignatures'],
+      target: { signingKey: key, signaturePolicy: 'verify' },
+      options: { signatures: true, signaturePolicy: 'verify' },
+    },
+  ],
+  distributor: [REQUIRE],
+};
+const signingNeeds = (c: ScenarioCase) => (c.requires ?? []).filter((r) => SIGNING_FEATURES.has(r));
 
 /**
  * One describe block of scenario tests against one set of reference servers. Started lazily: Vitest runs a
  * suite's hooks only when one of its tests runs, so a mutant that only receiver scenarios reach starts only
  * the receiver, and one only the signing cases reach starts only the signing servers.
  */
-function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], signing: boolean): void {
+function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], block?: SigningBlock): void {
   describe(name, () => {
     let server: ReferenceServer | undefined;
-    const claims = signing ? SIGNING_CLAIMS[profile] : {};
     beforeAll(async () => {
-      server = await startReferenceServer(profile as Role, 'sqlite', { signatures: signing });
+      server = await startReferenceServer(profile as Role, 'sqlite', block?.options ?? {});
     }, 60_000);
     afterAll(async () => {
       await server?.close();
@@ -62,9 +82,7 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], s
     for (const c of cases) {
       // A skip is no failure only where the case needs an optional feature these servers do not claim
       // (decision 0033), as for a vendor without it; a skipped case whose features are claimed fails.
-      const unclaimed = (c.requires ?? []).some(
-        (r) => (SIGNING_FEATURES as readonly string[]).includes(r) && claims[r as Feature] === undefined,
-      );
+      const unclaimed = signingNeeds(c).some((r) => !block?.claims.includes(r));
       for (const t of c.tests) {
         it(`${c.id}/${t.id}`, async () => {
           const s = server!;
@@ -77,7 +95,7 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], s
               ...(s.intake ? { intake: { baseUrl: s.intake.url, token: s.intake.token } } : {}),
               school: SCHOOL,
               template,
-              ...claims,
+              ...block?.target,
             },
             schemas,
             `scenario:${profile}`,
@@ -94,16 +112,43 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], s
 }
 
 for (const profile of Profiles) {
+  // Each case needing signing runs against the first servers that claim all it needs (signature-policy.ts
+  // under each policy, the producer's and relay's signing, the counts a distributor's releases carry); the
+  // rest, and a case no servers here claim (skipped, as for a vendor without the feature), run without.
+  const blockOf = (c: ScenarioCase) => {
+    const needs = signingNeeds(c);
+    return needs.length === 0
+      ? undefined
+      : SIGNING_BLOCKS[profile].find((b) => needs.every((r) => b.claims.includes(r)));
+  };
   const cases = loadScenarios(root, profile);
   judge(
     profile,
     profile,
-    cases.filter((c) => !needsSigning(c)),
-    false,
+    cases.filter((c) => blockOf(c) === undefined),
   );
-  // The cases that need signing, against servers started with signing on (signature-policy.ts, the
-  // producer's and relay's signing, the signature counts a distributor's releases carry). Vitest fails an
-  // empty block, so a profile with no such case yet has none.
-  const signingCases = cases.filter(needsSigning);
-  if (signingCases.length > 0) judge(`${profile} (signing)`, profile, signingCases, true);
+  // Vitest fails an empty block, so a profile with no case for a block has none.
+  for (const block of SIGNING_BLOCKS[profile]) {
+    const mine = cases.filter((c) => blockOf(c) === block);
+    if (mine.length > 0) judge(`${profile} (${block.name})`, profile, mine, block);
+  }
+  // A receiver may read batches on ingest worker threads (ingestThreads), and then hands them the policy's
+  // keys from the event loop (workerSignatures): the cases that post batches again against such receivers,
+  // without a policy and requiring signatures. (The workers' own code is out of Stryker's reach.)
+  if (profile === 'receiver') {
+    const postsBatches = (c: ScenarioCase) => JSON.stringify(c).includes('"/intake/batches"');
+    const threads: ReferenceOptions = { ingestThreads: 1 };
+    judge(
+      'receiver (ingest threads)',
+      profile,
+      cases.filter((c) => blockOf(c) === undefined && postsBatches(c)),
+      { name: 'ingest threads', claims: [], target: {}, options: threads },
+    );
+    judge(
+      'receiver (signing, ingest threads)',
+      profile,
+      cases.filter((c) => blockOf(c) === REQUIRE && postsBatches(c)),
+      { ...REQUIRE, options: { ...REQUIRE.options, ...threads } },
+    );
+  }
 }

@@ -27,19 +27,24 @@ const PRODUCER_KEY = await generateSigningKey('EdDSA', 'reference-producer');
 const RELAY_KEY = await generateSigningKey('EdDSA', 'reference-relay');
 const SUPPLIER = 'SUP-EXAMPLE';
 
-function signingOf(role: Role) {
+function signingOf(role: Role, mode: SignaturePolicyMode = 'require-signature') {
   if (role === 'producer') return { signing: { supplier: SUPPLIER, key: PRODUCER_KEY.signingKey } };
   if (role === 'relay') return { signing: { supplier: 'INT-CONFORMANCE', key: RELAY_KEY.signingKey } };
   if (role !== 'receiver') return {};
   const { keys } = trustInMemory([
     { supplier: SUPPLIER, roles: ['producer'], keys: [SUITE_PRODUCER.publicJwk] },
   ]);
-  return { signaturePolicy: { mode: 'require-signature' as const, keys } };
+  return { signaturePolicy: { mode, keys } };
 }
 
+type SignaturePolicyMode = 'require-signature' | 'verify';
 export interface ReferenceOptions {
   /** Producer and relay sign; the receiver (a distributor's intake too) requires signatures from SUITE_SIGNING_KEY. */
   signatures?: boolean;
+  /** With `signatures`, the receiver's policy over that key: `require-signature` (the default) or `verify`. */
+  signaturePolicy?: SignaturePolicyMode;
+  /** A receiver's batch reading (and, with a policy, chain verification) on this many worker threads. */
+  ingestThreads?: number;
 }
 /** Every reference server the suite must pass against runs on each store in turn. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
@@ -115,7 +120,8 @@ export async function startReferenceServer(
       auth: { jwks: createLocalJWKSet(jwks), issuer: ISSUER, audience: AUDIENCE },
       tokenEndpoint: `${ISSUER}/oauth2/token`,
       logger: () => {},
-      ...(options.signatures ? signingOf(as) : {}),
+      ...(options.signatures ? signingOf(as, options.signaturePolicy) : {}),
+      ...(options.ingestThreads && as === 'receiver' ? { ingestThreads: options.ingestThreads } : {}),
     });
   const running = await start(role);
   const intake = role === 'distributor' ? await start('receiver') : undefined;

@@ -1,6 +1,6 @@
 import type { ContractObserver } from '../contract/observer.js';
 import type { TestResult } from '../report/result.js';
-import { difference, matches, pointer, rulesIn, sameJson } from './match.js';
+import { difference, matches, pointer, pointerAll, rulesIn, sameJson } from './match.js';
 import type { SchemaCheck } from './schemas.js';
 import { type RunSigner, runSigner, signFixtures, verifySignatureProblem } from './signing.js';
 import { Scope } from './template.js';
@@ -105,6 +105,16 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     if (have === null) fail(`header ${name} missing`);
     if (want !== '*' && have !== scope.text(want))
       fail(`header ${name} is ${have}, want ${scope.text(want)}`);
+  }
+  if (e.accounted) {
+    const { lists, omitted, total } = e.accounted;
+    const found = pointerAll(got.body, lists);
+    const listed = found.reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+    const left = pointer(got.body, omitted) ?? 0;
+    if (typeof left !== 'number') fail(`${omitted} is not a number`);
+    else if (found.length === 0 || found.some((v) => !Array.isArray(v))) fail(`${lists} are not all arrays`);
+    else if (listed + left !== total)
+      fail(`${listed} listed at ${lists} and ${left} at ${omitted}: ${listed + left}, want ${total}`);
   }
   for (const [ptr, want] of Object.entries(e.lengths ?? {})) {
     const v = pointer(got.body, ptr);
@@ -217,6 +227,9 @@ export async function runScenarios(
     intake: target.intake !== undefined,
     signs: target.signs === true,
     signingKey: target.signingKey !== undefined,
+    // A receiver trusting that key runs one policy: the cases of the other are not its behaviour.
+    requireSignature: target.signingKey !== undefined && target.signaturePolicy !== 'verify',
+    verifySignatures: target.signingKey !== undefined && target.signaturePolicy === 'verify',
   };
   const signer = await runSigner(target);
   const subject = (target.template.subject ?? {}) as { upn?: string };
@@ -261,6 +274,8 @@ export async function runScenarios(
         school: target.school.urn,
         laEstab: target.school.laEstab,
         pupil: subject.upn ?? '',
+        // The kid the run signs fixtures with: a receiver records it as the signer of what it verified.
+        signerKid: signer.key.kid,
       });
       try {
         for (const [i, s] of (t.setup ?? []).entries())
@@ -284,6 +299,11 @@ export async function runScenarios(
 }
 
 // What to pass for each `requires` entry, in the words of the CLI.
-const options: Record<string, string> = { intake: 'intake-token', signingKey: 'signing-key' };
-const OPTIONAL_FEATURES = new Set(['signs', 'signingKey']);
+const options: Record<string, string> = {
+  intake: 'intake-token',
+  signingKey: 'signing-key',
+  requireSignature: 'signing-key (policy require-signature)',
+  verifySignatures: 'signing-key --signature-policy verify',
+};
+const OPTIONAL_FEATURES = new Set(['signs', 'signingKey', 'requireSignature', 'verifySignatures']);
 const kebab = (s: string) => options[s] ?? s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
