@@ -32,7 +32,8 @@ const MODULES = {
   'release-gate': { mutate: 'packages/release/src/gate/**/*.ts', judge: 'http' },
   // Without what no HTTP operation of the reference servers reaches, also when --mutate narrows the run
   // to one role: the worker-thread ingest (on only with ingestThreads > 0, and Stryker's mutant switch
-  // does not reach a worker thread) and decideOnwardShare (a library call the reference relay exposes
+  // does not reach a worker thread; verify-lines.ts is the workers' own chain check, imported only by
+  // worker-main.ts) and decideOnwardShare (a library call the reference relay exposes
   // through no operation; examples/relay wraps it in its own).
   'server-operations': {
     mutate: 'packages/server/src/roles/**/*.ts',
@@ -40,6 +41,7 @@ const MODULES = {
       'receiver/ingest/ingest-workers.ts',
       'receiver/ingest/worker-main.ts',
       'receiver/ingest/messages.ts',
+      'receiver/ingest/verify-lines.ts',
       'relay/decide-onward-share.ts',
     ].map((f) => `!packages/server/src/roles/${f}`),
     judge: 'http',

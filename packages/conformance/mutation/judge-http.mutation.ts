@@ -4,8 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarios, type Profile, Profiles } from '../src/scenarios/load.js';
 import { runScenarios } from '../src/scenarios/run.js';
 import { loadSchemaCheck } from '../src/scenarios/schemas.js';
+import type { ScenarioCase, ScenarioTarget } from '../src/scenarios/types.js';
 import { suiteRoot } from '../src/suite-root.js';
-import { type ReferenceServer, SCHOOL, startReferenceServer } from '../test/reference-servers.js';
+import {
+  type ReferenceOptions,
+  type ReferenceServer,
+  SCHOOL,
+  SUITE_SIGNING_KEY,
+  startReferenceServer,
+} from '../test/reference-servers.js';
 
 /**
  * The conformance suite's HTTP profiles as the only judge of a mutant of the release gate or a server
@@ -13,29 +20,72 @@ import { type ReferenceServer, SCHOOL, startReferenceServer } from '../test/refe
  * them) on a fresh SQLite store, and every scenario test of conformance/scenarios/v1/<profile>/ is one
  * test here, run exactly as `reuse-pref-conformance run --profile <profile>` runs it against a vendor's
  * server. The packages' own unit tests are not here. One test per scenario test lets Stryker's perTest
- * coverage run only the scenarios whose requests reach a mutant. Not part of `pnpm test`
+ * coverage run only the scenarios whose requests reach a mutant. Each profile has two blocks: the cases
+ * that need no optional feature against servers without signing, and the cases that need signing
+ * (`requires` signs / signingKey / requireSignature / verifySignatures) against servers started with it,
+ * as `--signs` / `--signing-key` / `--signature-policy` run them (a receiver has one block per policy). Not part of `pnpm test`
  * (the file name does not end in .test.ts): `pnpm mutation` runs it under Stryker.
  */
 const root = suiteRoot();
 const schemas = loadSchemaCheck(root);
 const template = (await import('../../../spec/v1/examples/statement.json', { with: { type: 'json' } }))
   .default as Record<string, unknown>;
-const servers: Partial<Record<Profile, ReferenceServer>> = {};
+// The optional features a run can claim (signatures.md 8: most suppliers do not sign yet; the runner skips a
+// case needing one it was not given), and the reference servers that claim them per profile, as the CLI's
+// --signs / --signing-key / --signature-policy would: a producer and a relay sign; a receiver (and the
+// distributor's intake) requires signatures from the key the suite signs every fixture with, or only
+// verifies them.
+const SIGNING_FEATURES = new Set(['signs', 'signingKey', 'requireSignature', 'verifySignatures']);
+interface SigningBlock {
+  name: string;
+  claims: readonly string[];
+  target: Partial<ScenarioTarget>;
+  options: ReferenceOptions;
+}
+const key = SUITE_SIGNING_KEY as Record<string, unknown>;
+const REQUIRE: SigningBlock = {
+  name: 'signing',
+  claims: ['signingKey', 'requireSignature'],
+  target: { signingKey: key },
+  options: { signatures: true },
+};
+const SIGNING_BLOCKS: Record<Profile, readonly SigningBlock[]> = {
+  producer: [{ name: 'signing', claims: ['signs'], target: { signs: true }, options: { signatures: true } }],
+  relay: [{ name: 'signing', claims: ['signs'], target: { signs: true }, options: { signatures: true } }],
+  receiver: [
+    REQUIRE,
+    {
+      name: 'verify',
+      claims: ['signingKey', 'verifySignatures'],
+      target: { signingKey: key, signaturePolicy: 'verify' },
+      options: { signatures: true, signaturePolicy: 'verify' },
+    },
+  ],
+  distributor: [REQUIRE],
+};
+const signingNeeds = (c: ScenarioCase) => (c.requires ?? []).filter((r) => SIGNING_FEATURES.has(r));
 
-for (const profile of Profiles) {
-  describe(profile, () => {
-    // Started per profile: Vitest runs a suite's hooks only when one of its tests runs, so a mutant that
-    // only receiver scenarios reach starts only the receiver.
+/**
+ * One describe block of scenario tests against one set of reference servers. Started lazily: Vitest runs a
+ * suite's hooks only when one of its tests runs, so a mutant that only receiver scenarios reach starts only
+ * the receiver, and one only the signing cases reach starts only the signing servers.
+ */
+function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], block?: SigningBlock): void {
+  describe(name, () => {
+    let server: ReferenceServer | undefined;
     beforeAll(async () => {
-      servers[profile] = await startReferenceServer(profile as Role, 'sqlite');
+      server = await startReferenceServer(profile as Role, 'sqlite', block?.options ?? {});
     }, 60_000);
     afterAll(async () => {
-      await servers[profile]?.close();
+      await server?.close();
     });
-    for (const c of loadScenarios(root, profile)) {
+    for (const c of cases) {
+      // A skip is no failure only where the case needs an optional feature these servers do not claim
+      // (decision 0033), as for a vendor without it; a skipped case whose features are claimed fails.
+      const unclaimed = signingNeeds(c).some((r) => !block?.claims.includes(r));
       for (const t of c.tests) {
         it(`${c.id}/${t.id}`, async () => {
-          const s = servers[profile]!;
+          const s = server!;
           const results = await runScenarios(
             [{ ...c, tests: [t] }],
             {
@@ -45,19 +95,41 @@ for (const profile of Profiles) {
               ...(s.intake ? { intake: { baseUrl: s.intake.url, token: s.intake.token } } : {}),
               school: SCHOOL,
               template,
+              ...block?.target,
             },
             schemas,
             `scenario:${profile}`,
           );
-          // SHOULD and MAY scenarios run too (they reach code), but only a MUST failure kills a mutant. A
-          // case needing an optional feature these servers do not claim (signing, decision 0033) is
-          // skipped by the runner, as for a vendor without it: not a failure.
+          // SHOULD and MAY scenarios run too (they reach code), but only a MUST failure kills a mutant.
           const failed = results.filter(
-            (r) => r.level === 'MUST' && r.status !== 'pass' && r.status !== 'skipped',
+            (r) => r.level === 'MUST' && r.status !== 'pass' && !(r.status === 'skipped' && unclaimed),
           );
           expect(failed.map((r) => `${r.id}: ${r.message ?? r.status}`)).toEqual([]);
         });
       }
     }
   });
+}
+
+for (const profile of Profiles) {
+  // Each case needing signing runs against the first servers that claim all it needs (signature-policy.ts
+  // under each policy, the producer's and relay's signing, the counts a distributor's releases carry); the
+  // rest, and a case no servers here claim (skipped, as for a vendor without the feature), run without.
+  const blockOf = (c: ScenarioCase) => {
+    const needs = signingNeeds(c);
+    return needs.length === 0
+      ? undefined
+      : SIGNING_BLOCKS[profile].find((b) => needs.every((r) => b.claims.includes(r)));
+  };
+  const cases = loadScenarios(root, profile);
+  judge(
+    profile,
+    profile,
+    cases.filter((c) => blockOf(c) === undefined),
+  );
+  // Vitest fails an empty block, so a profile with no case for a block has none.
+  for (const block of SIGNING_BLOCKS[profile]) {
+    const mine = cases.filter((c) => blockOf(c) === block);
+    if (mine.length > 0) judge(`${profile} (${block.name})`, profile, mine, block);
+  }
 }

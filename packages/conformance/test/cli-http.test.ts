@@ -84,7 +84,9 @@ describe('without --other-school-token', () => {
     expect(skipped.code, skipped.out).toBe(0);
     // The signature cases are skipped too: this receiver was not given --signing-key (an optional feature).
     const optional = loadScenarios(suiteRoot(), 'receiver')
-      .filter((c) => c.requires?.includes('signingKey'))
+      .filter((c) =>
+        c.requires?.some((r) => ['signingKey', 'requireSignature', 'verifySignatures'].includes(r)),
+      )
       .reduce((n, c) => n + c.tests.length, 0);
     expect(skipped.out).toContain(`${ids.length + optional} skip-listed`);
   });
@@ -100,6 +102,7 @@ describe('distributor without --intake-token', () => {
   });
 });
 
+const receiverRun = ['run', '--profile', 'receiver', '--base-url', 'http://127.0.0.1:1', '--token', 't'];
 describe('usage', () => {
   it.each([
     [['run'], 2],
@@ -107,6 +110,9 @@ describe('usage', () => {
     [['run', '--profile', 'producer', '--base-url', 'http://127.0.0.1:1'], 2],
     [['run', '--profile', 'nobody', '--base-url', 'http://127.0.0.1:1', '--token', 't'], 2],
     [['--help'], 0],
+    // --signature-policy names one of the receiver's policies, over the key --signing-key gives.
+    [[...receiverRun, '--signature-policy', 'verify'], 2],
+    [[...receiverRun, '--signing-key', 'k.json', '--signature-policy', 'off'], 2],
   ])('%j exits %i', async (args, want) => {
     expect((await cli(args)).code).toBe(want);
   });

@@ -15,7 +15,8 @@ export type StoreKind = 'sqlite' | 'postgres';
 
 // Signing (spec/v1/signatures.md), for the runs that pass --signs and --signing-key: the reference
 // producer signs as the example statement's supplier, the relay adds hops, and the receiver requires a
-// signature, trusting the producer key the suite is given (its private half is what --signing-key reads).
+// signature, trusting the producer key the suite is given (its private half is what --signing-key reads);
+// so does a distributor's intake, so the statements its releases count are verified end to end.
 const SUITE_PRODUCER = await generateSigningKey('EdDSA', 'conformance-producer');
 export const SUITE_SIGNING_KEY: JWK = {
   ...(await exportJWK(SUITE_PRODUCER.signingKey.privateKey)),
@@ -26,19 +27,22 @@ const PRODUCER_KEY = await generateSigningKey('EdDSA', 'reference-producer');
 const RELAY_KEY = await generateSigningKey('EdDSA', 'reference-relay');
 const SUPPLIER = 'SUP-EXAMPLE';
 
-function signingOf(role: Role) {
+function signingOf(role: Role, mode: SignaturePolicyMode = 'require-signature') {
   if (role === 'producer') return { signing: { supplier: SUPPLIER, key: PRODUCER_KEY.signingKey } };
   if (role === 'relay') return { signing: { supplier: 'INT-CONFORMANCE', key: RELAY_KEY.signingKey } };
   if (role !== 'receiver') return {};
   const { keys } = trustInMemory([
     { supplier: SUPPLIER, roles: ['producer'], keys: [SUITE_PRODUCER.publicJwk] },
   ]);
-  return { signaturePolicy: { mode: 'require-signature' as const, keys } };
+  return { signaturePolicy: { mode, keys } };
 }
 
+type SignaturePolicyMode = 'require-signature' | 'verify';
 export interface ReferenceOptions {
-  /** Producer and relay sign, the receiver requires signatures from SUITE_SIGNING_KEY. */
+  /** Producer and relay sign; the receiver (a distributor's intake too) requires signatures from SUITE_SIGNING_KEY. */
   signatures?: boolean;
+  /** With `signatures`, the receiver's policy over that key: `require-signature` (the default) or `verify`. */
+  signaturePolicy?: SignaturePolicyMode;
 }
 /** Every reference server the suite must pass against runs on each store in turn. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
@@ -114,7 +118,7 @@ export async function startReferenceServer(
       auth: { jwks: createLocalJWKSet(jwks), issuer: ISSUER, audience: AUDIENCE },
       tokenEndpoint: `${ISSUER}/oauth2/token`,
       logger: () => {},
-      ...(options.signatures && as === role ? signingOf(as) : {}),
+      ...(options.signatures ? signingOf(as, options.signaturePolicy) : {}),
     });
   const running = await start(role);
   const intake = role === 'distributor' ? await start('receiver') : undefined;

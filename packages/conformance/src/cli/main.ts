@@ -53,6 +53,9 @@ options:
   --signing-key <jwk.json>  a producer signing key (private JWK with kid and alg) the service trusts for
                             the example statement's supplier: every fixture is signed with it, and a
                             receiver's require-signature cases run (or env REUSE_PREF_SIGNING_KEY)
+  --signature-policy <p>    receiver with --signing-key: the policy its intake runs, require-signature
+                            (default) or verify; the cases of that policy run, the other's are skipped
+                            (or env REUSE_PREF_SIGNATURE_POLICY)
   --skips <file.json>       { "<case id>/<test id>": "reason" }: ids no mode of the suite has, and listed
                             tests that now pass, fail the run; one list serves every step of your CI
   --junit <file.xml>  --json <file.json>  reports; the console summary always prints
@@ -99,6 +102,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       'intake-token': { type: 'string' },
       signs: { type: 'boolean' },
       'signing-key': { type: 'string' },
+      'signature-policy': { type: 'string' },
       school: { type: 'string' },
       'la-estab': { type: 'string' },
       skips: { type: 'string' },
@@ -202,6 +206,15 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const intakeToken = values['intake-token'] ?? io.env.REUSE_PREF_INTAKE_TOKEN;
     const intakeUrl = values['intake-url'] ?? io.env.REUSE_PREF_INTAKE_URL ?? values['base-url'];
     const signingKeyFile = values['signing-key'] ?? io.env.REUSE_PREF_SIGNING_KEY;
+    const signaturePolicy = values['signature-policy'] ?? io.env.REUSE_PREF_SIGNATURE_POLICY;
+    if (
+      signaturePolicy !== undefined &&
+      signaturePolicy !== 'require-signature' &&
+      signaturePolicy !== 'verify'
+    )
+      throw new UsageError('--signature-policy is require-signature or verify');
+    if (signaturePolicy !== undefined && !signingKeyFile)
+      throw new UsageError('--signature-policy needs --signing-key (the key the receiver trusts)');
     const cases = loadScenarios(root, profile);
     if (cases.length === 0)
       throw new Error(`no HTTP scenarios for the ${profile} profile in this suite version yet`);
@@ -223,6 +236,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         ...(signingKeyFile
           ? { signingKey: JSON.parse(readFileSync(signingKeyFile, 'utf8')) as Record<string, unknown> }
           : {}),
+        ...(signaturePolicy ? { signaturePolicy } : {}),
       },
       loadSchemaCheck(root, contract.schemas),
       `scenario:${profile}`,

@@ -217,6 +217,9 @@ export async function runScenarios(
     intake: target.intake !== undefined,
     signs: target.signs === true,
     signingKey: target.signingKey !== undefined,
+    // A receiver trusting that key runs one policy: the cases of the other are not its behaviour.
+    requireSignature: target.signingKey !== undefined && target.signaturePolicy !== 'verify',
+    verifySignatures: target.signingKey !== undefined && target.signaturePolicy === 'verify',
   };
   const signer = await runSigner(target);
   const subject = (target.template.subject ?? {}) as { upn?: string };
@@ -261,6 +264,8 @@ export async function runScenarios(
         school: target.school.urn,
         laEstab: target.school.laEstab,
         pupil: subject.upn ?? '',
+        // The kid the run signs fixtures with: a receiver records it as the signer of what it verified.
+        signerKid: signer.key.kid,
       });
       try {
         for (const [i, s] of (t.setup ?? []).entries())
@@ -284,6 +289,11 @@ export async function runScenarios(
 }
 
 // What to pass for each `requires` entry, in the words of the CLI.
-const options: Record<string, string> = { intake: 'intake-token', signingKey: 'signing-key' };
-const OPTIONAL_FEATURES = new Set(['signs', 'signingKey']);
+const options: Record<string, string> = {
+  intake: 'intake-token',
+  signingKey: 'signing-key',
+  requireSignature: 'signing-key (policy require-signature)',
+  verifySignatures: 'signing-key --signature-policy verify',
+};
+const OPTIONAL_FEATURES = new Set(['signs', 'signingKey', 'requireSignature', 'verifySignatures']);
 const kebab = (s: string) => options[s] ?? s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -137,5 +137,10 @@ export interface ScenarioTarget {
    * made for the run.
    */
   signingKey?: Record<string, unknown>;
+  /**
+   * With `signingKey`, the policy the receiver's intake runs (signatures.md 8): `require-signature` (the
+   * default) runs the cases that need refusals, `verify` the cases that need acceptance with query findings.
+   */
+  signaturePolicy?: 'require-signature' | 'verify';
   fetch?: typeof fetch;
 }
