@@ -132,4 +132,23 @@ for (const profile of Profiles) {
     const mine = cases.filter((c) => blockOf(c) === block);
     if (mine.length > 0) judge(`${profile} (${block.name})`, profile, mine, block);
   }
+  // A receiver may read batches on ingest worker threads (ingestThreads), and then hands them the policy's
+  // keys from the event loop (workerSignatures): the cases that post batches again against such receivers,
+  // without a policy and requiring signatures. (The workers' own code is out of Stryker's reach.)
+  if (profile === 'receiver') {
+    const postsBatches = (c: ScenarioCase) => JSON.stringify(c).includes('"/intake/batches"');
+    const threads: ReferenceOptions = { ingestThreads: 1 };
+    judge(
+      'receiver (ingest threads)',
+      profile,
+      cases.filter((c) => blockOf(c) === undefined && postsBatches(c)),
+      { name: 'ingest threads', claims: [], target: {}, options: threads },
+    );
+    judge(
+      'receiver (signing, ingest threads)',
+      profile,
+      cases.filter((c) => blockOf(c) === REQUIRE && postsBatches(c)),
+      { ...REQUIRE, options: { ...REQUIRE.options, ...threads } },
+    );
+  }
 }

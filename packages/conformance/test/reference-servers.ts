@@ -43,6 +43,8 @@ export interface ReferenceOptions {
   signatures?: boolean;
   /** With `signatures`, the receiver's policy over that key: `require-signature` (the default) or `verify`. */
   signaturePolicy?: SignaturePolicyMode;
+  /** A receiver's batch reading (and, with a policy, chain verification) on this many worker threads. */
+  ingestThreads?: number;
 }
 /** Every reference server the suite must pass against runs on each store in turn. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
@@ -119,6 +121,7 @@ export async function startReferenceServer(
       tokenEndpoint: `${ISSUER}/oauth2/token`,
       logger: () => {},
       ...(options.signatures ? signingOf(as, options.signaturePolicy) : {}),
+      ...(options.ingestThreads && as === 'receiver' ? { ingestThreads: options.ingestThreads } : {}),
     });
   const running = await start(role);
   const intake = role === 'distributor' ? await start('receiver') : undefined;

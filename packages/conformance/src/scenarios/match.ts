@@ -34,6 +34,20 @@ export function pointer(value: unknown, ptr: string): unknown {
   return v;
 }
 
+/** Every value a pointer reaches, `*` standing for any one segment (each element or member there). */
+export function pointerAll(value: unknown, ptr: string): unknown[] {
+  let found: unknown[] = [value];
+  for (const raw of ptr === '' ? [] : ptr.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    found = found.flatMap((v) => {
+      if (typeof v !== 'object' || v === null) return [];
+      if (key === '*') return Object.values(v);
+      return key in v ? [(v as Record<string, unknown>)[key]] : [];
+    });
+  }
+  return found;
+}
+
 /** Canonical JSON (RFC 8785) of a response value; a missing value (no body) has none. */
 function canonical(value: unknown): string | undefined {
   return value === undefined ? undefined : canonicalJson(value);

@@ -1,6 +1,6 @@
 import type { ContractObserver } from '../contract/observer.js';
 import type { TestResult } from '../report/result.js';
-import { difference, matches, pointer, rulesIn, sameJson } from './match.js';
+import { difference, matches, pointer, pointerAll, rulesIn, sameJson } from './match.js';
 import type { SchemaCheck } from './schemas.js';
 import { type RunSigner, runSigner, signFixtures, verifySignatureProblem } from './signing.js';
 import { Scope } from './template.js';
@@ -105,6 +105,16 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     if (have === null) fail(`header ${name} missing`);
     if (want !== '*' && have !== scope.text(want))
       fail(`header ${name} is ${have}, want ${scope.text(want)}`);
+  }
+  if (e.accounted) {
+    const { lists, omitted, total } = e.accounted;
+    const found = pointerAll(got.body, lists);
+    const listed = found.reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+    const left = pointer(got.body, omitted) ?? 0;
+    if (typeof left !== 'number') fail(`${omitted} is not a number`);
+    else if (found.length === 0 || found.some((v) => !Array.isArray(v))) fail(`${lists} are not all arrays`);
+    else if (listed + left !== total)
+      fail(`${listed} listed at ${lists} and ${left} at ${omitted}: ${listed + left}, want ${total}`);
   }
   for (const [ptr, want] of Object.entries(e.lengths ?? {})) {
     const v = pointer(got.body, ptr);

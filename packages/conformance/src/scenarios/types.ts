@@ -51,6 +51,12 @@ export interface ScenarioExpect {
   anyOrder?: string[];
   /** JSON pointer -> exact array length, e.g. `{"/entries": 1}`: "exactly one ledger entry". */
   lengths?: Record<string, number>;
+  /**
+   * Findings a server may bound (openapi.yaml: it may list only so many per record and per batch, and
+   * `findingsOmitted` counts the rest): the lengths of the arrays at `lists` (`*` for any one segment)
+   * plus the number at `omitted` (0 when absent) must be `total`, so none is dropped without saying so.
+   */
+  accounted?: { lists: string; omitted: string; total: number };
 }
 
 export interface PageThrough {
