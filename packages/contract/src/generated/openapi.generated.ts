@@ -57,7 +57,11 @@ export interface paths {
         };
         /**
          * Service health
-         * @description Whether the service can take requests. Public; reports no personal data.
+         * @description Whether the service can take requests. Public; reports no personal data. Every answer carries
+         *     `Cache-Control: no-store`: a health answer is about this moment, and a cache that kept a `pass`
+         *     would hide an outage from the load balancer. A distributor's report includes a check named
+         *     `transparency-log`: `fail` when its release log no longer extends the last tree head it signed
+         *     (`getTreeHead`), so an operator is told before a verifier finds out.
          */
         get: operations["getHealth"];
         put?: never;
@@ -1922,6 +1926,8 @@ export interface operations {
             /** @description Healthy or degraded (`warn`). */
             200: {
                 headers: {
+                    /** @description `no-store`. */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
