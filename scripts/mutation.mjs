@@ -13,6 +13,7 @@
 // generated, or now killed) or a module scores under --min-score (default 90) over its non-equivalent
 // mutants. One test process (concurrency 1): the machine is shared. See decision 0027.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +74,14 @@ if (values.mutate && modules.length !== 1) {
   console.error('mutation: --mutate narrows one module; name exactly one');
   process.exit(2);
 }
-const reportName = (m) => (values.mutate ? `${m}--${values.mutate.replace(/[^A-Za-z0-9]+/g, '-')}` : m);
+// A file name stays under the file system's 255 bytes: a long --mutate list (several files, comma-separated)
+// is shortened and told apart by a hash of the whole list.
+const reportName = (m) => {
+  if (!values.mutate) return m;
+  const name = `${m}--${values.mutate.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  if (name.length <= 120) return name;
+  return `${name.slice(0, 100)}-${createHash('sha256').update(values.mutate).digest('hex').slice(0, 12)}`;
+};
 const reportPath = (m) => join(root, 'reports/mutation', `${reportName(m)}.json`);
 mkdirSync(join(root, 'reports/mutation'), { recursive: true });
 const timings = {};

@@ -482,7 +482,9 @@ export interface paths {
          * @description Every recorded release, oldest first. Public; holds no personal data. JSON comes a page at a time.
          *     A server may also answer `Accept: text/csv` or `Accept: text/html` with the whole register as one
          *     document (cursor and limit do not apply; the reference server does), the form people download or
-         *     read; typed clients use the JSON pages. Without either in `Accept`, the answer is JSON.
+         *     read; typed clients use the JSON pages. Without either in `Accept`, the answer is JSON; a type
+         *     given `q=0` is one the client does not accept (RFC 9110 12.4.2), so `Accept: text/csv;q=0` is
+         *     answered in JSON too.
          */
         get: operations["listRegister"];
         put?: never;
@@ -508,7 +510,8 @@ export interface paths {
          *     A distributor keeps its last signed head outside the store it signs and MUST NOT sign a head that
          *     is not consistent with it: when the log it reads no longer extends that head, it answers `503`
          *     with problem type `log-inconsistent` (and refuses to record releases) until an operator
-         *     investigates.
+         *     investigates. The answer MUST carry `Cache-Control: no-store`, so that no cache on the way hands a
+         *     witness an older head than the newest.
          */
         get: operations["getTreeHead"];
         put?: never;
