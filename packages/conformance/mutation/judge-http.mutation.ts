@@ -34,7 +34,8 @@ const template = (await import('../../../spec/v1/examples/statement.json', { wit
 // a producer and a relay sign; a receiver (and the distributor's intake) requires signatures from the key
 // the suite signs every fixture with.
 const SIGNING_FEATURES = ['signs', 'signingKey'] as const;
-type Feature = (typeof SIGNING_FEATURES)[number];
+const OPTIONAL_FEATURES: readonly string[] = [...SIGNING_FEATURES, 'onwardShares'];
+type Feature = (typeof SIGNING_FEATURES)[number] | 'onwardShares';
 const SIGNING_CLAIMS: Record<Profile, Partial<ScenarioTarget>> = {
   producer: { signs: true },
   relay: { signs: true },
@@ -52,9 +53,18 @@ const needsSigning = (c: ScenarioCase) =>
 function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], signing: boolean): void {
   describe(name, () => {
     let server: ReferenceServer | undefined;
-    const claims = signing ? SIGNING_CLAIMS[profile] : {};
+    // The unsigned relay starts with onward-share decisions in its log, as --onward-shares claims.
+    const seeded = profile === 'relay' && !signing;
+    const claims: Partial<ScenarioTarget> = signing
+      ? SIGNING_CLAIMS[profile]
+      : seeded
+        ? { onwardShares: true }
+        : {};
     beforeAll(async () => {
-      server = await startReferenceServer(profile as Role, 'sqlite', { signatures: signing });
+      server = await startReferenceServer(profile as Role, 'sqlite', {
+        signatures: signing,
+        onwardShares: seeded,
+      });
     }, 60_000);
     afterAll(async () => {
       await server?.close();
@@ -63,7 +73,7 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], s
       // A skip is no failure only where the case needs an optional feature these servers do not claim
       // (decision 0033), as for a vendor without it; a skipped case whose features are claimed fails.
       const unclaimed = (c.requires ?? []).some(
-        (r) => (SIGNING_FEATURES as readonly string[]).includes(r) && claims[r as Feature] === undefined,
+        (r) => OPTIONAL_FEATURES.includes(r) && claims[r as Feature] === undefined,
       );
       for (const t of c.tests) {
         it(`${c.id}/${t.id}`, async () => {
