@@ -56,17 +56,10 @@ export interface ReferenceOptions {
 // the relay holds nothing for (shared by default). Not the template's pupil, whom the scenarios use.
 const APPS_OBJECTOR = 'B801200009001';
 const NEVER_ASKED = 'B801200009002';
-// Withheld, four shared, two withheld: every filter has entries, and a short last read of a filtered page
-// (limit 3, shared=true) stops with a matching decision still unread.
-const SEEDED_DECISIONS = [
-  APPS_OBJECTOR,
-  NEVER_ASKED,
-  NEVER_ASKED,
-  NEVER_ASKED,
-  NEVER_ASKED,
-  APPS_OBJECTOR,
-  APPS_OBJECTOR,
-];
+// Four withheld, then four shared: every filter has entries, and at limit=3 the shared=true page's last
+// read (two decisions, the end of the log) fills the page with a matching decision still unread, so a
+// relay that ends the list there (a null nextCursor on a full page at the end of a read) loses it.
+const SEEDED_DECISIONS = [...Array(4).fill(APPS_OBJECTOR), ...Array(4).fill(NEVER_ASKED)] as string[];
 
 /**
  * Seeds SCHOOL's onward-share log through decideOnwardShare, the library call a relay makes before it

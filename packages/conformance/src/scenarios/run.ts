@@ -152,6 +152,7 @@ async function pageThrough(
   watch: Watch,
 ): Promise<void> {
   const p = step.pageThrough!;
+  const idOf = (v: unknown) => String((v as { id?: unknown } | undefined)?.id);
   const seen: unknown[] = [];
   let cursor = p.from ? String(scope.lookup(p.from.replace(/^\$\{|\}$/g, ''))) : undefined;
   let ended = false;
@@ -168,7 +169,13 @@ async function pageThrough(
     // The limit is the most a page may hold (openapi.yaml Limit: "the server may return fewer").
     if (elements.length > p.limit)
       throw new StepFailure(`page ${page + 1} of ${p.path} holds ${elements.length}, over limit=${p.limit}`);
-    for (const element of elements) seen.push(pointer(element, p.item ?? '/statement'));
+    for (const element of elements) {
+      const value = pointer(element, p.item ?? '/statement');
+      // Checked as the walk goes: a list that sends the client back over what it gave never ends.
+      if (p.distinct && seen.some((v) => idOf(v) === idOf(value)))
+        throw new StepFailure(`${p.path} repeated ${idOf(value)} (page ${page + 1})`);
+      seen.push(value);
+    }
     // An empty page that sends the client back where it was is a list that never ends.
     if (
       p.ends &&
@@ -188,12 +195,9 @@ async function pageThrough(
   if (p.ends && !ended) throw new StepFailure(`${p.path} did not end within ${p.maxPages ?? 1000} pages`);
   for (const [name, what] of Object.entries(step.capture ?? {}))
     scope.values.set(name, what === 'items' ? seen : cursor);
-  const idOf = (v: unknown) => String((v as { id?: unknown } | undefined)?.id);
   const ids = seen.map(idOf);
   if (p.minItems !== undefined && seen.length < p.minItems)
     throw new StepFailure(`${p.path} gave ${seen.length} item(s), want at least ${p.minItems}`);
-  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (p.distinct && repeated !== undefined) throw new StepFailure(`${p.path} repeated ${repeated}`);
   if (step.expectSame) sameAsCaptured(p.path, seen, step.expectSame, scope);
   const want = step.expectItems
     ? (scope.expand(step.expectItems) as unknown[])
