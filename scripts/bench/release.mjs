@@ -11,8 +11,12 @@
 // Targets: decide >= 0.5x the faster line-reading pass over the same cohort file; record >= 0.5x its
 // floor; peak RSS <= 2 GB at 28M subjects (measured, or from the slope between the two sizes).
 //   pnpm bench release [--records N]    sizes N/3 and N (default N = 3,000,000), both stores
+//   BENCH_RELEASE_PASSES=decide,decide-db pnpm bench release   deciding only: nothing is written to a
+//                                       store, and a store not loaded already is an error, not a reload
 // Loaded stores are kept in .bench/ (SQLite) and as databases rp_bench_release_<N> (PostgreSQL), and
-// reused by the next run; delete them to load afresh.
+// reused by the next run; delete them to load afresh. BENCH_RELEASE_DATABASE=<prefix> names the
+// PostgreSQL ones <prefix>_<N> instead: a copy to record into (each record pass adds a release to the
+// store it runs on), leaving the loaded originals as they were.
 import { once } from 'node:events';
 import {
   createWriteStream,
@@ -35,6 +39,9 @@ const PASS = fileURLToPath(new URL('./release/pass.mjs', import.meta.url));
 const MIN_RATIO = 0.5;
 const MAX_RSS_MB = 2048;
 const NATIONAL_SUBJECTS = 28_000_000;
+const DATABASE_PREFIX = process.env.BENCH_RELEASE_DATABASE || 'rp_bench_release';
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE_PREFIX))
+  throw new Error(`BENCH_RELEASE_DATABASE must be a plain lower-case name, not ${DATABASE_PREFIX}`);
 const COHORT_SHARE = 9.1 / 28;
 const BATCH = 5000;
 // Two in flight: the receiver reads one while it writes the other; more would only queue, and a request
@@ -117,14 +124,14 @@ async function loadOverHttp(url, token, subjects) {
 }
 
 /** A store holding the population for N subjects, loaded through the intake unless kept from a run before. */
-export async function ensureStore(kind, subjects, dataDir, jwks, log) {
+export async function ensureStore(kind, subjects, dataDir, jwks, log, { readOnly = false } = {}) {
   const expected = statementCount(subjects);
   let where;
   if (kind === 'sqlite') {
     where = join(dataDir, `release-${subjects}.db`);
   } else {
     ensurePostgres();
-    where = (await postgresDatabase(`rp_bench_release_${subjects}`, { reuse: true })).url;
+    where = (await postgresDatabase(`${DATABASE_PREFIX}_${subjects}`, { reuse: true })).url;
   }
   const status =
     existsSync(where) || kind === 'postgres'
@@ -136,9 +143,11 @@ export async function ensureStore(kind, subjects, dataDir, jwks, log) {
     );
     return { where, load: undefined };
   }
+  if (readOnly)
+    throw new Error(`${kind} ${thousands(subjects)}: no loaded store to read (${JSON.stringify(status)})`);
   if (kind === 'sqlite')
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${where}${suffix}`, { force: true });
-  else where = (await postgresDatabase(`rp_bench_release_${subjects}`)).url;
+  else where = (await postgresDatabase(`${DATABASE_PREFIX}_${subjects}`)).url;
   log(
     `${kind} ${thousands(subjects)}: loading ${thousands(expected)} statements through the intake (NDJSON batches of ${thousands(BATCH)})`,
   );
@@ -166,7 +175,16 @@ function best(runs) {
   };
 }
 
-export async function run({ records, dataDir, log, repeat = 2 }) {
+const PASSES = ['decide', 'decide-db', 'record', 'floor'];
+
+export async function run({
+  records,
+  dataDir,
+  log,
+  repeat = 2,
+  passes = process.env.BENCH_RELEASE_PASSES?.split(',') ?? PASSES,
+}) {
+  const recording = passes.includes('record');
   const sizes = records >= 30_000 ? [Math.round(records / 3), records] : [records];
   mkdirSync(dataDir, { recursive: true });
   const jwks = await issuer(dataDir);
@@ -186,7 +204,7 @@ export async function run({ records, dataDir, log, repeat = 2 }) {
     ]);
     const reading = lines.seconds <= batches.seconds ? lines : batches;
     for (const kind of ['sqlite', 'postgres']) {
-      const store = await ensureStore(kind, subjects, dataDir, jwks, log);
+      const store = await ensureStore(kind, subjects, dataDir, jwks, log, { readOnly: !recording });
       const decideRuns = [];
       const dbRuns = [];
       const recordRuns = [];
@@ -194,6 +212,13 @@ export async function run({ records, dataDir, log, repeat = 2 }) {
       for (let r = 0; r < repeat; r++) {
         decideRuns.push(await runPass(PASS, ['decide', kind, store.where, cohort.path]));
         dbRuns.push(await runPass(PASS, ['decide-db', kind, store.where, cohort.path]));
+        if (!recording) {
+          log(
+            `${kind} ${thousands(subjects)} run ${r + 1}: decide ${decideRuns.at(-1).seconds.toFixed(2)} s ` +
+              `(load ${decideRuns.at(-1).load.seconds.toFixed(1)} s), decide-db ${dbRuns.at(-1).seconds.toFixed(1)} s`,
+          );
+          continue;
+        }
         const recorded = await runPass(PASS, [
           'record',
           kind,
@@ -214,12 +239,12 @@ export async function run({ records, dataDir, log, repeat = 2 }) {
       }
       const decide = best(decideRuns);
       const decideDb = best(dbRuns);
-      const record = best(recordRuns);
-      const recordFloor = best(floorRuns);
+      const record = recording ? best(recordRuns) : undefined;
+      const recordFloor = recording ? best(floorRuns) : undefined;
       const load = decideRuns.reduce((a, b) => (a.load.seconds <= b.load.seconds ? a : b)).load;
       const decideRatio = reading.seconds / decide.seconds;
       const decideCpuRatio = reading.cpuSeconds / decide.cpuSeconds;
-      const recordRatio = recordFloor.seconds / record.seconds;
+      const recordRatio = recording ? recordFloor.seconds / record.seconds : undefined;
       const row = (pass, p, ratio = '') => [
         kind,
         thousands(subjects),
@@ -243,10 +268,12 @@ export async function run({ records, dataDir, log, repeat = 2 }) {
           `${(reading.seconds / decideDb.seconds).toFixed(2)}x lines`,
         ),
       );
-      rows.push(row('record floor (hashes + rows)', recordFloor));
-      rows.push(row('record', record, `${recordRatio.toFixed(2)}x floor`));
+      if (recording) {
+        rows.push(row('record floor (hashes + rows)', recordFloor));
+        rows.push(row('record', record, `${recordRatio.toFixed(2)}x floor`));
+      }
       const consistent =
-        JSON.stringify(decide.counts) === JSON.stringify(record.counts) &&
+        (!recording || JSON.stringify(decide.counts) === JSON.stringify(record.counts)) &&
         JSON.stringify(decide.counts) === JSON.stringify(decideDb.counts) &&
         decide.counts.total === cohort.size;
       checks.push(
@@ -255,11 +282,15 @@ export async function run({ records, dataDir, log, repeat = 2 }) {
           value: `${decideRatio.toFixed(2)}x`,
           ok: decideRatio >= MIN_RATIO,
         },
-        {
-          name: `${kind} ${thousands(subjects)}: record / floor >= ${MIN_RATIO} (wall)`,
-          value: `${recordRatio.toFixed(2)}x`,
-          ok: recordRatio >= MIN_RATIO,
-        },
+        ...(recording
+          ? [
+              {
+                name: `${kind} ${thousands(subjects)}: record / floor >= ${MIN_RATIO} (wall)`,
+                value: `${recordRatio.toFixed(2)}x`,
+                ok: recordRatio >= MIN_RATIO,
+              },
+            ]
+          : []),
         {
           name: `${kind} ${thousands(subjects)}: every pass decides every cohort row alike`,
           value: `${thousands(decide.counts.total)} of ${thousands(cohort.size)}`,
@@ -286,23 +317,29 @@ export async function run({ records, dataDir, log, repeat = 2 }) {
     const fmt = (x, unit) => `${x.toFixed(unit === 's' ? 1 : 0)} ${unit}`;
     const perSubject = (f, m) => `${((f(m) / m.subjects) * 1e6).toFixed(2)}`;
     const decideRss = (m) => m.decide.maxRssMB;
-    const recordRss = (m) => m.record.maxRssMB;
+    const recordRss = (m) => (recording ? m.record.maxRssMB : 0);
     const decideTime = (m) => m.decide.seconds;
     const loadTime = (m) => m.load.seconds;
-    const recordTime = (m) => m.record.seconds;
+    const recordTime = (m) => (recording ? m.record.seconds : 0);
+    const ifRecording = (text) => (recording ? text : '');
     notes.push(
       `${kind} growth ${thousands(small.subjects)} -> ${thousands(large.subjects)} subjects: ` +
         `decide ${perSubject(decideTime, small)} -> ${perSubject(decideTime, large)} s per million subjects, ` +
-        `index load ${perSubject(loadTime, small)} -> ${perSubject(loadTime, large)}, record ${perSubject(recordTime, small)} -> ${perSubject(recordTime, large)}; ` +
-        `peak RSS decide ${decideRss(small).toFixed(0)} -> ${decideRss(large).toFixed(0)} MB, record ${recordRss(small).toFixed(0)} -> ${recordRss(large).toFixed(0)} MB`,
+        `index load ${perSubject(loadTime, small)} -> ${perSubject(loadTime, large)}` +
+        ifRecording(`, record ${perSubject(recordTime, small)} -> ${perSubject(recordTime, large)}`) +
+        `; peak RSS decide ${decideRss(small).toFixed(0)} -> ${decideRss(large).toFixed(0)} MB` +
+        ifRecording(`, record ${recordRss(small).toFixed(0)} -> ${recordRss(large).toFixed(0)} MB`),
     );
     notes.push(
-      `${kind} at 28M subjects (cohort 9.1M) by the measured slope: decide ${fmt(at28(decideTime), 's')}, index load ${fmt(at28(loadTime), 's')}, ` +
-        `record ${fmt(at28(recordTime), 's')}, peak RSS decide ${fmt(at28(decideRss), 'MB')}, record ${fmt(at28(recordRss), 'MB')}`,
+      `${kind} at 28M subjects (cohort 9.1M) by the measured slope: decide ${fmt(at28(decideTime), 's')}, index load ${fmt(at28(loadTime), 's')}` +
+        ifRecording(`, record ${fmt(at28(recordTime), 's')}`) +
+        `, peak RSS decide ${fmt(at28(decideRss), 'MB')}` +
+        ifRecording(`, record ${fmt(at28(recordRss), 'MB')}`),
     );
     checks.push({
       name: `${kind}: peak RSS at 28M subjects <= ${MAX_RSS_MB} MB (by the slope)`,
-      value: `decide ${at28(decideRss).toFixed(0)} MB, record ${at28(recordRss).toFixed(0)} MB`,
+      value:
+        `decide ${at28(decideRss).toFixed(0)} MB` + ifRecording(`, record ${at28(recordRss).toFixed(0)} MB`),
       ok: Math.max(at28(decideRss), at28(recordRss)) <= MAX_RSS_MB,
     });
   }

@@ -62,7 +62,7 @@ export {
   subjectLedger,
 } from './ledger/subject-ledger.js';
 export { verifyHeadConsistency, verifyReceiptAgainstHead } from './log/consistency.js';
-export { EMPTY_TREE_HASH, leafHash, nodeHash } from './log/hash.js';
+export { EMPTY_TREE_HASH, leafHash, leafHashOfText, nodeHash } from './log/hash.js';
 export { LogFormatError, readLogLines } from './log/log-file.js';
 export { MerkleTree } from './log/merkle.js';
 export { type LogMark, TransparencyLog } from './log/transparency-log.js';

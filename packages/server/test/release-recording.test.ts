@@ -6,12 +6,11 @@ import type {
   SignedTreeHead,
   SubjectLedger,
 } from '@reuse-pref/schema';
-import { ulnCheckDigit } from '@reuse-pref/validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The store package's fault injection: a trigger that makes the database refuse a write.
 import { failLedgerWrites } from '../../store/test/faults/fail-ledger-writes.js';
 import { STORE_KINDS, startTestServer, type TestServer } from './helpers/server.js';
-import { answers, upn } from './helpers/statements.js';
+import { answers, uln, upn } from './helpers/statements.js';
 
 const keys = generateLogKeyPair();
 const request: DistributionRequest = {
@@ -27,14 +26,6 @@ const request: DistributionRequest = {
   reasons: 'Research into attainment',
   requestedAt: '2026-11-01T09:00:00Z',
 };
-
-/** A valid ULN near 1000000000 + 13n (a nine-digit start whose remainder is 0 is never issued: skip it). */
-function uln(n: number): string {
-  for (let nine = 100_000_000 + 13 * n; ; nine++) {
-    const check = ulnCheckDigit(`${nine}0`);
-    if (check !== undefined) return `${nine}${check}`;
-  }
-}
 
 // Every fourth member is named by ULN too, so their record is filed under two subject ledgers.
 const cohort = Array.from({ length: 40 }, (_, i) => ({

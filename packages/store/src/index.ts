@@ -21,11 +21,10 @@ export type * from './ports/statements.js';
 export type * from './ports/store.js';
 export type * from './ports/verifications.js';
 export {
-  type KeyChunk,
   NO_STATEMENTS,
   PreferenceSnapshot,
   RESOLVE_EXACTLY,
+  type SnapshotSink,
   type SnapshotSource,
-  type SubjectChunk,
 } from './preferences/snapshot.js';
 export { toStatementRow as prepareStatement } from './statements/statement-row.js';

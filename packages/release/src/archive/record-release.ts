@@ -1,10 +1,4 @@
-import {
-  canonicalJson,
-  type DistributionRequest,
-  type LedgerEntry,
-  type ReleaseDecision,
-  type Subject,
-} from '@reuse-pref/schema';
+import type { DistributionRequest, LedgerEntry, ReleaseDecision, Subject } from '@reuse-pref/schema';
 import { subjectKey } from '../gate/cohort.js';
 import {
   type Cohort,
@@ -13,7 +7,8 @@ import {
   type SubjectResult,
   subjectOutcome,
 } from '../gate/evaluate.js';
-import { commitmentLeaf, newSalt } from '../ledger/commitment.js';
+import { commitmentLeafText, ledgerCommitment, newSalt } from '../ledger/commitment.js';
+import { ledgerEntryText } from '../ledger/entry-text.js';
 import { registerEntry } from '../register/register-entry.js';
 import type { ReleaseArchive } from './release-archive.js';
 
@@ -46,15 +41,20 @@ export async function recordRelease(
   const draft = await archive.begin();
   try {
     let leafIndex = draft.firstLeafIndex;
+    // Templates of the release's entry and leaf texts, made with the first subject (its releaseId).
+    let texts: { entry: (entry: LedgerEntry) => string; leaf: (commitment: string) => string } | undefined;
     const decision = await evaluateRelease(request, cohort, {
       ...evaluateOptions,
       decidedAt,
       onSubject: (result) => {
         const entry = ledgerEntry(request, result, decidedAt);
+        texts ??= { entry: ledgerEntryText(entry), leaf: commitmentLeafText(entry.releaseId) };
         const salt = newSalt();
-        const entryJson = canonicalJson(entry);
+        const entryJson = texts.entry(entry);
+        const commitment = ledgerCommitment(entry, salt, entryJson);
         const added = draft.add({
-          leaf: commitmentLeaf(entry, salt, entryJson),
+          leaf: { type: 'subject', releaseId: entry.releaseId, commitment },
+          leafJson: texts.leaf(commitment),
           record: { key: subjectKey(result.subject), leafIndex: leafIndex++, salt, entry },
           outcome: subjectOutcome(result),
           entryJson,

@@ -17,6 +17,8 @@ export interface SubjectRecording {
   readonly outcome: SubjectOutcome;
   /** `record.entry` as canonical JSON, the text the commitment was made over: serialised once, kept as is. */
   readonly entryJson?: string;
+  /** `leaf` as canonical JSON, the text the log hashes and keeps: serialised once, kept as is. */
+  readonly leafJson?: string;
 }
 
 /** The release itself, once every subject is decided. */

@@ -38,8 +38,11 @@ const NO_STATEMENTS = 0;
  */
 export interface CompactPreferences {
   compact(members: readonly SubjectKey[], asOfMs: number): CompactRows | Promise<CompactRows>;
-  /** compact() for members given as the places of their keys in a cohort file's bytes (a snapshot). */
-  compactAt?(members: CohortKeyRun, asOfMs: number): CompactRows;
+  /**
+   * compact() for members given as the places of their keys in a cohort file's bytes (a snapshot); it
+   * may write `into` (at least as long as the run) instead of making new arrays for every run.
+   */
+  compactAt?(members: CohortKeyRun, asOfMs: number, into?: CompactRows): CompactRows;
 }
 
 export interface CompactRows {
@@ -130,35 +133,51 @@ export async function evaluateFromCompactIndex(
   // judge() decides each combination of the requested purposes' bits once; a member then costs a
   // lookup and a count, and no object.
   const verdicts = new Map<number, number>();
-  // Most members share their neighbour's bits: the last answer is kept at hand.
-  let last = { notShared: -1, stated: -1, verdict: 0 };
   const verdictOf = (notShared: number, stated: number) => {
-    if (notShared === last.notShared && stated === last.stated) return last.verdict;
     const key = combos.key(notShared, stated);
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       verdict = judge(prepared, combos.of(notShared, stated), exemption);
       verdicts.set(key, verdict);
     }
-    last = { notShared, stated, verdict };
     return verdict;
   };
   const tally = new Float64Array(8);
   const exactly: SubjectKey[] = [];
+  // Most members share their neighbour's bits: the last answer is kept at hand, in plain numbers.
+  let lastNotShared = -1;
+  let lastStated = -1;
+  let lastVerdict = 0;
   const count = (rows: CompactRows, n: number, keyOf: (i: number) => SubjectKey) => {
+    const { found, notShared, stated } = rows;
     for (let i = 0; i < n; i++) {
-      const found = rows.found[i]!;
-      if (found > 0) tally[verdictOf(rows.notShared[i]!, rows.stated[i]!)]! += 1;
-      else if (found === NO_STATEMENTS) tally[verdictOf(none.notShared, none.stated)]! += 1;
-      else exactly.push(keyOf(i));
+      const id = found[i]!;
+      let bitsNotShared = none.notShared;
+      let bitsStated = none.stated;
+      if (id > 0) {
+        bitsNotShared = notShared[i]!;
+        bitsStated = stated[i]!;
+      } else if (id !== NO_STATEMENTS) {
+        exactly.push(keyOf(i));
+        continue;
+      }
+      if (bitsNotShared !== lastNotShared || bitsStated !== lastStated) {
+        lastVerdict = verdictOf(bitsNotShared, bitsStated);
+        lastNotShared = bitsNotShared;
+        lastStated = bitsStated;
+      }
+      tally[lastVerdict]! += 1;
     }
   };
+  // One set of answer arrays for every run of a file, grown to the longest.
+  let scratch: CompactRows | undefined;
   for await (const batch of cohort) {
     exactly.length = 0;
     if (isCohortKeyRun(batch) && compact.compactAt) {
+      if (!scratch || scratch.found.length < batch.count) scratch = answerRows(batch.count);
       // Keys read where they lie in the file's bytes: a member the compact form cannot answer (and a
       // line not in the plain form) is the only one that costs an object.
-      count(compact.compactAt(batch, asOfMs), batch.count, (i) => keyOfRun(batch, i));
+      count(compact.compactAt(batch, asOfMs, scratch), batch.count, (i) => keyOfRun(batch, i));
       if (batch.others.length > 0)
         count(await compact.compact(batch.others, asOfMs), batch.others.length, (i) => batch.others[i]!);
     } else {
@@ -172,6 +191,12 @@ export async function evaluateFromCompactIndex(
     }
   }
   return decisionFromTally(request, catalogue, options.releaseId ?? randomUUID(), options.decidedAt, tally);
+}
+
+function answerRows(n: number): CompactRows {
+  // Room for a run a little longer than this one, so runs of about one length share the arrays.
+  const room = Math.ceil(n * 1.25);
+  return { found: new Int32Array(room), notShared: new Uint32Array(room), stated: new Uint32Array(room) };
 }
 
 /**

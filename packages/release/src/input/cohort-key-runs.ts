@@ -19,15 +19,23 @@ export interface CohortKeyRun {
 }
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const CR = 0x0d;
 const LF = 0x0a;
+const BRACE = 0x7b;
+const CLOSE = 0x7d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const U = 0x75;
+const P = 0x70;
+const L = 0x6c;
+const N = 0x6e;
 const CHUNK = 1 << 20;
-const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const OPEN_UPN = ascii('{"upn":"');
-const OPEN_ULN = ascii('{"uln":"');
-const THEN_ULN = ascii('","uln":"');
-const THEN_UPN = ascii('","upn":"');
+/** Bytes a plain value may hold: printable ASCII but the quote and the backslash. */
+const VALUE_BYTE = (() => {
+  const table = new Uint8Array(256);
+  for (let c = 0x20; c <= 0x7e; c++) if (c !== QUOTE && c !== 0x5c) table[c] = 1;
+  return table;
+})();
 
 /**
  * The cohort file of readCohortKeys (the same lines accepted, the same refused with the same line
@@ -44,38 +52,26 @@ export async function* readCohortKeyRuns(path: string): AsyncGenerator<CohortKey
   let afterCr = false;
   try {
     // Read in place, a megabyte at a time: on a busy machine each hop through libuv's thread pool
-    // (a stream's reads) waits for a core, which cost more wall time than deciding the chunk.
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      const read = readSync(fd, buffer, 0, CHUNK, null);
-      if (read === 0) break;
-      const chunk = buffer.subarray(0, read);
-      const bytes = carried ? Buffer.concat([carried, chunk]) : chunk;
+    // (a stream's reads) waits for a core, which cost more wall time than deciding the chunk. The
+    // unfinished line of the last chunk is copied to the front, and the next megabyte read after it.
+    for (let done = false; !done; ) {
+      const kept = carried?.length ?? 0;
+      let bytes = Buffer.allocUnsafe(kept + CHUNK);
+      if (carried) carried.copy(bytes, 0);
+      const read = readSync(fd, bytes, kept, CHUNK, null);
+      if (read > 0) bytes = bytes.subarray(0, kept + read);
+      else if (carried) {
+        // The last line has no end: it ends with the file, as if a line feed followed.
+        bytes[kept] = LF;
+        bytes = bytes.subarray(0, kept + 1);
+        done = true;
+      } else break;
       const from = afterCr && bytes[0] === LF ? 1 : 0;
-      afterCr = false;
-      const run = new RunBuilder(bytes, path);
-      let start = from;
-      // Line ends found natively (memchr); a CR, rare in a cohort file, is looked for once per chunk
-      // until there is none left.
-      let cr = bytes.indexOf(CR, from);
-      for (;;) {
-        const lf = bytes.indexOf(LF, start);
-        let i = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-        if (i < 0) break;
-        run.line(start, i, ++line);
-        if (i === cr) {
-          if (i + 1 === bytes.length) afterCr = true;
-          else if (bytes[i + 1] === LF) i++;
-          cr = bytes.indexOf(CR, i + 1);
-        }
-        start = i + 1;
-      }
-      carried = start < bytes.length ? Buffer.from(bytes.subarray(start)) : undefined;
-      if (run.size > 0) yield run.done();
-    }
-    if (carried) {
-      const run = new RunBuilder(carried, path);
-      run.line(0, carried.length, ++line);
+      const run = new RunBuilder(bytes, path, line);
+      const start = run.scan(from);
+      line = run.lines;
+      afterCr = run.afterCr;
+      carried = start < bytes.length ? bytes.subarray(start) : undefined;
       if (run.size > 0) yield run.done();
     }
   } finally {
@@ -111,10 +107,17 @@ class RunBuilder {
   #ulnEnd: Int32Array;
   readonly #others: SubjectKey[] = [];
 
+  /** Lines read so far in the file (this run's included), for the line numbers of refusals. */
+  lines: number;
+  /** The run's bytes end with a CR: an LF opening the next run belongs to it (readline's CRLF). */
+  afterCr = false;
+
   constructor(
     private readonly bytes: Buffer,
     private readonly path: string,
+    linesBefore: number,
   ) {
+    this.lines = linesBefore;
     // Lines are at least 12 bytes in the plain form; grown when a file holds shorter ones.
     const guess = Math.max(16, Math.ceil(bytes.length / 24));
     this.#upnStart = new Int32Array(guess);
@@ -127,9 +130,38 @@ class RunBuilder {
     return this.count + this.#others.length;
   }
 
-  /** Line `n`, bytes [start, end). */
+  /**
+   * Every whole line from `from` on; returns where the unfinished last line starts (the length when
+   * there is none). A method of its own with a plain loop, so a cold process compiles it once, small,
+   * instead of the generator around it.
+   */
+  scan(from: number): number {
+    const bytes = this.bytes;
+    let start = from;
+    // A CR, rare in a cohort file, is looked for natively only when a line is read as text.
+    let cr = -2;
+    while (start < bytes.length) {
+      // A plain line is read where it lies, and its end found on the way.
+      let i = this.plain(start);
+      if (i >= 0) this.lines++;
+      else {
+        const lf = bytes.indexOf(LF, start);
+        if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start);
+        i = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+        if (i < 0) break;
+        this.line(start, i, ++this.lines);
+      }
+      if (bytes[i] === CR) {
+        if (i + 1 === bytes.length) this.afterCr = true;
+        else if (bytes[i + 1] === LF) i++;
+      }
+      start = i + 1;
+    }
+    return start;
+  }
+
+  /** Line `n`, bytes [start, end), read as text (not in the plain form). */
   line(start: number, end: number, n: number): void {
-    if (this.#plain(start, end)) return;
     const key = cohortKeyOfLine(this.bytes.toString('utf8', start, end), this.path, n);
     if (key) this.#others.push(key);
   }
@@ -146,36 +178,74 @@ class RunBuilder {
     };
   }
 
-  /** Records the line's keys when it is in the plain form; false when it must be read as text. */
-  #plain(start: number, end: number): boolean {
+  /**
+   * Records the line at `start` when it is in the plain form and its end (LF or CR) is in these bytes,
+   * and returns where that end is; -1 when the line must be read as text (or ends in a later chunk).
+   * Byte by byte against the plain forms' fixed parts, with nothing made.
+   */
+  plain(start: number): number {
     const b = this.bytes;
-    const first = startsWith(b, start, end, OPEN_UPN)
-      ? 'upn'
-      : startsWith(b, start, end, OPEN_ULN)
-        ? 'uln'
-        : undefined;
-    if (!first) return false;
-    const valueAt = start + OPEN_UPN.length;
-    const valueEnd = valueEndAt(b, valueAt, end);
-    if (valueEnd === valueAt || valueEnd + 1 >= end || b[valueEnd] !== QUOTE) return false;
-    let second: { at: number; end: number } | undefined;
-    if (valueEnd + 2 !== end || b[valueEnd + 1] !== 0x7d) {
-      if (!startsWith(b, valueEnd, end, first === 'upn' ? THEN_ULN : THEN_UPN)) return false;
-      const at = valueEnd + THEN_ULN.length;
-      const secondEnd = valueEndAt(b, at, end);
-      if (secondEnd === at || secondEnd + 2 !== end || b[secondEnd] !== QUOTE || b[secondEnd + 1] !== 0x7d)
-        return false;
-      second = { at, end: secondEnd };
+    const n = b.length;
+    if (start + 8 >= n) return -1;
+    const first = b[start + 3]!;
+    if (
+      b[start] !== BRACE ||
+      b[start + 1] !== QUOTE ||
+      b[start + 2] !== U ||
+      (first !== P && first !== L) ||
+      b[start + 4] !== N ||
+      b[start + 5] !== QUOTE ||
+      b[start + 6] !== COLON ||
+      b[start + 7] !== QUOTE
+    )
+      return -1;
+    const at = start + 8;
+    const end = valueEndAt(b, at, n);
+    if (end === at || end + 1 >= n || b[end] !== QUOTE) return -1;
+    let secondAt = -1;
+    let secondEnd = -1;
+    let close = end + 1;
+    if (b[close] !== CLOSE) {
+      // `,"uln":"` after a UPN, `,"upn":"` after a ULN.
+      if (
+        close + 8 >= n ||
+        b[close] !== COMMA ||
+        b[close + 1] !== QUOTE ||
+        b[close + 2] !== U ||
+        b[close + 3] !== (first === P ? L : P) ||
+        b[close + 4] !== N ||
+        b[close + 5] !== QUOTE ||
+        b[close + 6] !== COLON ||
+        b[close + 7] !== QUOTE
+      )
+        return -1;
+      secondAt = close + 8;
+      secondEnd = valueEndAt(b, secondAt, n);
+      if (
+        secondEnd === secondAt ||
+        secondEnd + 1 >= n ||
+        b[secondEnd] !== QUOTE ||
+        b[secondEnd + 1] !== CLOSE
+      )
+        return -1;
+      close = secondEnd + 1;
     }
+    const lineEnd = close + 1;
+    if (lineEnd >= n || (b[lineEnd] !== LF && b[lineEnd] !== CR)) return -1;
     if (this.count === this.#upnStart.length) this.#grow();
     const i = this.count++;
-    const upn = first === 'upn' ? { at: valueAt, end: valueEnd } : second;
-    const uln = first === 'uln' ? { at: valueAt, end: valueEnd } : second;
-    this.#upnStart[i] = upn ? upn.at : -1;
-    this.#upnEnd[i] = upn ? upn.end : -1;
-    this.#ulnStart[i] = uln ? uln.at : -1;
-    this.#ulnEnd[i] = uln ? uln.end : -1;
-    return true;
+    if (first === P) {
+      this.#upnStart[i] = at;
+      this.#upnEnd[i] = end;
+      this.#ulnStart[i] = secondAt;
+      this.#ulnEnd[i] = secondEnd;
+    } else {
+      this.#ulnStart[i] = at;
+      this.#ulnEnd[i] = end;
+      this.#upnStart[i] = secondAt;
+      this.#upnEnd[i] = secondEnd;
+    }
+    return lineEnd;
   }
 
   #grow(): void {
@@ -191,19 +261,9 @@ class RunBuilder {
   }
 }
 
-function startsWith(bytes: Uint8Array, at: number, end: number, literal: Uint8Array): boolean {
-  if (at + literal.length > end) return false;
-  for (let i = 0; i < literal.length; i++) if (bytes[at + i] !== literal[i]) return false;
-  return true;
-}
-
 /** Where a value that is printable ASCII without quote or backslash ends (the first other byte). */
 function valueEndAt(bytes: Uint8Array, at: number, end: number): number {
   let i = at;
-  while (i < end) {
-    const c = bytes[i]!;
-    if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) break;
-    i++;
-  }
+  while (i < end && VALUE_BYTE[bytes[i]!] === 1) i++;
   return i;
 }

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { canonicalJson, type LedgerEntry, type SubjectCommitmentLeaf } from '@reuse-pref/schema';
-import { sha256 } from '../log/hash.js';
 
 /**
  * H(salt || canonical entry). The 32-byte random salt is what keeps a UPN out of reach: without it,
@@ -12,8 +11,16 @@ export function ledgerCommitment(
   entryJson = canonicalJson(entry),
 ): string {
   if (!/^[0-9a-f]{64}$/.test(saltHex)) throw new TypeError('salt must be 32 bytes as lowercase hex');
-  return sha256(Buffer.from(saltHex, 'hex'), Buffer.from(entryJson, 'utf8')).toString('hex');
+  // Salt and entry written side by side into one reused buffer: no buffer per part, none to join them.
+  // (At most 3 UTF-8 bytes per UTF-16 unit, so the text always fits and write says how much it took.)
+  const room = 32 + 3 * entryJson.length;
+  if (room > scratch.length) scratch = Buffer.allocUnsafe(Math.max(room, scratch.length * 2));
+  scratch.write(saltHex, 0, 'hex');
+  const size = 32 + scratch.write(entryJson, 32, 'utf8');
+  return hash('sha256', scratch.subarray(0, size), 'hex');
 }
+
+let scratch = Buffer.allocUnsafe(4096);
 
 // Salts come from one CSPRNG buffer refilled 2,048 salts at a time: a call per subject would cost more
 // than the rest of committing the entry.
@@ -42,4 +49,21 @@ export function commitmentLeaf(
     releaseId: entry.releaseId,
     commitment: ledgerCommitment(entry, saltHex, entryJson),
   };
+}
+
+/**
+ * The canonical JSON of a release's commitment leaves, from a template made once per release: the text is
+ * exactly `canonicalJson(commitmentLeaf(...))`, with only the commitment (64 hex digits) filled in.
+ */
+export function commitmentLeafText(releaseId: string): (commitment: string) => string {
+  const marker = '0'.repeat(64);
+  const text = canonicalJson({
+    type: 'subject',
+    releaseId,
+    commitment: marker,
+  } satisfies SubjectCommitmentLeaf);
+  const at = text.indexOf(`"${marker}"`) + 1;
+  const before = text.slice(0, at);
+  const after = text.slice(at + marker.length);
+  return (commitment) => before + commitment + after;
 }

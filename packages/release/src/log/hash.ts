@@ -16,6 +16,18 @@ export function leafHash(leaf: Uint8Array): Buffer {
   return sha256(LEAF_PREFIX, leaf);
 }
 
+/** leafHash of a leaf's text (its canonical JSON line) as UTF-8, written into one reused buffer. */
+export function leafHashOfText(text: string): Buffer {
+  // At most 3 UTF-8 bytes per UTF-16 unit: the text always fits, and write says how much it took.
+  const room = 1 + 3 * text.length;
+  if (room > leafScratch.length) leafScratch = Buffer.allocUnsafe(Math.max(room, leafScratch.length * 2));
+  leafScratch[0] = 0x00; // the leaf prefix
+  const size = 1 + leafScratch.write(text, 1, 'utf8');
+  return sha256(leafScratch.subarray(0, size));
+}
+
+let leafScratch = Buffer.allocUnsafe(1024);
+
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   const input = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);
   input[0] = 0x01; // the node prefix

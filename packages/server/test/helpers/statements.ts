@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Statement } from '@reuse-pref/schema';
+import { ulnCheckDigit } from '@reuse-pref/validator';
 
 const example = JSON.parse(
   readFileSync(new URL('../../../../spec/v1/examples/statement.json', import.meta.url), 'utf8'),
@@ -33,4 +34,12 @@ export function answers(upnValue: string, choices: Statement['choices']): Statem
     subject: { upn: upnValue, dateOfBirth: '2015-03-14' },
     choices,
   });
+}
+
+/** A valid ULN near 1000000000 + 13n (a nine-digit start whose remainder is 0 is never issued: skip it). */
+export function uln(n: number): string {
+  for (let nine = 100_000_000 + 13 * n; ; nine++) {
+    const check = ulnCheckDigit(`${nine}0`);
+    if (check !== undefined) return `${nine}${check}`;
+  }
 }

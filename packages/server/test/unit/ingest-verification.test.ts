@@ -3,7 +3,11 @@ import type { Statement } from '@reuse-pref/schema';
 import { createValidator } from '@reuse-pref/validator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../src/http/problem.js';
-import { checkBatchSignatures, workerSignatures } from '../../src/roles/receiver/batch-signatures.js';
+import {
+  applyVerdicts,
+  checkBatchSignatures,
+  workerSignatures,
+} from '../../src/roles/receiver/batch-signatures.js';
 import { IngestWorkers, splitAtLines } from '../../src/roles/receiver/ingest/ingest-workers.js';
 import { readBatch } from '../../src/roles/receiver/ingest/read-batch.js';
 import { verifyLines } from '../../src/roles/receiver/ingest/verify-lines.js';
@@ -84,15 +88,24 @@ describe.each(['require-signature', 'verify'] as const)('ingest workers verifyin
 
   it('leaves a chain whose key the snapshot lacks to the event loop, which loads it', async () => {
     const s = await signed();
-    const lines = readBatch(ndjson([s]), {
+    const kept: (Statement | undefined)[] = [];
+    const lines = readBatch(ndjson([s, 'not json']), {
       validator: createValidator({ now, competenceAge: 12 }),
       limits,
       principal,
+      keep: kept,
     });
+    expect(kept).toEqual([s]);
     // A directory that has loaded only the producer's keys: the relay's kid is not in its snapshot.
     const partial = trustInMemory([parties[0]!, { ...parties[1]!, keys: [] }]).keys;
     const snapshot = await partial.snapshot!();
-    const left = await verifyLines(lines, { mode, keys: snapshot, verifiedAt: now.toISOString() });
+    const verdicts = await verifyLines(kept, lines.length, {
+      mode,
+      keys: snapshot,
+      verifiedAt: now.toISOString(),
+    });
+    expect(verdicts).toEqual([null, null]);
+    const left = applyVerdicts(lines, verdicts);
     expect(left).toEqual(lines);
     const [checked] = await checkBatchSignatures(policy, left, now);
     expect(checked!.verification).toEqual({

@@ -57,8 +57,11 @@ export interface CompactIndex {
   notShared(subject: number): number;
   stated(subject: number): number;
   compact(members: readonly SubjectKey[], asOfMs: number): CompactRows;
-  /** compact() for members given as the places of their keys in bytes. */
-  compactAt(members: KeyPositions, asOfMs: number): CompactRows;
+  /**
+   * compact() for members given as the places of their keys in bytes; `into` (at least as long as the
+   * batch) is written instead of new arrays, so a cohort read in runs reuses one set.
+   */
+  compactAt(members: KeyPositions, asOfMs: number, into?: CompactRows): CompactRows;
 }
 
 export interface ResolveOptions {

@@ -42,6 +42,19 @@ export type BatchRecord =
   | { prepared: StatementRow }
   | { rejected: Finding[]; id?: string };
 
+/**
+ * The last check of a batch's records (a receiver's signature verification, run in its ingest workers)
+ * finishing while the store writes them: see Statements.appendBatchSettling. Both members give the same
+ * records, which must be the records the batch was written with, in the same order, where a prepared row
+ * may now carry its `verification` and any record may have become rejected.
+ */
+export interface BatchSettlement {
+  /** Blocks until the final records are known: for a store whose transaction cannot await (SQLite). */
+  wait(): readonly BatchRecord[];
+  /** The final records, for a store whose transaction can await (PostgreSQL). */
+  settled(): Promise<readonly BatchRecord[]>;
+}
+
 export type BatchOutcome =
   | { index: number; outcome: 'stored'; id: string; cursor: string }
   | { index: number; outcome: 'duplicate'; id: string; cursor: string }
@@ -114,6 +127,15 @@ export interface Statements {
    * validation, or by the store for an id conflict); otherwise nothing of it is stored.
    */
   appendBatch(records: readonly BatchRecord[]): Promise<BatchResult>;
+  /**
+   * appendBatch for records whose last check is still running: the rows are inserted while it runs,
+   * and inside the same transaction the batch then takes `settlement`'s final records. It commits only
+   * when none of them is rejected (the result is then appendBatch's of the final records); a rejected
+   * one rolls everything back and the result is appendBatch's of the final records (nothing stored). A
+   * throw from the settlement rolls back and rejects with it. Optional: a caller without it settles the
+   * records first and calls appendBatch (docs/decisions/0038).
+   */
+  appendBatchSettling?(records: readonly BatchRecord[], settlement: BatchSettlement): Promise<BatchResult>;
   /** The fast path for bulk loads (benchmarks, imports): one transaction, same duplicate/conflict rules. */
   bulkInsert(statements: readonly Statement[]): Promise<BulkInsertResult>;
   /**

@@ -4,6 +4,7 @@ import type {
   AppendOutcome,
   BatchRecord,
   BatchResult,
+  BatchSettlement,
   BulkInsertResult,
   ChangeFeedPage,
   GuardedAppendOutcome,
@@ -14,7 +15,14 @@ import type {
   Statements,
   StoredStatement,
 } from '../ports/statements.js';
-import { completeBatch, copyKey, planBatch, planBulk } from '../statements/batch-plan.js';
+import {
+  type BatchPlan,
+  completeBatch,
+  copyKey,
+  planBatch,
+  planBulk,
+  settledPlan,
+} from '../statements/batch-plan.js';
 import { feedPage, listPage } from '../statements/pages.js';
 import { checkGuardQuery, checkPupilQuery } from '../statements/pupil-query.js';
 import {
@@ -95,6 +103,7 @@ export class PostgresStatements implements Statements {
     client: pg.PoolClient,
     rows: readonly StatementRow[],
     statements?: readonly (Statement | undefined)[],
+    settle?: () => Promise<readonly StatementRow[]>,
   ): Promise<InsertResult[]> {
     await this.#lockSchools(
       client,
@@ -136,7 +145,8 @@ export class PostgresStatements implements Statements {
       if (result.existingBody === null) fresh.push({ row: rows[i]!, statement: statements?.[i] });
     });
     await this.#index.maintain(client, fresh);
-    await this.#verifications.record(client, rows, results);
+    // A settling batch's verification outcomes are known only now, after the rows went in.
+    await this.#verifications.record(client, settle ? await settle() : rows, results);
     return results;
   }
 
@@ -184,6 +194,35 @@ export class PostgresStatements implements Statements {
       if (!(error instanceof Rollback)) throw error;
     }
     return result!;
+  }
+
+  async appendBatchSettling(
+    records: readonly BatchRecord[],
+    settlement: BatchSettlement,
+  ): Promise<BatchResult> {
+    const plan = planBatch(records);
+    if (plan.rejectedEarly) return completeBatch(settledPlan(plan, await settlement.settled()), null);
+    let final: BatchPlan | undefined;
+    let result: BatchResult | undefined;
+    try {
+      await this.#db.transaction(async (client) => {
+        const inserted = await this.#insertRows(
+          client,
+          plan.rows,
+          parsedRows(plan.rows, records),
+          async () => {
+            final = settledPlan(plan, await settlement.settled());
+            if (final.rejectedEarly) throw new Rollback();
+            return final.rows;
+          },
+        );
+        result = completeBatch(final!, inserted);
+        if (!result.committed) throw new Rollback();
+      }, INDEX_RETRY);
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw error;
+    }
+    return result ?? completeBatch(final!, null);
   }
 
   async bulkInsert(statements: readonly Statement[]): Promise<BulkInsertResult> {

@@ -9,32 +9,29 @@ import {
   upnKey,
 } from './subject-keys.js';
 
-/** A run of index keys, each with the subject it names. */
-export interface KeyChunk {
-  keys: readonly string[];
-  subjects: readonly number[];
-}
-
-/** A run of subjects' compact rows (see IndexEntry). */
-export interface SubjectChunk {
-  subjects: readonly number[];
-  notShared: readonly number[];
-  stated: readonly number[];
-  settledFrom: readonly number[];
-  /** False when the resolver refused the history: such a subject is always resolved again. */
-  exact: readonly boolean[];
+/**
+ * What a snapshot is fed, one row at a time (no chunk of strings or objects between the database and
+ * the typed arrays): first how much to make room for, then every national key and subject row.
+ */
+export interface SnapshotSink {
+  /**
+   * About how many keys and how high a subject id will follow (a count taken in the same read; an
+   * estimate is fine, the arrays grow if it was short): room is made once, not by doubling.
+   */
+  expect(sizes: { keys: number; maxSubject: number }): void;
+  /** Index key `key` (only `upn:…` and `uln:…` are needed: a cohort names no local id) names `subject`. */
+  key(key: string, subject: number): void;
+  /** A subject's compact row (see IndexEntry); `exact` is false when the resolver refused the history. */
+  subject(id: number, notShared: number, stated: number, settledFrom: number, exact: boolean): void;
 }
 
 /**
  * Where a snapshot reads the index from: every key and subject row written after `since` (undefined:
- * all of them), handed over in chunks; resolves to the watermark to read from next time. A backend
- * must never hand back a watermark past a row that commits later (see each backend's `changed`).
+ * all of them), handed to the sink; resolves to the watermark to read from next time. A backend must
+ * never hand back a watermark past a row that commits later (see each backend's `changed`).
  */
 export interface SnapshotSource {
-  read(
-    since: unknown,
-    sink: { keys(chunk: KeyChunk): void; subjects(chunk: SubjectChunk): void },
-  ): Promise<unknown>;
+  read(since: unknown, sink: SnapshotSink): Promise<unknown>;
 }
 
 /** find(): the member names no subject the index holds: no statement, every purpose its default. */
@@ -42,40 +39,51 @@ export const NO_STATEMENTS = 0;
 /** find(): the compact form cannot say; resolve this member exactly (PreferenceIndex.resolve). */
 export const RESOLVE_EXACTLY = -1;
 
-const EMPTY = 0;
-const EXACT = 1;
-const REFUSED = 2;
+/** Key slots are three 32-bit words: the key's code (low, high) and its subject (0: the slot is free). */
+const SLOT = 3;
+/** Keys per slot the table is sized for when the count is known, and the most it holds before growing. */
+const SIZED_LOAD = 0.7;
+const MAX_LOAD = 0.8;
+/** Subject rows are 16 bytes: the time they hold from (a double), then the two bitmasks. */
+const ROW_BYTES = 16;
+/** In a row's `settledFrom` place: a subject whose row has not been read (NaN) or was refused. */
+const UNREAD = Number.NaN;
+const REFUSED = Number.POSITIVE_INFINITY;
+const TWO_32 = 4294967296;
 
 /**
- * The whole index in this process's memory, a few bytes a subject and no object per subject: UPNs and
- * ULNs packed into doubles in an open-addressing hash table (key → subject id), and per subject id two
- * bitmasks (purposes not shared, purposes stated) and the time from which they hold. At 28 million
- * subjects and 36 million keys that is about 1.2 GB. `refresh()` reads only what changed since the
- * last read, so a distributor keeps it current before each release at the cost of the changes.
+ * The whole index in this process's memory, in a few flat typed arrays and no object per subject or
+ * key: UPNs and ULNs as exact codes (see nationalKeyCode) in an open-addressing table of 12-byte slots
+ * (code and subject side by side, so a lookup touches one cache line), and per subject id one 16-byte
+ * row (the time from which it holds, then the purposes not shared and the purposes stated, bit i for
+ * catalogue purpose i), so a member's answer costs two memory reads. Sized once from the counts the
+ * source gives: at 28 million subjects and 31 million national keys about 1 GB. `refresh()` reads
+ * only what changed since the last read, so a distributor keeps it current before each release at the
+ * cost of the changes.
  */
 export class PreferenceSnapshot implements CompactIndex {
-  #codes = new Float64Array(1 << 16);
-  #slots = new Uint32Array(1 << 16);
-  #mask = (1 << 16) - 1;
+  #slots = new Uint32Array(SLOT * 1024);
+  #capacity = 1024;
   #size = 0;
   /** Keys not in the schema's UPN/ULN form (a store fed without validation). */
   readonly #odd = new Map<string, number>();
-  #notShared: Uint16Array | Uint32Array;
-  #stated: Uint16Array | Uint32Array;
-  #settled = new Float64Array(1024);
-  #state = new Uint8Array(1024);
+  #rows = new ArrayBuffer(ROW_BYTES * 1024);
+  #settled = unread(new Float64Array(this.#rows), 0);
+  #bits = new Uint32Array(this.#rows);
   #subjects = 0;
   #watermark: unknown;
   #loaded = false;
+  /** Per-member scratch for compactAt: each member's key codes, then the subject its ULN names. */
+  #upnCodes = new Float64Array(0);
+  #ulnCodes = new Float64Array(0);
+  #byUln = new Int32Array(0);
 
   constructor(
     private readonly source: SnapshotSource,
-    /** Purposes in the catalogue the index is built for: more than 16 needs wider masks. */
+    /** Purposes in the catalogue the index is built for: bit i of a 32-bit mask is purpose i. */
     purposes: number,
   ) {
-    const Mask = purposes > 16 ? Uint32Array : Uint16Array;
-    this.#notShared = new Mask(1024);
-    this.#stated = new Mask(1024);
+    if (purposes > 32) throw new RangeError(`a snapshot holds at most 32 purposes, not ${purposes}`);
   }
 
   /** Subjects held. */
@@ -85,32 +93,24 @@ export class PreferenceSnapshot implements CompactIndex {
 
   /** Bytes of typed arrays held (what the snapshot costs in memory). */
   get bytes(): number {
-    return (
-      this.#codes.byteLength +
-      this.#slots.byteLength +
-      this.#notShared.byteLength +
-      this.#stated.byteLength +
-      this.#settled.byteLength +
-      this.#state.byteLength
-    );
+    return this.#slots.byteLength + this.#rows.byteLength;
   }
 
   /** Reads what changed in the index since the last read (everything, the first time). */
   async refresh(): Promise<void> {
     this.#watermark = await this.source.read(this.#loaded ? this.#watermark : undefined, {
-      keys: (chunk) => {
-        for (let i = 0; i < chunk.keys.length; i++) this.#setKey(chunk.keys[i]!, chunk.subjects[i]!);
+      expect: ({ keys, maxSubject }) => {
+        this.#reserveKeys(this.#size + keys);
+        this.#reserveSubjects(maxSubject, true);
       },
-      subjects: (chunk) => {
-        for (let i = 0; i < chunk.subjects.length; i++) {
-          const id = chunk.subjects[i]!;
-          this.#ensureSubject(id);
-          if (this.#state[id] === EMPTY) this.#subjects++;
-          this.#notShared[id] = chunk.notShared[i]!;
-          this.#stated[id] = chunk.stated[i]!;
-          this.#settled[id] = chunk.settledFrom[i]!;
-          this.#state[id] = chunk.exact[i] ? EXACT : REFUSED;
-        }
+      key: (key, subject) => this.#setKey(key, subject),
+      subject: (id, notShared, stated, settledFrom, exact) => {
+        this.#reserveSubjects(id, false);
+        if (Number.isNaN(this.#settled[2 * id]!)) this.#subjects++;
+        // A refused history never answers from its bits; neither does a time that is no instant.
+        this.#settled[2 * id] = exact && !Number.isNaN(settledFrom) ? settledFrom : REFUSED;
+        this.#bits[4 * id + 2] = notShared;
+        this.#bits[4 * id + 3] = stated;
       },
     });
     this.#loaded = true;
@@ -123,8 +123,8 @@ export class PreferenceSnapshot implements CompactIndex {
    * resolver refused the history).
    */
   find(member: { upn?: string | undefined; uln?: string | undefined }, asOfMs: number): number {
-    const byUpn = member.upn === undefined ? 0 : this.#get(upnCode(member.upn), member.upn, upnKey);
-    const byUln = member.uln === undefined ? 0 : this.#get(ulnCode(member.uln), member.uln, ulnKey);
+    const byUpn = member.upn === undefined ? 0 : this.#byText(upnCode(member.upn), member.upn, upnKey);
+    const byUln = member.uln === undefined ? 0 : this.#byText(ulnCode(member.uln), member.uln, ulnKey);
     return this.#decides(byUpn, byUln, asOfMs);
   }
 
@@ -133,8 +133,9 @@ export class PreferenceSnapshot implements CompactIndex {
     if (byUpn !== 0 && byUln !== 0 && byUpn !== byUln) return RESOLVE_EXACTLY;
     const id = byUpn || byUln;
     if (id === 0) return NO_STATEMENTS;
-    // A key whose subject row has not been read yet (a merge in flight between the two reads) cannot say.
-    if (this.#state[id] !== EXACT || !(asOfMs >= this.#settled[id]!)) return RESOLVE_EXACTLY;
+    // A key whose subject row has not been read yet (a merge in flight between the two reads), a
+    // refused history and a time before the latest statement cannot say (NaN and Infinity compare so).
+    if (!(asOfMs >= this.#settled[2 * id]!)) return RESOLVE_EXACTLY;
     return id;
   }
 
@@ -144,63 +145,115 @@ export class PreferenceSnapshot implements CompactIndex {
     asOfMs: number,
   ): CompactRows {
     const rows = compactRows(members.length);
-    for (let i = 0; i < members.length; i++) {
-      this.#answer(rows, i, this.find(members[i]!, asOfMs));
-    }
+    for (let i = 0; i < members.length; i++) this.#answer(rows, i, this.find(members[i]!, asOfMs));
     return rows;
   }
 
   /**
    * compact() for members given as the places of their keys in bytes: each key's code is read from its
-   * bytes, so a national cohort costs no string and no object per member.
+   * bytes, so a national cohort costs no string and no object per member. In three passes over the
+   * batch (codes, then table slots, then subject rows), so the memory reads of many members are in
+   * flight at once instead of one member's at a time. `into` (at least `members.count` long) is
+   * written instead of new arrays.
    */
-  compactAt(members: KeyPositions, asOfMs: number): CompactRows {
-    const { bytes, upnStart, upnEnd, ulnStart, ulnEnd } = members;
-    const rows = compactRows(members.count);
-    // Only a key not in the national form (looked up by its text in a Map) costs a string.
-    const text = (start: number, end: number) =>
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
-    for (let i = 0; i < members.count; i++) {
-      let byUpn = 0;
-      let byUln = 0;
-      const u = upnStart[i]!;
-      if (u >= 0) {
-        const code = upnCodeInBytes(bytes, u, upnEnd[i]!);
-        byUpn = code >= 0 ? this.#get(code, '', upnKey) : this.#get(-1, text(u, upnEnd[i]!), upnKey);
-      }
-      const l = ulnStart[i]!;
-      if (l >= 0) {
-        const code = ulnCodeInBytes(bytes, l, ulnEnd[i]!);
-        byUln = code >= 0 ? this.#get(code, '', ulnKey) : this.#get(-1, text(l, ulnEnd[i]!), ulnKey);
-      }
-      this.#answer(rows, i, this.#decides(byUpn, byUln, asOfMs));
+  compactAt(members: KeyPositions, asOfMs: number, into?: CompactRows): CompactRows {
+    const { count } = members;
+    const rows = into ?? compactRows(count);
+    if (this.#byUln.length < count) {
+      const room = Math.max(count, 2 * this.#byUln.length);
+      this.#upnCodes = new Float64Array(room);
+      this.#ulnCodes = new Float64Array(room);
+      this.#byUln = new Int32Array(room);
     }
+    // One loop a method: a cold process compiles each loop on its own as it gets hot, and compiled
+    // code for one loop never runs into another it has no feedback for (and throws itself away).
+    this.#codesOf(members);
+    this.#slotsOf(members, rows.found);
+    this.#rowsOf(rows, count, asOfMs);
     return rows;
+  }
+
+  /** Each member's key codes (-1: no such key, or one not in the national form). */
+  #codesOf(members: KeyPositions): void {
+    const { bytes, count, upnStart, upnEnd, ulnStart, ulnEnd } = members;
+    const upnCodes = this.#upnCodes;
+    const ulnCodes = this.#ulnCodes;
+    for (let i = 0; i < count; i++) {
+      const u = upnStart[i]!;
+      upnCodes[i] = u < 0 ? -1 : upnCodeInBytes(bytes, u, upnEnd[i]!);
+      const l = ulnStart[i]!;
+      ulnCodes[i] = l < 0 ? -1 : ulnCodeInBytes(bytes, l, ulnEnd[i]!);
+    }
+  }
+
+  /** The subject each member's UPN names (into `byUpn`) and its ULN names (0: none). */
+  #slotsOf(members: KeyPositions, byUpn: Int32Array): void {
+    const { count, upnStart, ulnStart } = members;
+    const upnCodes = this.#upnCodes;
+    const ulnCodes = this.#ulnCodes;
+    const byUln = this.#byUln;
+    for (let i = 0; i < count; i++) {
+      const u = upnCodes[i]!;
+      byUpn[i] = u >= 0 ? this.#lookUp(u) : upnStart[i]! < 0 ? 0 : this.#oddKey(members, i, true);
+      const l = ulnCodes[i]!;
+      byUln[i] = l >= 0 ? this.#lookUp(l) : ulnStart[i]! < 0 ? 0 : this.#oddKey(members, i, false);
+    }
+  }
+
+  /** Each member's answer from the subjects its keys name (`rows.found` holds its UPN's on entry). */
+  #rowsOf(rows: CompactRows, count: number, asOfMs: number): void {
+    const byUln = this.#byUln;
+    for (let i = 0; i < count; i++) this.#answer(rows, i, this.#decides(rows.found[i]!, byUln[i]!, asOfMs));
+  }
+
+  /** A key not in the national form, looked up by its text (only a store fed without validation has one). */
+  #oddKey(members: KeyPositions, i: number, upn: boolean): number {
+    const { bytes } = members;
+    const [start, end] = upn
+      ? [members.upnStart[i]!, members.upnEnd[i]!]
+      : [members.ulnStart[i]!, members.ulnEnd[i]!];
+    const value = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
+      'latin1',
+      start,
+      end,
+    );
+    return this.#odd.get(upn ? upnKey(value) : ulnKey(value)) ?? 0;
   }
 
   #answer(rows: CompactRows, i: number, id: number): void {
     rows.found[i] = id;
     if (id > 0) {
-      rows.notShared[i] = this.#notShared[id]!;
-      rows.stated[i] = this.#stated[id]!;
+      rows.notShared[i] = this.#bits[4 * id + 2]!;
+      rows.stated[i] = this.#bits[4 * id + 3]!;
+    } else {
+      rows.notShared[i] = 0;
+      rows.stated[i] = 0;
     }
   }
 
   notShared(subject: number): number {
-    return this.#notShared[subject]!;
+    return this.#bits[4 * subject + 2]!;
   }
 
   stated(subject: number): number {
-    return this.#stated[subject]!;
+    return this.#bits[4 * subject + 3]!;
   }
 
-  #get(code: number, value: string, key: (value: string) => string): number {
-    if (code < 0) return this.#odd.get(key(value)) ?? 0;
-    const stored = code + 1;
-    for (let i = hash(code) & this.#mask; ; i = (i + 1) & this.#mask) {
-      const at = this.#codes[i]!;
-      if (at === stored) return this.#slots[i]!;
-      if (at === 0) return 0;
+  #byText(code: number, value: string, key: (value: string) => string): number {
+    return code < 0 ? (this.#odd.get(key(value)) ?? 0) : this.#lookUp(code);
+  }
+
+  /** The subject a national key's code names (0: none). */
+  #lookUp(code: number): number {
+    const hi = Math.floor(code / TWO_32);
+    const lo = code - hi * TWO_32;
+    const slots = this.#slots;
+    const capacity = this.#capacity;
+    for (let i = home(lo, hi, capacity); ; ) {
+      const at = SLOT * i;
+      const subject = slots[at + 2]!;
+      if (subject === 0 || (slots[at] === lo && slots[at + 1] === hi)) return subject;
+      if (++i === capacity) i = 0;
     }
   }
 
@@ -211,60 +264,71 @@ export class PreferenceSnapshot implements CompactIndex {
       if (key.startsWith('upn:') || key.startsWith('uln:')) this.#odd.set(key, subject);
       return;
     }
-    if ((this.#size + 1) * 4 > (this.#mask + 1) * 3) this.#grow();
-    this.#put(code + 1, subject);
+    if (this.#size + 1 > this.#capacity * MAX_LOAD) this.#reserveKeys(2 * this.#size);
+    this.#put(code, subject);
   }
 
-  #put(stored: number, subject: number): void {
-    for (let i = hash(stored - 1) & this.#mask; ; i = (i + 1) & this.#mask) {
-      const at = this.#codes[i]!;
-      if (at === stored) {
-        this.#slots[i] = subject;
-        return;
-      }
-      if (at === 0) {
-        this.#codes[i] = stored;
-        this.#slots[i] = subject;
+  #put(code: number, subject: number): void {
+    const hi = Math.floor(code / TWO_32);
+    const lo = code - hi * TWO_32;
+    const slots = this.#slots;
+    for (let i = home(lo, hi, this.#capacity); ; ) {
+      const at = SLOT * i;
+      if (slots[at + 2] === 0) {
+        slots[at] = lo;
+        slots[at + 1] = hi;
+        slots[at + 2] = subject;
         this.#size++;
         return;
       }
+      if (slots[at] === lo && slots[at + 1] === hi) {
+        slots[at + 2] = subject;
+        return;
+      }
+      if (++i === this.#capacity) i = 0;
     }
   }
 
-  #grow(): void {
-    const codes = this.#codes;
-    const slots = this.#slots;
-    const capacity = codes.length * 2;
-    this.#codes = new Float64Array(capacity);
-    this.#slots = new Uint32Array(capacity);
-    this.#mask = capacity - 1;
+  /** Room for `keys` keys at the sized load: the table is made again, once, if it has less. */
+  #reserveKeys(keys: number): void {
+    const capacity = Math.max(1024, Math.ceil(keys / SIZED_LOAD));
+    if (capacity <= this.#capacity && keys <= this.#capacity * MAX_LOAD) return;
+    const old = this.#slots;
+    this.#slots = new Uint32Array(SLOT * capacity);
+    this.#capacity = capacity;
     this.#size = 0;
-    for (let i = 0; i < codes.length; i++) if (codes[i] !== 0) this.#put(codes[i]!, slots[i]!);
+    for (let at = 0; at < old.length; at += SLOT) {
+      if (old[at + 2] !== 0) this.#put(old[at + 1]! * TWO_32 + old[at]!, old[at + 2]!);
+    }
   }
 
-  #ensureSubject(id: number): void {
-    if (id < this.#state.length) return;
-    let length = this.#state.length;
-    while (length <= id) length *= 2;
-    const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(length);
-      b.set(a);
-      return b;
-    };
-    this.#notShared = grow(this.#notShared);
-    this.#stated = grow(this.#stated);
-    this.#settled = grow(this.#settled);
-    this.#state = grow(this.#state);
+  /** Rows for subject ids up to `maxSubject`: just so many when the source said so, else half again. */
+  #reserveSubjects(maxSubject: number, asSaid: boolean): void {
+    const have = this.#rows.byteLength / ROW_BYTES;
+    if (maxSubject < have) return;
+    const length = Math.max(maxSubject + 1, asSaid ? 0 : Math.ceil(have * 1.5));
+    const rows = new ArrayBuffer(ROW_BYTES * length);
+    new Uint8Array(rows).set(new Uint8Array(this.#rows));
+    this.#rows = rows;
+    this.#settled = unread(new Float64Array(rows), have);
+    this.#bits = new Uint32Array(rows);
   }
 }
 
-/** A double holding a whole number below 2^53, mixed into 32 bits. */
-function hash(code: number): number {
-  const lo = code % 4294967296;
-  const hi = (code - lo) / 4294967296;
+/** Rows from `from` on marked unread (their masks stay 0). */
+function unread(settled: Float64Array, from: number): Float64Array {
+  for (let i = 2 * from; i < settled.length; i += 2) settled[i] = UNREAD;
+  return settled;
+}
+
+/** A key's home slot: its code (low and high words) mixed into 32 bits, scaled onto the table. */
+function home(lo: number, hi: number, capacity: number): number {
   let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca77), 0x9e3779b1);
   h ^= h >>> 15;
-  return h >>> 0;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  // (h / 2^32) * capacity, below capacity: no division and any capacity, not only powers of two.
+  return Math.floor(((h >>> 0) * capacity) / TWO_32);
 }
 
 export function compactRows(n: number): CompactRows {

@@ -86,49 +86,58 @@ export function nationalKeyCode(key: string): number {
 
 /** The code of the UPN at `at` in `text` (the whole string when at is 0): see nationalKeyCode. */
 export function upnCode(text: string, at = 0): number {
-  if (text.length !== at + 13) return -1;
-  return upnCodeOf((i) => text.charCodeAt(i), at);
+  if (text.length !== at + 13 || !inScratch(text, at)) return -1;
+  return upnCodeInBytes(scratch, 0, 13);
 }
 
 /** The code of the ULN at `at` in `text`: see nationalKeyCode. */
 export function ulnCode(text: string, at = 0): number {
-  if (text.length !== at + 10) return -1;
-  return ulnCodeOf((i) => text.charCodeAt(i), at);
+  if (text.length !== at + 10 || !inScratch(text, at)) return -1;
+  return ulnCodeInBytes(scratch, 0, 10);
+}
+
+/**
+ * A key's text is read by the byte readers below (one definition of each code): its characters are
+ * copied into this scratch first. A character past ASCII is in no national key. A Buffer, as a cohort
+ * file's bytes are, so the readers see one kind of array and stay compiled for it.
+ */
+const scratch = Buffer.alloc(16);
+
+function inScratch(text: string, at: number): boolean {
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return false;
+    scratch[i - at] = c;
+  }
+  return true;
 }
 
 /**
  * The code of the UPN in bytes [at, end) (ASCII, as a cohort file's line holds it), -1 when it is not
  * one: the same code upnCode gives its text, read without making a string (see readCohortKeyRuns).
+ * Plain loops over the bytes, no reader function per character: a cold process deciding a cohort runs
+ * this before the optimising compiler has inlined anything.
  */
 export function upnCodeInBytes(bytes: Uint8Array, at: number, end: number): number {
   if (end - at !== 13) return -1;
-  return upnCodeOf((i) => bytes[i]!, at);
-}
-
-/** The code of the ULN in bytes [at, end): see upnCodeInBytes. */
-export function ulnCodeInBytes(bytes: Uint8Array, at: number, end: number): number {
-  if (end - at !== 10) return -1;
-  return ulnCodeOf((i) => bytes[i]!, at);
-}
-
-// One definition of each code over character codes, whatever holds them (V8 inlines the reader).
-function upnCodeOf(charAt: (i: number) => number, at: number): number {
-  const letter = LETTER_VALUE[charAt(at)] ?? -1;
-  const last = LAST_VALUE[charAt(at + 12)] ?? -1;
+  const letter = LETTER_VALUE[bytes[at]!] ?? -1;
+  const last = LAST_VALUE[bytes[at + 12]!] ?? -1;
   if (letter < 0 || last < 0) return -1;
   let middle = 0;
   for (let i = at + 1; i < at + 12; i++) {
-    const d = charAt(i) - 48;
+    const d = bytes[i]! - 48;
     if (d < 0 || d > 9) return -1;
     middle = middle * 10 + d;
   }
   return ((letter * 33 + last) * 1e11 + middle) * 2;
 }
 
-function ulnCodeOf(charAt: (i: number) => number, at: number): number {
+/** The code of the ULN in bytes [at, end): see upnCodeInBytes. */
+export function ulnCodeInBytes(bytes: Uint8Array, at: number, end: number): number {
+  if (end - at !== 10) return -1;
   let value = 0;
-  for (let i = at; i < at + 10; i++) {
-    const d = charAt(i) - 48;
+  for (let i = at; i < end; i++) {
+    const d = bytes[i]! - 48;
     if (d < 0 || d > 9) return -1;
     value = value * 10 + d;
   }

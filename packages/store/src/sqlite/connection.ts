@@ -15,6 +15,9 @@ export interface SqliteStoreOptions {
  * so no two operations of one process interleave; `write` takes the write lock up front (BEGIN
  * IMMEDIATE) so several processes on one file queue instead of failing mid-transaction.
  */
+/** The page cache while a write lock is held across a stream (see hold): 256 MiB, in SQLite's -KiB form. */
+const HELD_CACHE = -256 * 1024;
+
 export class SqliteConnection {
   readonly db: Database.Database;
 
@@ -50,13 +53,23 @@ export class SqliteConnection {
     this.db.exec('BEGIN IMMEDIATE');
     this.#held = true;
     const db = this.db;
+    // A held write is a national release: hundreds of thousands of rows into a B-tree far larger than
+    // the usual page cache, one per subject's ledger, so each page would be read, spilled to the WAL
+    // and read again. A bigger cache while the lock is held keeps the pages it touches (the size is
+    // bounded, so memory does not grow with the cohort); the usual one comes back with the lock.
+    const cache = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma(`cache_size = ${HELD_CACHE}`);
     return {
       // A savepoint per run: a failed run leaves the transaction as it was.
       write: (work) => db.transaction(work)(),
       release: (commit) => {
         if (!this.#held) return;
         this.#held = false;
-        if (db.inTransaction) db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+        try {
+          if (db.inTransaction) db.exec(commit ? 'COMMIT' : 'ROLLBACK');
+        } finally {
+          db.pragma(`cache_size = ${cache}`);
+        }
       },
     };
   }

@@ -45,13 +45,16 @@ export class SqliteLedgers implements Ledgers {
   /** Places and inserts entries; runs inside the caller's write transaction. */
   #insert(entries: readonly LedgerAppend[], recordedAt: string): PlacedEntry[] {
     const next = new Map(ledgersOf(entries).map((ledger) => [ledger, this.#next.get(ledger)!.next]));
-    const placed = placeEntries(entries, next);
-    const sorted = inKeyOrder([...placed]);
-    for (let start = 0; start < sorted.length; start += INSERT_CHUNK) {
-      const chunk = sorted.slice(start, start + INSERT_CHUNK);
+    // Sorted in place: the only caller that reads the result back appends one entry.
+    const placed = inKeyOrder(placeEntries(entries, next));
+    for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
+      const end = Math.min(placed.length, start + INSERT_CHUNK);
       const params: Array<string | number> = [];
-      for (const row of chunk) params.push(row.ledger, row.index, row.entry, recordedAt);
-      this.#insertSql(chunk.length).run(...(params as string[]));
+      for (let i = start; i < end; i++) {
+        const row = placed[i]!;
+        params.push(row.ledger, row.index, row.entry, recordedAt);
+      }
+      this.#insertSql(end - start).run(...(params as string[]));
     }
     return placed;
   }

@@ -56,7 +56,9 @@ const toEntry = (row: EntryRow): IndexEntry => ({
 });
 
 const REINDEX_CHUNK = 5000;
-const READ_CHUNK = 50_000;
+const READ_CHUNK = 4096;
+/** Every national key (`uln:…`, `upn:…`) sorts after this, every `local:…` before it. */
+const NATIONAL_KEYS_AFTER = 'u';
 
 /**
  * The effective-preferences index on SQLite. SQLite runs one write transaction at a time, so keeping the
@@ -276,12 +278,22 @@ export class SqlitePreferences implements Preferences {
 
   #source(): SnapshotSource {
     const db = this.#db;
-    const keys = db.prepare<[number, string, number], { key: string; subject: number }>(
-      'SELECT key, subject FROM subject_keys WHERE changed > ? AND key > ? ORDER BY key LIMIT ?',
-    );
-    const subjects = db.prepare<[number, number, number], EntryRow>(
-      `SELECT subject, statements, settled_from, date_of_birth, not_shared, stated, detail IS NOT NULL AS exact
-         FROM subject_preferences WHERE changed > ? AND subject > ? ORDER BY subject LIMIT ?`,
+    // Only national keys: a cohort names no school's local id. Every `uln:…` and `upn:…` sorts after
+    // 'u' and every `local:…` before it, so the read starts there on the primary key.
+    const keys = db
+      .prepare<[number, string, number], [string, number]>(
+        'SELECT key, subject FROM subject_keys WHERE changed > ? AND key > ? ORDER BY key LIMIT ?',
+      )
+      .raw();
+    const subjects = db
+      .prepare<[number, number, number], [number, number, number, number, number]>(
+        `SELECT subject, not_shared, stated, settled_from, detail IS NOT NULL
+           FROM subject_preferences WHERE changed > ? AND subject > ? ORDER BY subject LIMIT ?`,
+      )
+      .raw();
+    const sizes = db.prepare<[string], { keys: number; maxSubject: number | null }>(
+      `SELECT (SELECT COUNT(*) FROM subject_keys WHERE key > ?) AS keys,
+              (SELECT MAX(subject) FROM subject_preferences) AS maxSubject`,
     );
     return {
       read: async (since, sink) => {
@@ -290,23 +302,23 @@ export class SqlitePreferences implements Preferences {
         // where the next refresh starts (SQLite commits one writer at a time, in version order).
         return db.transaction(() => {
           const version = this.#meta.get()!.version;
-          for (let last = ''; ; ) {
+          if (after < 0) {
+            const size = sizes.get(NATIONAL_KEYS_AFTER)!;
+            sink.expect({ keys: size.keys, maxSubject: size.maxSubject ?? 0 });
+          }
+          // Small pages: each page's rows die young (a scavenge), instead of filling the old generation.
+          for (let last = NATIONAL_KEYS_AFTER; ; ) {
             const rows = keys.all(after, last, READ_CHUNK);
             if (rows.length === 0) break;
-            sink.keys({ keys: rows.map((r) => r.key), subjects: rows.map((r) => r.subject) });
-            last = rows[rows.length - 1]!.key;
+            for (const [key, subject] of rows) sink.key(key, subject);
+            last = rows[rows.length - 1]![0];
           }
           for (let last = 0; ; ) {
-            const rows = subjects.all(after, last, READ_CHUNK) as (EntryRow & { exact: number })[];
+            const rows = subjects.all(after, last, READ_CHUNK);
             if (rows.length === 0) break;
-            sink.subjects({
-              subjects: rows.map((r) => r.subject),
-              notShared: rows.map((r) => r.not_shared),
-              stated: rows.map((r) => r.stated),
-              settledFrom: rows.map((r) => r.settled_from),
-              exact: rows.map((r) => r.exact === 1),
-            });
-            last = rows[rows.length - 1]!.subject;
+            for (const [subject, notShared, stated, settledFrom, exact] of rows)
+              sink.subject(subject, notShared, stated, settledFrom, exact === 1);
+            last = rows[rows.length - 1]![0];
           }
           return version;
         })();

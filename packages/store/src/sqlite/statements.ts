@@ -4,6 +4,7 @@ import type {
   AppendOutcome,
   BatchRecord,
   BatchResult,
+  BatchSettlement,
   BulkInsertResult,
   ChangeFeedPage,
   GuardedAppendOutcome,
@@ -14,7 +15,7 @@ import type {
   Statements,
   StoredStatement,
 } from '../ports/statements.js';
-import { completeBatch, planBatch, planBulk } from '../statements/batch-plan.js';
+import { type BatchPlan, completeBatch, planBatch, planBulk, settledPlan } from '../statements/batch-plan.js';
 import { feedPage, listPage } from '../statements/pages.js';
 import { checkGuardQuery, checkPupilQuery } from '../statements/pupil-query.js';
 import {
@@ -87,6 +88,7 @@ export class SqliteStatements implements Statements {
   #insertRows(
     rows: readonly StatementRow[],
     statements?: readonly (Statement | undefined)[],
+    settle?: () => readonly StatementRow[],
   ): InsertResult[] {
     const storedAt = new Date().toISOString();
     const results = rows.map((row) => this.#insertRow(row, storedAt));
@@ -97,7 +99,8 @@ export class SqliteStatements implements Statements {
       fresh.push(statement ? { row: rows[i]!, statement } : { row: rows[i]! });
     });
     this.#index.maintain(fresh);
-    this.#verifications.record(rows, results);
+    // A settling batch's verification outcomes are known only now, after the rows went in.
+    this.#verifications.record(settle ? settle() : rows, results);
     return results;
   }
 
@@ -126,6 +129,33 @@ export class SqliteStatements implements Statements {
       if (error !== rollback) throw error;
     }
     return result!;
+  }
+
+  async appendBatchSettling(
+    records: readonly BatchRecord[],
+    settlement: BatchSettlement,
+  ): Promise<BatchResult> {
+    const plan = planBatch(records);
+    if (plan.rejectedEarly) return completeBatch(settledPlan(plan, await settlement.settled()), null);
+    const rollback = new Error('rollback');
+    let final: BatchPlan | undefined;
+    let result: BatchResult | undefined;
+    try {
+      // The transaction cannot await: wait() blocks this thread until the settlement is known, by which
+      // time the rows are written (the ingest workers verify while this thread inserts).
+      this.#connection.write(() => {
+        const inserted = this.#insertRows(plan.rows, parsedRows(plan.rows, records), () => {
+          final = settledPlan(plan, settlement.wait());
+          if (final.rejectedEarly) throw rollback;
+          return final.rows;
+        });
+        result = completeBatch(final!, inserted);
+        if (!result.committed) throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return result ?? completeBatch(final!, null);
   }
 
   async bulkInsert(statements: readonly Statement[]): Promise<BulkInsertResult> {

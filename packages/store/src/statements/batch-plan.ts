@@ -110,3 +110,18 @@ export function completeBatch(plan: BatchPlan, inserted: readonly InsertResult[]
   });
   return { committed, outcomes, counts };
 }
+
+/**
+ * The plan of a settlement's final records (Statements.appendBatchSettling), held to the plan the rows
+ * were written by: unless a record became rejected, the same rows with the same bodies in the same
+ * order, so the insert results still line up with them.
+ */
+export function settledPlan(written: BatchPlan, records: readonly BatchRecord[]): BatchPlan {
+  const plan = planBatch(records);
+  if (plan.rejectedEarly) return plan;
+  const same =
+    plan.rows.length === written.rows.length &&
+    plan.rows.every((row, i) => row.id === written.rows[i]!.id && row.body === written.rows[i]!.body);
+  if (!same) throw new Error('a batch settlement must give back the records the batch was written with');
+  return plan;
+}

@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import type { StoreDatabase } from '../faults/fail-ledger-writes.js';
+import { batchSettlementContract } from './batch-settlement.js';
 import { batchesContract } from './batches.js';
 import { closingAfterEach, type StoreFactory } from './harness.js';
 import { idempotencyContract } from './idempotency.js';
@@ -22,6 +23,7 @@ export function runStoreContract(name: string, openStore: StoreFactory, database
     const open = closingAfterEach(openStore);
     describe('statements: writing', () => statementWritesContract(open));
     describe('statements: reading', () => statementReadsContract(open));
+    describe('statements: batches settled while written', () => batchSettlementContract(open));
     describe('idempotency keys', () => idempotencyContract(open));
     describe('school state with ETags', () => schoolStateContract(open));
     describe('batch results', () => batchesContract(open));

@@ -56,6 +56,8 @@ export function deferLastRecordOfBatch(inner: StatementStore): StatementStore {
   const deferred = new Proxy(statements, {
     get(target, prop, receiver) {
       if (prop === 'appendBatch') return appendBatch;
+      // Without the settling append a receiver settles its batches first and comes to appendBatch above.
+      if (prop === 'appendBatchSettling') return undefined;
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       if (!COMMIT_FIRST.has(prop)) return value.bind(target);

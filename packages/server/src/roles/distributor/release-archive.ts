@@ -4,7 +4,7 @@ import {
   canonicalJson,
   type KeyInput,
   type LedgerRecord,
-  leafHash,
+  leafHashOfText,
   membersFromIndex,
   type ReleaseDraft,
   receiptFor,
@@ -50,6 +50,8 @@ const READ_PAGE = 5000;
 // Cohort members looked up in the index per query, and ledger entries handed to the store per run.
 const INDEX_BATCH = 5000;
 const STREAM_RUN = 8000;
+// Subjects drafted between two turns of the event loop.
+const YIELD_EVERY = 256;
 
 export type SubjectOutcomeItem = ReleaseSubjectPage['items'][number];
 
@@ -340,17 +342,19 @@ export class ReleaseArchive {
     const firstLeafIndex = this.log.size;
     let hashes = Buffer.allocUnsafe(32 * 1024);
     let leaves = 0;
+    let subjects = 0;
+    // The release's outcomes ledger, named once (every subject of a release has the same releaseId).
+    let outcomes: string | undefined;
     let run: LedgerAppend[] = [];
     let inFlight: Promise<void> = Promise.resolve();
-    const leafEntry = (leaf: LogLeaf): LedgerAppend => {
-      const text = canonicalJson(leaf);
-      const line = Buffer.from(text, 'utf8');
+    const leafEntry = (leaf: LogLeaf, json?: string): LedgerAppend => {
+      const text = json ?? canonicalJson(leaf);
       if ((leaves + 1) * 32 > hashes.length) {
         const bigger = Buffer.allocUnsafe(hashes.length * 2);
         hashes.copy(bigger, 0, 0, leaves * 32);
         hashes = bigger;
       }
-      hashes.set(leafHash(line), leaves * 32);
+      hashes.set(leafHashOfText(text), leaves * 32);
       leaves += 1;
       // The canonical line is the leaf's stored text too: serialised once, hashed and kept as it is.
       const stored = { ledger: LOG, entry: asJson(leaf), json: text };
@@ -370,8 +374,8 @@ export class ReleaseArchive {
     };
     return {
       firstLeafIndex,
-      add: ({ leaf, record, outcome, entryJson }) => {
-        run.push(leafEntry(leaf));
+      add: ({ leaf, leafJson, record, outcome, entryJson }) => {
+        run.push(leafEntry(leaf, leafJson));
         const entry = asJson(record);
         // The record's canonical JSON around the entry's, serialised once for the commitment.
         const json = `{"entry":${entryJson ?? canonicalJson(record.entry)},"key":${JSON.stringify(record.key)},"leafIndex":${record.leafIndex},"salt":${JSON.stringify(record.salt)}}`;
@@ -379,9 +383,14 @@ export class ReleaseArchive {
         for (const key of identifierKeys(record.entry.subject))
           run.push({ ledger: subjectLedger(key), entry, json });
         const item: SubjectOutcomeItem = { subject: keyOf(record.entry.subject), outcome };
-        run.push({ ledger: outcomesLedger(record.entry.releaseId), entry: asJson(item) });
+        outcomes ??= outcomesLedger(record.entry.releaseId);
+        run.push({ ledger: outcomes, entry: asJson(item) });
         deciding?.add(record.entry.purposes);
         if (run.length >= STREAM_RUN) return flush();
+        // The gate decides synchronously between awaits: a turn of the event loop now and then lets the
+        // run in flight go on meanwhile (its database's answers read, its rows sent), not only when the
+        // next run waits for it.
+        if (++subjects % YIELD_EVERY === 0) return new Promise<void>((resolve) => setImmediate(resolve));
       },
       commit: async (drafted) => {
         const { decision, leaf, register } = await withSignatures(drafted, deciding);
@@ -474,10 +483,13 @@ class ContentHash {
   constructor(private readonly request: DistributionRequest) {}
 
   add(keys: readonly SubjectKey[]): void {
+    // One update per batch: a call into the hash per key would cost more than hashing the key.
+    let text = '';
     for (const key of keys) {
-      this.#hash.update(this.#first ? canonicalJson(key) : `,${canonicalJson(key)}`);
+      text += this.#first ? canonicalJson(key) : `,${canonicalJson(key)}`;
       this.#first = false;
     }
+    this.#hash.update(text);
   }
 
   digest(): string {

@@ -1,5 +1,5 @@
 import type { Statement } from '@reuse-pref/schema';
-import type { WorkerSignatures } from './ingest/messages.js';
+import type { LineVerdict, WorkerSignatures } from './ingest/messages.js';
 import type { BatchLine } from './ingest/read-batch.js';
 import { checkSignature, type SignatureCheck, type SignaturePolicy } from './signature-policy.js';
 
@@ -25,6 +25,19 @@ export function applySignatureCheck(line: BatchLine, id: string, check: Signatur
     queries: queries.length > 0 ? [...line.queries, ...queries] : line.queries,
     verification,
   };
+}
+
+/**
+ * Lines with the ingest workers' verdicts applied (as the event loop would apply its own checks); a line
+ * without a verdict (invalid, or left to the event loop) stays as it was.
+ */
+export function applyVerdicts(lines: readonly BatchLine[], verdicts: readonly LineVerdict[]): BatchLine[] {
+  return lines.map((line, i) => {
+    const verdict = verdicts[i];
+    return verdict && 'prepared' in line.record
+      ? applySignatureCheck(line, line.record.prepared.id, verdict)
+      : line;
+  });
 }
 
 /**

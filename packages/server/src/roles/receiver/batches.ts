@@ -6,8 +6,9 @@ import { problem } from '../../http/problem.js';
 import { json } from '../../http/respond.js';
 import { defineOperation } from '../../operation.js';
 import { loadBatchResult, saveBatchResult } from './batch-results.js';
-import { checkBatchSignatures, workerSignatures } from './batch-signatures.js';
+import { workerSignatures } from './batch-signatures.js';
 import { type BatchLine, readBatchInSlices } from './ingest/read-batch.js';
+import { writeBatch } from './write-batch.js';
 
 /**
  * NDJSON bulk ingest at the census intake. A batch commits atomically and all-or-nothing
@@ -25,21 +26,22 @@ export const submitBatch = defineOperation('submitBatch', {
   async handle({ body, principal, services }) {
     const now = services.now();
     const read = services.ingestWorkers
-      ? await services.ingestWorkers.read(
+      ? await services.ingestWorkers.readChecking(
           body,
           now,
           principal,
           services.limits,
           await workerSignatures(services.signatures, now),
         )
-      : await readBatchInSlices(body, {
-          validator: services.validator(),
-          limits: services.limits,
-          principal,
-        });
-    const lines = await checkBatchSignatures(services.signatures, read, now);
+      : {
+          lines: await readBatchInSlices(body, {
+            validator: services.validator(),
+            limits: services.limits,
+            principal,
+          }),
+        };
+    const { lines, result } = await writeBatch(services, read.lines, read.verdicts, now);
     const receivedAt = now.toISOString();
-    const result = await services.store.statements.appendBatch(lines.map((l) => l.record));
     const outcomes = result.outcomes.map((o) => recordOutcome(o, lines[o.index]!));
     const count = (outcome: RecordOutcome['outcome']) => outcomes.filter((o) => o.outcome === outcome).length;
     const batch: BatchResult = {

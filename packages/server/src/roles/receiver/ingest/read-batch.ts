@@ -1,4 +1,4 @@
-import type { Finding, StatementVerification } from '@reuse-pref/schema';
+import type { Finding, Statement, StatementVerification } from '@reuse-pref/schema';
 import { type BatchRecord, prepareStatement } from '@reuse-pref/store';
 import type { Principal } from '../../../auth/principal.js';
 import { parseJson } from '../../../http/parse-json.js';
@@ -29,6 +29,11 @@ export interface ReadBatchContext {
    * records in its other parts).
    */
   part?: { linesBefore: number };
+  /**
+   * Filled with each valid record's parsed statement at its line's index in the result, for a caller
+   * that goes on to verify signatures: the statement is then not parsed a second time.
+   */
+  keep?: (Statement | undefined)[];
 }
 
 /** The whole batch has more records than a batch may hold. */
@@ -104,7 +109,9 @@ class BatchReader {
       const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (text.trim() === '') continue;
       if (this.#lines.length === limits.maxBatchRecords) throw batchTooLarge(limits);
-      this.#lines.push(readLine(this.#context, text, (this.#context.part?.linesBefore ?? 0) + i + 1));
+      this.#lines.push(
+        readLine(this.#context, text, (this.#context.part?.linesBefore ?? 0) + i + 1, this.#lines.length),
+      );
       if (performance.now() >= deadline) return this.#next >= texts.length;
     }
     return true;
@@ -116,7 +123,7 @@ class BatchReader {
   }
 }
 
-function readLine(context: ReadBatchContext, text: string, line: number): BatchLine {
+function readLine(context: ReadBatchContext, text: string, line: number, index: number): BatchLine {
   const { limits } = context;
   let value: unknown;
   try {
@@ -131,6 +138,7 @@ function readLine(context: ReadBatchContext, text: string, line: number): BatchL
   // would outlive the young generation while the batch waits for its transaction (and a worker hands
   // strings back far more cheaply than objects).
   if (checked.ok) {
+    if (context.keep) context.keep[index] = checked.statement;
     const queries = capFindings(checked.queries, limits.maxFindingsPerRecord);
     return {
       line,

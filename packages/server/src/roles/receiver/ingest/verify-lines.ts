@@ -1,9 +1,7 @@
 import { type KeyDirectory, keyDirectoryOf, verifyChain } from '@reuse-pref/provenance';
 import type { Statement } from '@reuse-pref/schema';
-import { applySignatureCheck } from '../batch-signatures.js';
 import { judgeVerdict } from '../signature-policy.js';
-import type { WorkerSignatures } from './messages.js';
-import type { BatchLine } from './read-batch.js';
+import type { LineVerdict, WorkerSignatures } from './messages.js';
 
 /** The directory over the last snapshot seen, kept while the keys do not change (its imported keys too). */
 let directory: { generation: number; issuedAt: string; keys: KeyDirectory } | undefined;
@@ -16,28 +14,25 @@ function directoryOf(snapshot: WorkerSignatures['keys']): KeyDirectory {
 }
 
 /**
- * Verifies each valid record's chain in an ingest worker, as checkBatchSignatures would on the event
- * loop, so verification (CPU-bound) runs on every core while the event loop stores. A chain naming a key
- * the snapshot lacks is left unverified here: the event loop's directory may still load it (a supplier
- * that has just rotated), and checks that record itself.
+ * Verifies the chain of each valid record an ingest worker has just read (`statements`, as readBatch
+ * kept them: nothing is parsed again), as checkBatchSignatures would on the event loop, so verification
+ * (CPU-bound) runs on every core while the event loop stores. A chain naming a key the snapshot lacks
+ * gets no verdict here: the event loop's directory may still load it (a supplier that has just
+ * rotated), and checks that record itself.
  */
-export async function verifyLines(lines: BatchLine[], signatures: WorkerSignatures): Promise<BatchLine[]> {
+export async function verifyLines(
+  statements: readonly (Statement | undefined)[],
+  count: number,
+  signatures: WorkerSignatures,
+): Promise<LineVerdict[]> {
   const keys = directoryOf(signatures.keys);
-  const out: BatchLine[] = new Array(lines.length);
-  for (const [i, line] of lines.entries()) {
-    if (!('prepared' in line.record)) {
-      out[i] = line;
-      continue;
-    }
-    const statement = JSON.parse(line.record.prepared.body) as Statement;
+  const out: LineVerdict[] = new Array(count).fill(null);
+  for (let i = 0; i < count; i++) {
+    const statement = statements[i];
+    if (!statement) continue;
     const verdict = await verifyChain(statement, keys);
-    out[i] = verdict.failures.some((f) => f.rule === 'signature-key-unknown')
-      ? line
-      : applySignatureCheck(
-          line,
-          statement.id,
-          judgeVerdict(signatures.mode, statement, verdict, signatures.verifiedAt),
-        );
+    if (verdict.failures.some((f) => f.rule === 'signature-key-unknown')) continue;
+    out[i] = judgeVerdict(signatures.mode, statement, verdict, signatures.verifiedAt);
   }
   return out;
 }
