@@ -36,6 +36,8 @@ const template = (await import('../../../spec/v1/examples/statement.json', { wit
 // distributor's intake) requires signatures from the key the suite signs every fixture with, or only
 // verifies them.
 const SIGNING_FEATURES = new Set(['signs', 'signingKey', 'requireSignature', 'verifySignatures']);
+// Optional features beyond signing: a relay whose onward-share log already holds decisions (--onward-shares).
+const OPTIONAL_FEATURES = new Set([...SIGNING_FEATURES, 'onwardShares']);
 interface SigningBlock {
   name: string;
   claims: readonly string[];
@@ -64,6 +66,17 @@ const SIGNING_BLOCKS: Record<Profile, readonly SigningBlock[]> = {
   distributor: [REQUIRE],
 };
 const signingNeeds = (c: ScenarioCase) => (c.requires ?? []).filter((r) => SIGNING_FEATURES.has(r));
+const optionalNeeds = (c: ScenarioCase) => (c.requires ?? []).filter((r) => OPTIONAL_FEATURES.has(r));
+// The servers the cases without signing run against: the unsigned relay starts with onward-share decisions
+// in its log (seeded through decideOnwardShare), as --onward-shares claims.
+const BASE_BLOCKS: Partial<Record<Profile, SigningBlock>> = {
+  relay: {
+    name: 'onward shares',
+    claims: ['onwardShares'],
+    target: { onwardShares: true },
+    options: { onwardShares: true },
+  },
+};
 
 /**
  * One describe block of scenario tests against one set of reference servers. Started lazily: Vitest runs a
@@ -82,7 +95,7 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], b
     for (const c of cases) {
       // A skip is no failure only where the case needs an optional feature these servers do not claim
       // (decision 0033), as for a vendor without it; a skipped case whose features are claimed fails.
-      const unclaimed = signingNeeds(c).some((r) => !block?.claims.includes(r));
+      const unclaimed = optionalNeeds(c).some((r) => !block?.claims.includes(r));
       for (const t of c.tests) {
         it(`${c.id}/${t.id}`, async () => {
           const s = server!;
@@ -126,6 +139,7 @@ for (const profile of Profiles) {
     profile,
     profile,
     cases.filter((c) => blockOf(c) === undefined),
+    BASE_BLOCKS[profile],
   );
   // Vitest fails an empty block, so a profile with no case for a block has none.
   for (const block of SIGNING_BLOCKS[profile]) {

@@ -19,7 +19,7 @@ async function cli(args: string[]) {
 }
 
 beforeAll(async () => {
-  fleet = await startReferenceFleet(ROLES);
+  fleet = await startReferenceFleet(ROLES, { onwardShares: true });
   servers = fleet.servers;
 }, 120_000);
 afterAll(() => fleet.close());
@@ -34,6 +34,8 @@ describe.each(STORE_KINDS.flatMap((kind) => ROLES.map((role) => [role, kind] as 
       const intake = s.intake ? ['--intake-url', s.intake.url, '--intake-token', s.intake.token] : [];
       // These servers do not sign: the signature cases are skipped (signature-scenarios.test.ts runs them).
       const signing: string[] = [];
+      // The relays start with onward-share decisions in the school's log (reference-servers.ts).
+      const seeded = role === 'relay' ? ['--onward-shares'] : [];
       const { code, out } = await cli([
         'run',
         '--profile',
@@ -50,6 +52,7 @@ describe.each(STORE_KINDS.flatMap((kind) => ROLES.map((role) => [role, kind] as 
         json,
         ...intake,
         ...signing,
+        ...seeded,
       ]);
       const report = JSON.parse(readFileSync(json, 'utf8'));
       const notPassed = (r: { status: string }) => r.status !== 'pass' && r.status !== 'skipped';

@@ -23,7 +23,8 @@ const mutants: { name: string; role: Role; proxy?: HttpMutant; child?: ChildMuta
 beforeAll(async () => {
   await Promise.all(
     [...new Set(mutants.map((m) => m.role))].map(async (role) => {
-      servers[role] = await startReferenceServer(role);
+      // The relay starts with onward-share decisions in its log, and the runs claim --onward-shares.
+      servers[role] = await startReferenceServer(role, 'sqlite', { onwardShares: role === 'relay' });
     }),
   );
 }, 60_000);
@@ -42,6 +43,7 @@ const scenariosAgainst = (url: string, role: Role, beside: ReferenceServer) =>
       ...(beside.intake ? { intake: { baseUrl: beside.intake.url, token: beside.intake.token } } : {}),
       school: SCHOOL,
       template,
+      ...(role === 'relay' ? { onwardShares: true } : {}),
     },
     schemas,
     `scenario:${role}`,

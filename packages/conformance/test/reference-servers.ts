@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKey, trustInMemory } from '@reuse-pref/provenance';
-import { type Role, type RunningServer, type StoreSpec, startServer } from '@reuse-pref/server';
+import type { Statement } from '@reuse-pref/schema';
+import {
+  decideOnwardShare,
+  openStore,
+  type Role,
+  type RunningServer,
+  type StoreSpec,
+  startServer,
+} from '@reuse-pref/server';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { createTestDatabase } from '../../store/test/postgres/cluster.js';
 
@@ -45,6 +53,42 @@ export interface ReferenceOptions {
   signaturePolicy?: SignaturePolicyMode;
   /** A receiver's batch reading (and, with a policy, chain verification) on this many worker threads. */
   ingestThreads?: number;
+  /** A relay starts with onward-share decisions in SCHOOL's log, as a run with --onward-shares says. */
+  onwardShares?: boolean;
+}
+
+// Pupils the seeded onward-share decisions are about: one whose parent objected to sharing with apps, one
+// the relay holds nothing for (shared by default). Not the template's pupil, whom the scenarios use.
+const APPS_OBJECTOR = 'B801200009001';
+const NEVER_ASKED = 'B801200009002';
+// Four withheld, then four shared: every filter has entries, and at limit=3 the shared=true page's last
+// read (two decisions, the end of the log) fills the page with a matching decision still unread, so a
+// relay that ends the list there (a null nextCursor on a full page at the end of a read) loses it.
+const SEEDED_DECISIONS = [...Array(4).fill(APPS_OBJECTOR), ...Array(4).fill(NEVER_ASKED)] as string[];
+
+/**
+ * Seeds SCHOOL's onward-share log through decideOnwardShare, the library call a relay makes before it
+ * passes a record to an app (examples/relay wraps it in its own route), which no v1 operation exposes.
+ */
+async function seedOnwardShares(spec: StoreSpec): Promise<void> {
+  const template = (await import('../../../spec/v1/examples/statement.json', { with: { type: 'json' } }))
+    .default as unknown as Statement;
+  const store = await openStore(spec);
+  try {
+    await store.statements.append({
+      ...template,
+      id: '0f6b8a52-7c1e-4c55-9a0e-5d2f6b9c0a11',
+      subject: { upn: APPS_OBJECTOR, dateOfBirth: '2015-03-14' },
+      choices: [{ purpose: 'APPS', value: 'OBJT' }],
+    });
+    const app = { id: 'APP-READING', name: 'Reading Tracker' };
+    for (const [i, upn] of SEEDED_DECISIONS.entries()) {
+      const now = new Date(Date.UTC(2026, 9, 1, 9, i));
+      await decideOnwardShare(store, { urn: SCHOOL.urn, app, subject: { upn }, now });
+    }
+  } finally {
+    await store.close();
+  }
 }
 /** Every reference server the suite must pass against runs on each store in turn. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
@@ -111,6 +155,7 @@ export async function startReferenceServer(
   options: ReferenceOptions = {},
 ): Promise<ReferenceServer> {
   const store = await freshStore(kind, role);
+  if (role === 'relay' && options.onwardShares) await seedOnwardShares(store.spec);
   const { jwks, sign } = await issuer();
   const start = (as: Role) =>
     startServer({

@@ -50,6 +50,10 @@ options:
   --signs                   producer, relay: the service signs its statements or hops (signatures.md):
                             enables the cases that verify them against its /.well-known/jwks.json
                             (or env REUSE_PREF_SIGNS=1)
+  --onward-shares           relay: the school's onward-share log already holds decisions the relay
+                            recorded (at least two that shared and two that withheld, and none added
+                            during the run): enables the cases that page and filter it
+                            (or env REUSE_PREF_ONWARD_SHARES=1)
   --signing-key <jwk.json>  a producer signing key (private JWK with kid and alg) the service trusts for
                             the example statement's supplier: every fixture is signed with it, and a
                             receiver's require-signature cases run (or env REUSE_PREF_SIGNING_KEY)
@@ -101,6 +105,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       'intake-url': { type: 'string' },
       'intake-token': { type: 'string' },
       signs: { type: 'boolean' },
+      'onward-shares': { type: 'boolean' },
       'signing-key': { type: 'string' },
       'signature-policy': { type: 'string' },
       school: { type: 'string' },
@@ -233,6 +238,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         school: { urn: values.school ?? '100000', laEstab: values['la-estab'] ?? '8012000' },
         template,
         ...(values.signs || io.env.REUSE_PREF_SIGNS === '1' ? { signs: true } : {}),
+        ...(values['onward-shares'] || io.env.REUSE_PREF_ONWARD_SHARES === '1' ? { onwardShares: true } : {}),
         ...(signingKeyFile
           ? { signingKey: JSON.parse(readFileSync(signingKeyFile, 'utf8')) as Record<string, unknown> }
           : {}),

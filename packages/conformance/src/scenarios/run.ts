@@ -4,7 +4,14 @@ import { difference, matches, pointer, pointerAll, rulesIn, sameJson } from './m
 import type { SchemaCheck } from './schemas.js';
 import { type RunSigner, runSigner, signFixtures, verifySignatureProblem } from './signing.js';
 import { Scope } from './template.js';
-import type { ScenarioCase, ScenarioExpect, ScenarioRequest, ScenarioStep, ScenarioTarget } from './types.js';
+import type {
+  ExpectSame,
+  ScenarioCase,
+  ScenarioExpect,
+  ScenarioRequest,
+  ScenarioStep,
+  ScenarioTarget,
+} from './types.js';
 import { withoutServerChoices } from './whole-body.js';
 
 class StepFailure extends Error {}
@@ -136,32 +143,72 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     if (!sameJson(have, expected))
       fail(`${ptr || 'body'} is not what was expected: ${difference(have, expected)}`);
   }
+  for (const [ptr, unwanted] of Object.entries(e.absent ?? {})) {
+    const there = pointer(got.body, ptr);
+    if (there === undefined) continue;
+    if (unwanted === null) fail(`${ptr} is there and must not be`);
+    const partial = scope.expand(unwanted);
+    const found = (Array.isArray(there) ? there : [there]).find((v) => matches(v, partial));
+    if (found !== undefined)
+      fail(`${ptr} holds ${JSON.stringify(found).slice(0, 200)}, which must not be there`);
+  }
 }
 
 async function pageThrough(
   target: ScenarioTarget,
   scope: Scope,
   step: ScenarioStep,
+  schemas: SchemaCheck,
   watch: Watch,
 ): Promise<void> {
   const p = step.pageThrough!;
+  const idOf = (v: unknown) => String((v as { id?: unknown } | undefined)?.id);
   const seen: unknown[] = [];
   let cursor = p.from ? String(scope.lookup(p.from.replace(/^\$\{|\}$/g, ''))) : undefined;
+  let ended = false;
   for (let page = 0; page < (p.maxPages ?? 1000); page++) {
-    const path = `${scope.text(p.path)}?limit=${p.limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const query = p.query ? `&${scope.text(p.query)}` : '';
+    const path = `${scope.text(p.path)}?limit=${p.limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const got = await send(target, scope, { method: 'GET', path }, watch);
     if (got.status !== 200) throw new StepFailure(`page ${page + 1} of ${p.path}: status ${got.status}`);
+    const why = p.schema ? schemas(p.schema, got.body) : undefined;
+    if (why) throw new StepFailure(`page ${page + 1} of ${p.path}: ${why}`);
     const body = got.body as { nextCursor?: string | null; hasMore?: boolean };
     const items = pointer(got.body, p.items ?? '/changes');
-    for (const element of Array.isArray(items) ? items : [])
-      seen.push(pointer(element, p.item ?? '/statement'));
+    const elements = Array.isArray(items) ? items : [];
+    // The limit is the most a page may hold (openapi.yaml Limit: "the server may return fewer").
+    if (elements.length > p.limit)
+      throw new StepFailure(`page ${page + 1} of ${p.path} holds ${elements.length}, over limit=${p.limit}`);
+    for (const element of elements) {
+      const value = pointer(element, p.item ?? '/statement');
+      // Checked as the walk goes: a list that sends the client back over what it gave never ends.
+      if (p.distinct && seen.some((v) => idOf(v) === idOf(value)))
+        throw new StepFailure(`${p.path} repeated ${idOf(value)} (page ${page + 1})`);
+      seen.push(value);
+    }
+    // An empty page that sends the client back where it was is a list that never ends.
+    if (
+      p.ends &&
+      elements.length === 0 &&
+      cursor !== undefined &&
+      body.nextCursor === cursor &&
+      body.hasMore === undefined
+    )
+      throw new StepFailure(`page ${page + 1} of ${p.path} is empty and its nextCursor does not move on`);
     if (typeof body.nextCursor === 'string') cursor = body.nextCursor;
     // A change feed says hasMore (its nextCursor is where to poll next); other lists end at a null cursor.
-    if (!(body.hasMore ?? typeof body.nextCursor === 'string')) break;
+    if (!(body.hasMore ?? typeof body.nextCursor === 'string')) {
+      ended = true;
+      break;
+    }
   }
-  if (step.capture) for (const name of Object.keys(step.capture)) scope.values.set(name, cursor);
-  const idOf = (v: unknown) => String((v as { id?: unknown } | undefined)?.id);
+  if (p.ends && !ended) throw new StepFailure(`${p.path} did not end within ${p.maxPages ?? 1000} pages`);
+  for (const [name, what] of Object.entries(step.capture ?? {}))
+    scope.values.set(name, what === 'items' ? seen : cursor);
   const ids = seen.map(idOf);
+  if (p.minItems !== undefined && seen.length < p.minItems)
+    throw new StepFailure(`${p.path} gave ${seen.length} item(s), want at least ${p.minItems}`);
+  if (step.expectSame) sameAsCaptured(p.path, seen, step.expectSame, scope);
   const want = step.expectItems
     ? (scope.expand(step.expectItems) as unknown[])
     : (step.expectIds ?? []).map((id) => ({ id: scope.text(id) }));
@@ -179,6 +226,18 @@ async function pageThrough(
   }
 }
 
+/** A walk's elements against a captured list narrowed by `where`: the same values, whole, in order. */
+function sameAsCaptured(path: string, seen: unknown[], e: ExpectSame, scope: Scope): void {
+  const captured = scope.lookup(e.items.replace(/^\$\{|\}$/g, ''));
+  if (!Array.isArray(captured)) throw new StepFailure(`${e.items} is not a captured list`);
+  const where = Object.entries(e.where ?? {});
+  const want = captured.filter((v) => where.every(([ptr, value]) => sameJson(pointer(v, ptr), value)));
+  if (!sameJson(seen, want))
+    throw new StepFailure(
+      `${path} is not ${e.items}${where.length ? ' narrowed' : ''}: ${difference(seen, want)}`,
+    );
+}
+
 async function runStep(
   target: ScenarioTarget,
   scope: Scope,
@@ -187,7 +246,7 @@ async function runStep(
   schemas: SchemaCheck,
   watch: Watch,
 ) {
-  if (step.pageThrough) return pageThrough(target, scope, step, watch);
+  if (step.pageThrough) return pageThrough(target, scope, step, schemas, watch);
   if (step.verifySignature) {
     const problem = await verifySignatureProblem(step.verifySignature, scope, watch.signer);
     if (problem) throw new StepFailure(`${what}: ${problem}`);
@@ -230,6 +289,7 @@ export async function runScenarios(
     // A receiver trusting that key runs one policy: the cases of the other are not its behaviour.
     requireSignature: target.signingKey !== undefined && target.signaturePolicy !== 'verify',
     verifySignatures: target.signingKey !== undefined && target.signaturePolicy === 'verify',
+    onwardShares: target.onwardShares === true,
   };
   const signer = await runSigner(target);
   const subject = (target.template.subject ?? {}) as { upn?: string };
@@ -243,8 +303,9 @@ export async function runScenarios(
         level: c.level,
         description: t.description,
       };
-      // Signing is optional (signatures.md 8: most suppliers do not sign yet): a service that does not
-      // claim it has its signature cases skipped with the reason, not failed; the report still lists them.
+      // Signing is optional (signatures.md 8: most suppliers do not sign yet), and so is a relay's log
+      // seeded before the run: a service that does not claim a feature has its cases skipped with the
+      // reason, not failed; the report still lists them.
       if (missing.length && missing.every((m) => OPTIONAL_FEATURES.has(m))) {
         results.push({
           ...base,
@@ -305,5 +366,11 @@ const options: Record<string, string> = {
   requireSignature: 'signing-key (policy require-signature)',
   verifySignatures: 'signing-key --signature-policy verify',
 };
-const OPTIONAL_FEATURES = new Set(['signs', 'signingKey', 'requireSignature', 'verifySignatures']);
+const OPTIONAL_FEATURES = new Set([
+  'signs',
+  'signingKey',
+  'requireSignature',
+  'verifySignatures',
+  'onwardShares',
+]);
 const kebab = (s: string) => options[s] ?? s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -57,6 +57,12 @@ export interface ScenarioExpect {
    * plus the number at `omitted` (0 when absent) must be `total`, so none is dropped without saying so.
    */
   accounted?: { lists: string; omitted: string; total: number };
+  /**
+   * What must not be in the body, where the spec says so. JSON pointer -> `null`: no member there at all;
+   * -> a partial value: no element of the array there (nor the value itself) matches it as `body` does,
+   * e.g. `{"/checks": {"name": "transparency-log"}}`: "no check of that name". Nothing there passes.
+   */
+  absent?: Record<string, unknown>;
 }
 
 export interface PageThrough {
@@ -74,6 +80,27 @@ export interface PageThrough {
   from?: string;
   /** Stop after this many pages, so a server that never ends cannot hang the run. */
   maxPages?: number;
+  /** More query parameters for every page, e.g. `shared=true` (may hold ${…}). */
+  query?: string;
+  /** A published schema every page must satisfy. */
+  schema?: string;
+  /** No id (read at `item`) may appear twice across the pages. */
+  distinct?: boolean;
+  /** The list must end (a null nextCursor, or hasMore false) within maxPages. */
+  ends?: boolean;
+  /** At least this many elements across the pages. */
+  minItems?: number;
+}
+
+/**
+ * For pageThrough: the elements seen (their `item` part), in order, must equal whole as canonical JSON
+ * (RFC 8785) a list captured before (capture "items"), narrowed to the elements whose value at each JSON
+ * pointer of `where` is that value: "this filtered walk returns exactly the matching entries, in order".
+ */
+export interface ExpectSame {
+  /** ${name} of a captured list. */
+  items: string;
+  where?: Record<string, unknown>;
 }
 
 /** Verify a statement's chain (signatures.md 7) against captured JWKS. */
@@ -99,7 +126,11 @@ export interface ScenarioStep {
    * equal whole as canonical JSON (RFC 8785) to the element (its `item` part) holding their id.
    */
   expectItems?: unknown[];
-  /** name -> "header:<name>" | "body" | "body:<json pointer>" | "cursor" (pageThrough: the last cursor). */
+  expectSame?: ExpectSame;
+  /**
+   * name -> "header:<name>" | "body" | "body:<json pointer>"; pageThrough: "cursor" (the last cursor) or
+   * "items" (every element seen, its `item` part, in order).
+   */
   capture?: Record<string, string>;
 }
 
@@ -148,5 +179,11 @@ export interface ScenarioTarget {
    * default) runs the cases that need refusals, `verify` the cases that need acceptance with query findings.
    */
   signaturePolicy?: 'require-signature' | 'verify';
+  /**
+   * A relay's onward-share log for the school already holds decisions the relay recorded before the run
+   * (at least two that shared and two that withheld, none added during the run): enables the cases that page and filter a log with
+   * entries in it, which a suite client cannot make a relay write.
+   */
+  onwardShares?: boolean;
   fetch?: typeof fetch;
 }

@@ -204,6 +204,59 @@ export function httpMutants(mainToken: () => string): HttpMutant[] {
       },
     },
     {
+      name: 'onward-shares-ignore-the-filter',
+      role: 'relay',
+      mutation: {
+        // Serves the whole log whatever shared= asks for.
+        request(ex) {
+          if (!/\/onward-shares\?/.test(ex.path)) return ex;
+          return { ...ex, path: ex.path.replace(/([?&])shared=(true|false)(?=&|$)/, '$1') };
+        },
+      },
+    },
+    {
+      name: 'onward-shares-cursor-one-back',
+      role: 'relay',
+      mutation: {
+        // A next page that starts on the last decision of the page before (the reference's cursor is the
+        // base64url of `i<position>`): paging repeats an entry.
+        request(ex) {
+          const cursor = /([?&])cursor=([^&]+)/.exec(ex.path);
+          if (!/\/onward-shares\?/.test(ex.path) || !cursor) return ex;
+          const at = /^i([0-9]+)$/.exec(Buffer.from(decodeURIComponent(cursor[2]!), 'base64url').toString());
+          if (!at || Number(at[1]) < 1) return ex;
+          const back = Buffer.from(`i${Number(at[1]) - 1}`).toString('base64url');
+          return { ...ex, path: ex.path.replace(cursor[0], `${cursor[1]}cursor=${back}`) };
+        },
+      },
+    },
+    {
+      name: 'onward-shares-page-over-limit',
+      role: 'relay',
+      mutation: {
+        // Gives one decision more than the page's limit asks for.
+        request(ex) {
+          const limit = /([?&])limit=([0-9]+)/.exec(ex.path);
+          if (!/\/onward-shares\?/.test(ex.path) || !limit) return ex;
+          return { ...ex, path: ex.path.replace(limit[0], `${limit[1]}limit=${Number(limit[2]) + 1}`) };
+        },
+      },
+    },
+    {
+      name: 'relay-health-names-a-transparency-log',
+      role: 'relay',
+      mutation: {
+        response(reply, ex) {
+          if (ex.path !== '/health' || reply.status !== 200) return reply;
+          const health = json(reply) as { checks?: unknown[] };
+          return withBody(reply, {
+            ...health,
+            checks: [...(health.checks ?? []), { name: 'transparency-log', status: 'pass' }],
+          });
+        },
+      },
+    },
+    {
       name: 'wrong-capability-profile',
       role: 'relay',
       mutation: {

@@ -61,7 +61,9 @@ export interface paths {
          *     `Cache-Control: no-store`: a health answer is about this moment, and a cache that kept a `pass`
          *     would hide an outage from the load balancer. A distributor's report includes a check named
          *     `transparency-log`: `fail` when its release log no longer extends the last tree head it signed
-         *     (`getTreeHead`), so an operator is told before a verifier finds out.
+         *     (`getTreeHead`), so an operator is told before a verifier finds out. The name is that check's
+         *     alone: a service that plays no distributor role keeps no release log, and its report has no
+         *     check named `transparency-log` (an operator reading one would look for a log that is not there).
          */
         get: operations["getHealth"];
         put?: never;
