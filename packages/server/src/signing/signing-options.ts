@@ -9,7 +9,10 @@ import type { JWK } from 'jose';
 export interface SigningOptions {
   /** The supplier id this server signs as, as the trust list names it (a producer: recordedBy.supplierId). */
   supplier: string;
-  /** The key it signs with now: EdDSA (Ed25519, deterministic, recommended) or ES256. */
+  /**
+   * The key it signs with now: EdDSA (Ed25519, deterministic) or ES256, which signatures.md 3.8 recommends
+   * for statements bound for bulk intake (a receiver verifies P-256 chains faster).
+   */
   key: SigningKey;
   /** When the current key may sign, published with it (`validFrom`/`validUntil`). */
   validity?: KeyValidity;
