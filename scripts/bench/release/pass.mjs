@@ -139,19 +139,7 @@ async function rowsOfLatestCommit(kind, where) {
   const sql = (len) => `SELECT ${kindOf} AS kind, COUNT(*) AS rows, SUM(${len}(ledger)) AS ledger_bytes,
       SUM(${len}(entry)) AS entry_bytes FROM ledger_entries
       WHERE recorded_at = (SELECT MAX(recorded_at) FROM ledger_entries) GROUP BY 1`;
-  let rows;
-  if (kind === 'sqlite') {
-    const Database = fromStore('better-sqlite3');
-    const db = new Database(where, { readonly: true });
-    rows = db.prepare(sql('length')).all();
-    db.close();
-  } else {
-    const pg = fromStore('pg');
-    const client = new pg.Client({ connectionString: where });
-    await client.connect();
-    rows = (await client.query(sql('octet_length'))).rows;
-    await client.end();
-  }
+  const rows = await readOnlyQuery(kind, where, sql(kind === 'sqlite' ? 'length' : 'octet_length'));
   return Object.fromEntries(
     rows.map((r) => [
       r.kind,
@@ -171,19 +159,29 @@ async function subjectRowsOfLatestRelease(kind, where) {
   const sql = `SELECT ledger, idx FROM ledger_entries WHERE ledger LIKE 'release:subject:%'
       AND recorded_at = (SELECT MAX(recorded_at) FROM ledger_entries WHERE ledger = 'release:log')
       ORDER BY ledger, idx`;
+  // PostgreSQL answers a BIGINT as text.
+  return (await readOnlyQuery(kind, where, sql)).map((r) => ({ ledger: r.ledger, idx: Number(r.idx) }));
+}
+
+/** The rows of one read-only query on the bench's store, outside the product (untimed bookkeeping). */
+async function readOnlyQuery(kind, where, sql) {
   if (kind === 'sqlite') {
     const Database = fromStore('better-sqlite3');
     const db = new Database(where, { readonly: true });
-    const rows = db.prepare(sql).all();
-    db.close();
-    return rows;
+    try {
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
   }
   const pg = fromStore('pg');
   const client = new pg.Client({ connectionString: where });
   await client.connect();
-  const { rows } = await client.query(sql);
-  await client.end();
-  return rows.map((r) => ({ ledger: r.ledger, idx: Number(r.idx) }));
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /**
