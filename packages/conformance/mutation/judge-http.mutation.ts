@@ -13,6 +13,7 @@ import {
   SUITE_SIGNING_KEY,
   startReferenceServer,
 } from '../test/reference-servers.js';
+import { DISTRIBUTOR_BLOCK, DISTRIBUTOR_FEATURES, familyOf } from './distributor-claims.js';
 
 /**
  * The conformance suite's HTTP profiles as the only judge of a mutant of the release gate or a server
@@ -37,7 +38,7 @@ const template = (await import('../../../spec/v1/examples/statement.json', { wit
 // verifies them.
 const SIGNING_FEATURES = new Set(['signs', 'signingKey', 'requireSignature', 'verifySignatures']);
 // Optional features beyond signing: a relay whose onward-share log already holds decisions (--onward-shares).
-const OPTIONAL_FEATURES = new Set([...SIGNING_FEATURES, 'onwardShares']);
+const OPTIONAL_FEATURES = new Set([...SIGNING_FEATURES, 'onwardShares', ...DISTRIBUTOR_FEATURES]);
 interface SigningBlock {
   name: string;
   claims: readonly string[];
@@ -76,6 +77,8 @@ const BASE_BLOCKS: Partial<Record<Profile, SigningBlock>> = {
     target: { onwardShares: true },
     options: { onwardShares: true },
   },
+  // The distributor serves its register as CSV and HTML and gives a family token (decision 0044).
+  distributor: DISTRIBUTOR_BLOCK,
 };
 
 /**
@@ -109,6 +112,7 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], b
               school: SCHOOL,
               template,
               ...block?.target,
+              ...familyOf(s, block?.claims),
             },
             schemas,
             `scenario:${profile}`,

@@ -1,5 +1,10 @@
 import type { ContractObserver } from '../contract/observer.js';
 import type { TestResult } from '../report/result.js';
+import {
+  DISTRIBUTOR_FEATURE_OPTIONS,
+  distributorFeatures,
+  registerDocumentProblems,
+} from './distributor-features.js';
 import { difference, matches, pointer, pointerAll, rulesIn, sameJson } from './match.js';
 import type { SchemaCheck } from './schemas.js';
 import { type RunSigner, runSigner, signFixtures, verifySignatureProblem } from './signing.js';
@@ -39,6 +44,7 @@ async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest, wa
     main: target.token,
     other: target.otherSchoolToken,
     intake: target.intake?.token,
+    family: target.family?.token,
     none: undefined,
   }[token];
   if (bearer !== undefined) headers.set('authorization', `Bearer ${bearer}`);
@@ -152,6 +158,8 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     if (found !== undefined)
       fail(`${ptr} holds ${JSON.stringify(found).slice(0, 200)}, which must not be there`);
   }
+  const why = registerDocumentProblems(got, e, scope);
+  if (why) fail(why);
 }
 
 async function pageThrough(
@@ -290,6 +298,7 @@ export async function runScenarios(
     requireSignature: target.signingKey !== undefined && target.signaturePolicy !== 'verify',
     verifySignatures: target.signingKey !== undefined && target.signaturePolicy === 'verify',
     onwardShares: target.onwardShares === true,
+    ...distributorFeatures(target),
   };
   const signer = await runSigner(target);
   const subject = (target.template.subject ?? {}) as { upn?: string };
@@ -337,6 +346,7 @@ export async function runScenarios(
         pupil: subject.upn ?? '',
         // The kid the run signs fixtures with: a receiver records it as the signer of what it verified.
         signerKid: signer.key.kid,
+        familyPupil: target.family?.pupil ?? '',
       });
       try {
         for (const [i, s] of (t.setup ?? []).entries())
@@ -365,6 +375,7 @@ const options: Record<string, string> = {
   signingKey: 'signing-key',
   requireSignature: 'signing-key (policy require-signature)',
   verifySignatures: 'signing-key --signature-policy verify',
+  ...DISTRIBUTOR_FEATURE_OPTIONS,
 };
 const OPTIONAL_FEATURES = new Set([
   'signs',
@@ -372,5 +383,6 @@ const OPTIONAL_FEATURES = new Set([
   'requireSignature',
   'verifySignatures',
   'onwardShares',
+  ...Object.keys(DISTRIBUTOR_FEATURE_OPTIONS),
 ]);
 const kebab = (s: string) => options[s] ?? s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
