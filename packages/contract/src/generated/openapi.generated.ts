@@ -11,7 +11,10 @@ export interface paths {
         };
         /**
          * Capability statement
-         * @description Spec versions, profiles and catalogue versions this server supports. Public.
+         * @description Spec versions, profiles and catalogue versions this server supports. Public and cacheable: its
+         *     `Cache-Control` says `public` (with a `max-age` of the server's choosing), so a client or proxy keeps
+         *     it rather than asking before every call. `signing.jwksUri` is where this server's JWK Set is
+         *     (getSigningKeys); `signaturePolicy` is a receiver's member only.
          */
         get: operations["getCapabilities"];
         put?: never;
@@ -568,7 +571,8 @@ export interface paths {
          * @description Public. RFC 9162 §2.1.4 consistency proof from the tree of `first` leaves to the tree of `second`
          *     leaves (at most the latest signed tree head's size). A witness holding a head of size `first` and
          *     a newer one of size `second` verifies it against both roots; so does `reuse-pref log verify`
-         *     checking an old receipt against the newest head.
+         *     checking an old receipt against the newest head. A proof between two sizes never changes (the log
+         *     only grows), so it is cacheable: its `Cache-Control` says `public`.
          */
         get: operations["getConsistencyProof"];
         put?: never;
