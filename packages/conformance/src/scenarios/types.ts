@@ -17,7 +17,10 @@ export interface ScenarioRequest {
    * otherwise), which is how a distributor scenario puts statements on file before asking for a release.
    */
   via?: 'intake';
-  /** A JSON body; `{"$statement": name, "with": {...}}` anywhere makes a fresh valid statement. */
+  /**
+   * A JSON body; `{"$statement": name, "with": {...}}` anywhere makes a fresh valid statement, and
+   * `{"$freshPupils": n, "name": x}` a cohort of n fresh pupils (`${x.0.upn}` names the first).
+   */
   json?: unknown;
   /** An NDJSON body, one item per line (a raw string line is sent as is). */
   ndjson?: unknown[];

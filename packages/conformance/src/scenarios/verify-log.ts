@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import {
+  checkLeaf,
   leafHashOfText,
   MerkleTree,
   receiptLeafHash,
@@ -45,9 +46,14 @@ function signedByOneOf(head: SignedTreeHead, scope: Scope, keysRef: string): boo
   });
 }
 
-/** The first `count` leaves as served, each checked to be its own canonical JSON (the text hashed). */
+/**
+ * The first `count` leaves as served, each checked to be its own canonical JSON (the text hashed) and a
+ * subject or release leaf as README 3.6 defines them.
+ */
 async function servedLeaves(read: LeafReader, count: number): Promise<string[] | string> {
   const leaves: string[] = [];
+  // Subject leaves seen so far per release, which each release leaf must count (README 3.6).
+  const committed = new Map<string, number>();
   while (leaves.length < count) {
     const start = leaves.length;
     const got = await read(start, Math.min(PAGE, count - start));
@@ -60,14 +66,9 @@ async function servedLeaves(read: LeafReader, count: number): Promise<string[] |
     if (body.leaves.length === 0) return `GET /register/log/leaves?start=${start} is empty before ${count}`;
     for (const leaf of body.leaves.slice(0, count - start)) {
       if (typeof leaf !== 'string') return `leaf ${leaves.length} is not a string`;
-      let canonical: string | undefined;
-      try {
-        canonical = canonicalJson(JSON.parse(leaf));
-      } catch {
-        // not JSON at all: reported below
-      }
-      if (canonical !== leaf)
-        return `leaf ${leaves.length} is not canonical JSON (RFC 8785): ${leaf.slice(0, 120)}`;
+      // Canonical JSON, a subject leaf with only its commitment or a release leaf counting its subject leaves.
+      const problem = checkLeaf(leaf, committed);
+      if (problem) return `leaf ${leaves.length}: ${problem}`;
       leaves.push(leaf);
     }
   }
