@@ -14,6 +14,7 @@ import {
   startReferenceServer,
 } from '../test/reference-servers.js';
 import { DISTRIBUTOR_BLOCK, DISTRIBUTOR_FEATURES, familyOf } from './distributor-claims.js';
+import { startDistributorDeployment } from './distributor-deployment.js';
 
 /**
  * The conformance suite's HTTP profiles as the only judge of a mutant of the release gate or a server
@@ -44,6 +45,8 @@ interface SigningBlock {
   claims: readonly string[];
   target: Partial<ScenarioTarget>;
   options: ReferenceOptions;
+  /** Servers other than one reference server of the profile (a deployment of several). */
+  start?: () => Promise<ReferenceServer>;
 }
 const key = SUITE_SIGNING_KEY as Record<string, unknown>;
 const REQUIRE: SigningBlock = {
@@ -90,7 +93,8 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], b
   describe(name, () => {
     let server: ReferenceServer | undefined;
     beforeAll(async () => {
-      server = await startReferenceServer(profile as Role, 'sqlite', block?.options ?? {});
+      server = await (block?.start?.() ??
+        startReferenceServer(profile as Role, 'sqlite', block?.options ?? {}));
     }, 60_000);
     afterAll(async () => {
       await server?.close();
@@ -169,4 +173,20 @@ for (const profile of Profiles) {
       { ...REQUIRE, options: { ...REQUIRE.options, ...threads } },
     );
   }
+}
+
+// A distributor deployed as production runs it (distributor-deployment.ts: two instances on one store
+// behind a round-robin proxy, each keeping its last signed head in a file, one restarted after signing):
+// the unsigned cases that read the log, its heads, proofs or receipts, so catching up with what the other
+// instance recorded and the head kept in a file are reached by ordinary scenarios (issue 11, decision 0043).
+{
+  const readsTheLog = (c: ScenarioCase) =>
+    (c.requires ?? []).length === 0 &&
+    /\/register\/tree-head|\/register\/log\/|\/receipt"|"verifyLog"|"verifyReceipt"/.test(JSON.stringify(c));
+  judge(
+    'distributor (two instances, heads in files)',
+    'distributor',
+    loadScenarios(root, 'distributor').filter(readsTheLog),
+    { name: 'two instances', claims: [], target: {}, options: {}, start: startDistributorDeployment },
+  );
 }

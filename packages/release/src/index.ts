@@ -74,6 +74,7 @@ export {
   verifyTreeHead,
 } from './log/tree-head.js';
 export {
+  checkLeaf,
   receiptLeafHash,
   type Verification,
   type VerifyLogInput,

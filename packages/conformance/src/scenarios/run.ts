@@ -17,6 +17,7 @@ import type {
   ScenarioStep,
   ScenarioTarget,
 } from './types.js';
+import { verifyLogProblem, verifyReceiptProblem } from './verify-log.js';
 import { withoutServerChoices } from './whole-body.js';
 
 class StepFailure extends Error {}
@@ -257,6 +258,18 @@ async function runStep(
   if (step.pageThrough) return pageThrough(target, scope, step, schemas, watch);
   if (step.verifySignature) {
     const problem = await verifySignatureProblem(step.verifySignature, scope, watch.signer);
+    if (problem) throw new StepFailure(`${what}: ${problem}`);
+    return;
+  }
+  if (step.verifyLog || step.verifyReceipt) {
+    const get = (path: string) => send(target, scope, { method: 'GET', path, token: 'none' }, watch);
+    const leaves = (start: number, limit: number) =>
+      get(`/register/log/leaves?start=${start}&limit=${limit}`);
+    const problem = step.verifyLog
+      ? await verifyLogProblem(step.verifyLog, scope, leaves, (first, second) =>
+          get(`/register/log/consistency?first=${first}&second=${second}`),
+        )
+      : await verifyReceiptProblem(step.verifyReceipt!, scope, leaves);
     if (problem) throw new StepFailure(`${what}: ${problem}`);
     return;
   }

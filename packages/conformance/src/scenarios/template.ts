@@ -53,6 +53,17 @@ export class Scope {
     if (Array.isArray(value)) return value.map((v) => this.expand(v));
     if (typeof value !== 'object' || value === null) return value;
     const o = value as Record<string, unknown>;
+    // `{"$freshPupils": n, "name": x}`: a cohort of n pupils no other test knows ({"upn": …} each), kept
+    // as ${x} so a test can name one (`${x.0.upn}`); a large cohort without a file of fresh names.
+    if (typeof o.$freshPupils === 'number') {
+      const name = String(o.name ?? '$freshPupils');
+      if (!this.values.has(name))
+        this.values.set(
+          name,
+          Array.from({ length: o.$freshPupils }, () => ({ upn: freshUpn() })),
+        );
+      return this.values.get(name);
+    }
     if (typeof o.$statement === 'string') {
       const name = o.$statement;
       if (!this.values.has(name)) {

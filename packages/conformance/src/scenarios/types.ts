@@ -17,7 +17,10 @@ export interface ScenarioRequest {
    * otherwise), which is how a distributor scenario puts statements on file before asking for a release.
    */
   via?: 'intake';
-  /** A JSON body; `{"$statement": name, "with": {...}}` anywhere makes a fresh valid statement. */
+  /**
+   * A JSON body; `{"$statement": name, "with": {...}}` anywhere makes a fresh valid statement, and
+   * `{"$freshPupils": n, "name": x}` a cohort of n fresh pupils (`${x.0.upn}` names the first).
+   */
   json?: unknown;
   /** An NDJSON body, one item per line (a raw string line is sent as is). */
   ndjson?: unknown[];
@@ -122,9 +125,37 @@ export interface VerifySignatureStep {
   expect: { verified: boolean; hops?: number; rules?: string[] };
 }
 
+/**
+ * Recompute a distributor's transparency log from its served leaves (spec/v1 README 3.6): the leaves up
+ * to `head`'s size must hash to its root; with `since`, the first leaves to that head's root too, and the
+ * served consistency proof between the two must verify; with `keys`, one of the JWKS's keys signed each.
+ */
+export interface VerifyLogStep {
+  /** ${name} of a captured signed tree head. */
+  head: string;
+  /** ${name} of an earlier captured signed tree head. */
+  since?: string;
+  /** ${name} of a captured JWKS (the distributor's /.well-known/jwks.json). */
+  keys?: string;
+}
+
+/**
+ * Check a subject receipt (spec/v1 README 3.6): its salt and entry open to the commitment leaf served at its
+ * leafIndex, and its inclusion proof leads from that leaf to its tree head's root; with `keys`, one of the
+ * JWKS's keys signed that head.
+ */
+export interface VerifyReceiptStep {
+  /** ${name} of a captured receipt. */
+  receipt: string;
+  /** ${name} of a captured JWKS. */
+  keys?: string;
+}
+
 export interface ScenarioStep {
   request?: ScenarioRequest;
   verifySignature?: VerifySignatureStep;
+  verifyLog?: VerifyLogStep;
+  verifyReceipt?: VerifyReceiptStep;
   expect?: ScenarioExpect;
   /** Follow a change feed to its end. */
   pageThrough?: PageThrough;

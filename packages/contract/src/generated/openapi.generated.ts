@@ -548,7 +548,8 @@ export interface paths {
          * Leaves of the transparency log
          * @description Public. The leaves from `start`, in order, each exactly as hashed (its canonical JSON), up to the
          *     latest signed tree head: an auditor recomputes the root, and checks that no leaf carries personal
-         *     data and that each release counts the subject commitments before it. Like RFC 9162's get-entries.
+         *     data and that each release counts the subject commitments before it. Like RFC 9162's get-entries;
+         *     README.md 3.6 defines the leaves and how they hash to a head's root.
          */
         get: operations["listLogLeaves"];
         put?: never;
@@ -637,7 +638,10 @@ export interface paths {
         };
         /**
          * Proof that the public log commits to a ledger entry
-         * @description The ledger entry, its salt and an inclusion proof against a signed tree head. Same scopes as the ledger.
+         * @description The ledger entry, its salt and an inclusion proof against a signed tree head. Same scopes as the
+         *     ledger. README.md 3.6 defines the commitment the entry and salt open to, the subject leaf at
+         *     `proof.leafIndex` (the one `listLogLeaves` serves there) and the RFC 9162 §2.1.3 path from it to the
+         *     head's root.
          */
         get: operations["getSubjectReceipt"];
         put?: never;

@@ -124,7 +124,12 @@ export async function verifyLogFile(input: VerifyLogInput): Promise<Verification
   return result(problems);
 }
 
-function checkLeaf(line: string, subjectLeaves: Map<string, number>): string | undefined {
+/**
+ * What is wrong with one log line (README 3.6), or undefined: a canonical subject leaf with only its
+ * commitment, or a release leaf whose decision counts exactly the subject leaves committed for it before
+ * it (`subjectLeaves`, by release id, kept up to date as the lines are read in order).
+ */
+export function checkLeaf(line: string, subjectLeaves: Map<string, number>): string | undefined {
   let leaf: unknown;
   try {
     leaf = JSON.parse(line);
