@@ -10,9 +10,11 @@ import {
   type ReferenceOptions,
   type ReferenceServer,
   SCHOOL,
+  type StoreKind,
   SUITE_SIGNING_KEY,
   startReferenceServer,
 } from '../test/reference-servers.js';
+import { receiverOnPostgres } from './receiver-on-postgres.js';
 
 /**
  * The conformance suite's HTTP profiles as the only judge of a mutant of the release gate or a server
@@ -43,6 +45,8 @@ interface SigningBlock {
   claims: readonly string[];
   target: Partial<ScenarioTarget>;
   options: ReferenceOptions;
+  /** The store the servers run on: SQLite unless a block says (receiver-on-postgres.ts). */
+  store?: StoreKind;
 }
 const key = SUITE_SIGNING_KEY as Record<string, unknown>;
 const REQUIRE: SigningBlock = {
@@ -87,7 +91,7 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], b
   describe(name, () => {
     let server: ReferenceServer | undefined;
     beforeAll(async () => {
-      server = await startReferenceServer(profile as Role, 'sqlite', block?.options ?? {});
+      server = await startReferenceServer(profile as Role, block?.store ?? 'sqlite', block?.options ?? {});
     }, 60_000);
     afterAll(async () => {
       await server?.close();
@@ -164,5 +168,8 @@ for (const profile of Profiles) {
       cases.filter((c) => blockOf(c) === REQUIRE && postsBatches(c)),
       { ...REQUIRE, options: { ...REQUIRE.options, ...threads } },
     );
+    for (const pg of receiverOnPostgres(cases, SIGNING_BLOCKS.receiver, blockOf)) {
+      judge(pg.name, profile, pg.cases, pg.block);
+    }
   }
 }
