@@ -12,6 +12,9 @@ import type { ReferenceOptions, StoreKind } from '../test/reference-servers.js';
  * database and a few seconds of the dry run, which the release gate or another role's run need not pay.
  */
 const WRITE_BATCH = 'packages/server/src/roles/receiver/write-batch.ts';
+// Stryker kills a test runner whose mutant times out before its afterAll drops the database: the next
+// block to start drops those of ended processes (reference-servers.ts, databasePrefix).
+const DATABASE_PREFIX = 'rp_mutation_judge';
 
 /** Whether a Stryker --mutate list (comma-separated globs, `!` excludes) can name WRITE_BATCH. */
 export function mutatesWriteBatch(mutate: string | undefined): boolean {
@@ -49,7 +52,11 @@ export function receiverOnPostgres<Block extends { name: string; options: Refere
     .map((block) => ({
       name: `receiver (${block.name}, ingest threads, postgres)`,
       cases: cases.filter((c) => blockOf(c) === block && postsBatches(c)),
-      block: { ...block, store: 'postgres' as const, options: { ...block.options, ingestThreads: 1 } },
+      block: {
+        ...block,
+        store: 'postgres' as const,
+        options: { ...block.options, ingestThreads: 1, databasePrefix: DATABASE_PREFIX },
+      },
     }))
     .filter((b) => b.cases.length > 0);
 }
