@@ -107,6 +107,8 @@ if (!values['report-only']) {
           MUTATION_REPORT: `reports/mutation/${reportName(m)}.json`,
           MUTATION_INCREMENTAL: `reports/mutation/${reportName(m)}-incremental.json`,
           MUTATION_JUDGE: judgeOf(m),
+          // What the run mutates, for a judge block needed only by some files (receiver-on-postgres.ts).
+          MUTATION_MUTATE: values.mutate ?? globOf(m),
         },
       },
     );

@@ -10,11 +10,13 @@ import {
   type ReferenceOptions,
   type ReferenceServer,
   SCHOOL,
+  type StoreKind,
   SUITE_SIGNING_KEY,
   startReferenceServer,
 } from '../test/reference-servers.js';
 import { DISTRIBUTOR_BLOCK, DISTRIBUTOR_FEATURES, familyOf } from './distributor-claims.js';
 import { startDistributorDeployment } from './distributor-deployment.js';
+import { receiverOnPostgres } from './receiver-on-postgres.js';
 
 /**
  * The conformance suite's HTTP profiles as the only judge of a mutant of the release gate or a server
@@ -47,6 +49,8 @@ interface SigningBlock {
   options: ReferenceOptions;
   /** Servers other than one reference server of the profile (a deployment of several). */
   start?: () => Promise<ReferenceServer>;
+  /** The store the servers run on: SQLite unless a block says (receiver-on-postgres.ts). */
+  store?: StoreKind;
 }
 const key = SUITE_SIGNING_KEY as Record<string, unknown>;
 const REQUIRE: SigningBlock = {
@@ -94,7 +98,7 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], b
     let server: ReferenceServer | undefined;
     beforeAll(async () => {
       server = await (block?.start?.() ??
-        startReferenceServer(profile as Role, 'sqlite', block?.options ?? {}));
+        startReferenceServer(profile as Role, block?.store ?? 'sqlite', block?.options ?? {}));
     }, 60_000);
     afterAll(async () => {
       await server?.close();
@@ -172,6 +176,9 @@ for (const profile of Profiles) {
       cases.filter((c) => blockOf(c) === REQUIRE && postsBatches(c)),
       { ...REQUIRE, options: { ...REQUIRE.options, ...threads } },
     );
+    for (const pg of receiverOnPostgres(cases, SIGNING_BLOCKS.receiver, blockOf)) {
+      judge(pg.name, profile, pg.cases, pg.block);
+    }
   }
 }
 

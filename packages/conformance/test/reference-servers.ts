@@ -12,7 +12,7 @@ import {
   startServer,
 } from '@reuse-pref/server';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import { createTestDatabase } from '../../store/test/postgres/cluster.js';
+import { createTestDatabase, dropAbandonedDatabases } from '../../store/test/postgres/cluster.js';
 
 export const ISSUER = 'https://auth.conformance.test';
 export const AUDIENCE = 'https://api.conformance.test';
@@ -55,6 +55,11 @@ export interface ReferenceOptions {
   ingestThreads?: number;
   /** A relay starts with onward-share decisions in SCHOOL's log, as a run with --onward-shares says. */
   onwardShares?: boolean;
+  /**
+   * On PostgreSQL, the prefix of the server's database name, for a user that may be killed before it
+   * closes the server (the mutation judge): that prefix's databases left by ended processes are dropped first.
+   */
+  databasePrefix?: string;
 }
 
 // Pupils the seeded onward-share decisions are about: one whose parent objected to sharing with apps, one
@@ -142,9 +147,14 @@ export async function issuer() {
 }
 
 /** A store for one server: a fresh SQLite file, or a fresh PostgreSQL database dropped on close. */
-async function freshStore(kind: StoreKind, role: Role): Promise<{ spec: StoreSpec; drop(): Promise<void> }> {
+async function freshStore(
+  kind: StoreKind,
+  role: Role,
+  databasePrefix?: string,
+): Promise<{ spec: StoreSpec; drop(): Promise<void> }> {
   if (kind === 'postgres') {
-    const database = await createTestDatabase();
+    if (databasePrefix) await dropAbandonedDatabases(databasePrefix);
+    const database = await createTestDatabase(databasePrefix);
     return { spec: { kind: 'postgres', databaseUrl: database.url }, drop: () => database.drop() };
   }
   const dir = mkdtempSync(join(tmpdir(), `rp-conformance-${role}-`));
@@ -164,7 +174,7 @@ export async function startReferenceServer(
   kind: StoreKind = 'sqlite',
   options: ReferenceOptions = {},
 ): Promise<ReferenceServer> {
-  const store = await freshStore(kind, role);
+  const store = await freshStore(kind, role, options.databasePrefix);
   if (role === 'relay' && options.onwardShares) await seedOnwardShares(store.spec);
   const { jwks, sign } = await issuer();
   const start = (as: Role) =>

@@ -84,10 +84,16 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-/** A new, empty database for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+const PREFIX = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * A new, empty database for one test file, named `<prefix>_<pid>_<random>`. A prefix other than the
+ * default names the databases of one kind of user, whose leftovers dropAbandonedDatabases may clear.
+ */
+export async function createTestDatabase(prefix = 'rp_store_test'): Promise<TestDatabase> {
+  if (!PREFIX.test(prefix)) throw new Error(`createTestDatabase: ${prefix} is not a database name prefix`);
   const adminUrl = ensureCluster();
-  const name = `rp_store_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   try {
     await admin.connect();
@@ -119,4 +125,44 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/**
+ * Drops the databases `<prefix>_<pid>_…` whose process has ended without dropping them: a process killed
+ * before its cleanup ran (Stryker kills a test runner whose mutant times out, and its afterAll never
+ * runs). Only for a prefix that one kind of user creates (never the default, which every test file
+ * shares), and never a database of a process still alive. Returns the names dropped.
+ */
+export async function dropAbandonedDatabases(prefix: string): Promise<string[]> {
+  if (!PREFIX.test(prefix) || prefix === 'rp_store_test') {
+    throw new Error(`dropAbandonedDatabases: ${prefix} is not a prefix of one kind of user`);
+  }
+  const client = new pg.Client({ connectionString: ensureCluster() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [`${prefix}_`],
+    );
+    const abandoned = rows
+      .map((row) => row.datname)
+      .filter((name) => {
+        const match = new RegExp(`^${prefix}_(\\d+)_[0-9a-f]{8}$`).exec(name);
+        return match !== null && !alive(Number(match[1]));
+      });
+    for (const name of abandoned) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return abandoned;
+  } finally {
+    await client.end();
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user holds the pid, alive.
+    return (error as { code?: string }).code !== 'ESRCH';
+  }
 }
