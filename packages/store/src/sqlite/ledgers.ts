@@ -155,7 +155,8 @@ export class SqliteLedgers implements Ledgers {
           db.transaction(() => {
             const next = new Map<string, number>();
             const inFile = this.#endsOf(ledgersOf(entries));
-            for (const [ledger, end] of inFile) next.set(ledger, Math.max(end, staged.get(ledger)!.next ?? 0));
+            for (const [ledger, end] of inFile)
+              next.set(ledger, Math.max(end, staged.get(ledger)!.next ?? 0));
             for (const { ledger, expectedIndex } of entries) {
               if (expectedIndex !== undefined && !asserted.has(ledger))
                 asserted.set(ledger, inFile.get(ledger)!);
