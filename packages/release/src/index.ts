@@ -65,6 +65,13 @@ export { verifyHeadConsistency, verifyReceiptAgainstHead } from './log/consisten
 export { EMPTY_TREE_HASH, leafHash, leafHashOfText, nodeHash } from './log/hash.js';
 export { LogFormatError, readLogLines } from './log/log-file.js';
 export { MerkleTree } from './log/merkle.js';
+export {
+  type AlignedSubtree,
+  consistencyPathFrom,
+  inclusionPathFrom,
+  MerkleFrontier,
+  subtreeHashFrom,
+} from './log/merkle-frontier.js';
 export { type LogMark, TransparencyLog } from './log/transparency-log.js';
 export {
   generateLogKeyPair,

@@ -8,28 +8,17 @@ import {
   signTreeHead,
   verifyHeadConsistency,
 } from '@reuse-pref/release';
-import type { ConsistencyProof, DistributionRequest, LogLeaves, SignedTreeHead } from '@reuse-pref/schema';
+import type { ConsistencyProof, LogLeaves, SignedTreeHead } from '@reuse-pref/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asDatabaseOwner } from '../../store/test/faults/as-database-owner.js';
+import { researchRequest } from './helpers/requests.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { answers, upn } from './helpers/statements.js';
 
 const keys = generateLogKeyPair();
 const PUPILS = [upn(301), upn(302), upn(303)];
 
-const request = (dsReference: string): DistributionRequest => ({
-  dsReference,
-  recipient: { name: 'University research group', class: 'ACAD' },
-  purposes: ['RSXT'],
-  lawfulBasis: 'PUBT',
-  dataTiers: [{ identifiability: '2', sensitivity: 'C' }],
-  deliveryMode: 'EXTR',
-  retainUntil: '2027-12-31',
-  cohort: { description: 'Pupils named in the request' },
-  decisionMaker: 'Data Sharing Approval Panel',
-  reasons: 'Attainment research',
-  requestedAt: '2026-10-01T09:00:00Z',
-});
+const request = researchRequest;
 
 let dir: string;
 let server: TestServer;

@@ -20,10 +20,58 @@ class HashArray {
   }
 }
 
-function largestPowerOfTwoBelow(n: number): number {
+export function largestPowerOfTwoBelow(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
+}
+
+/** A range of leaves [start, start + size) whose MTH a proof carries. */
+export type LeafRange = readonly [start: number, size: number];
+
+/**
+ * The ranges whose MTHs make RFC 9162 §2.1.3.1 PATH(m, D[n]), in proof order: one definition of the
+ * recursion for a tree held in memory and for one read from a store.
+ */
+export function inclusionRanges(index: number, treeSize: number): LeafRange[] {
+  if (index < 0 || index >= treeSize) throw new RangeError(`leaf ${index} is outside a tree of ${treeSize}`);
+  const ranges: LeafRange[] = [];
+  const walk = (m: number, start: number, n: number): void => {
+    if (n <= 1) return;
+    const k = largestPowerOfTwoBelow(n);
+    if (m < k) {
+      walk(m, start, k);
+      ranges.push([start + k, n - k]);
+    } else {
+      walk(m - k, start + k, n - k);
+      ranges.push([start, k]);
+    }
+  };
+  walk(index, 0, treeSize);
+  return ranges;
+}
+
+/** The ranges whose MTHs make RFC 9162 §2.1.4.1 PROOF(m, D[n]), in proof order. */
+export function consistencyRanges(first: number, second: number): LeafRange[] {
+  if (first < 0 || first > second) throw new RangeError(`cannot prove ${first} consistent with ${second}`);
+  if (first === 0 || first === second) return [];
+  const ranges: LeafRange[] = [];
+  const sub = (m: number, start: number, n: number, complete: boolean): void => {
+    if (m === n) {
+      if (!complete) ranges.push([start, n]);
+      return;
+    }
+    const k = largestPowerOfTwoBelow(n);
+    if (m <= k) {
+      sub(m, start, k, complete);
+      ranges.push([start + k, n - k]);
+    } else {
+      sub(m - k, start + k, n - k, false);
+      ranges.push([start, k]);
+    }
+  };
+  sub(first, 0, second, true);
+  return ranges;
 }
 
 /**
@@ -95,46 +143,13 @@ export class MerkleTree {
   /** RFC 9162 §2.1.3.1 PATH(m, D[n]). */
   inclusionPath(index: number, treeSize = this.size): Buffer[] {
     this.checkSize(treeSize);
-    if (index < 0 || index >= treeSize)
-      throw new RangeError(`leaf ${index} is outside a tree of ${treeSize}`);
-    const path: Buffer[] = [];
-    const walk = (m: number, start: number, n: number): void => {
-      if (n <= 1) return;
-      const k = largestPowerOfTwoBelow(n);
-      if (m < k) {
-        walk(m, start, k);
-        path.push(this.subtree(start + k, n - k));
-      } else {
-        walk(m - k, start + k, n - k);
-        path.push(this.subtree(start, k));
-      }
-    };
-    walk(index, 0, treeSize);
-    return path;
+    return inclusionRanges(index, treeSize).map(([start, size]) => this.subtree(start, size));
   }
 
   /** RFC 9162 §2.1.4.1 PROOF(m, D[n]). */
   consistencyPath(first: number, second = this.size): Buffer[] {
     this.checkSize(second);
-    if (first < 0 || first > second) throw new RangeError(`cannot prove ${first} consistent with ${second}`);
-    if (first === 0 || first === second) return [];
-    const proof: Buffer[] = [];
-    const sub = (m: number, start: number, n: number, complete: boolean): void => {
-      if (m === n) {
-        if (!complete) proof.push(this.subtree(start, n));
-        return;
-      }
-      const k = largestPowerOfTwoBelow(n);
-      if (m <= k) {
-        sub(m, start, k, complete);
-        proof.push(this.subtree(start + k, n - k));
-      } else {
-        sub(m - k, start + k, n - k, false);
-        proof.push(this.subtree(start, k));
-      }
-    };
-    sub(first, 0, second, true);
-    return proof;
+    return consistencyRanges(first, second).map(([start, size]) => this.subtree(start, size));
   }
 
   private checkSize(treeSize: number): void {

@@ -47,7 +47,7 @@ export const getConsistencyProof = defineOperation('getConsistencyProof', {
         detail: `Need 0 <= first <= second <= ${treeSize} (the latest signed tree head's size).`,
       });
     }
-    const proof: ConsistencyProof = { first, second, path: archive.consistencyProof(first, second) };
+    const proof: ConsistencyProof = { first, second, path: await archive.consistencyProof(first, second) };
     return json(200, proof, { 'cache-control': 'public, max-age=31536000, immutable' });
   },
 });

@@ -7,9 +7,8 @@ import {
   leafHashOfText,
   membersFromIndex,
   type ReleaseDraft,
-  receiptFor,
   recordRelease,
-  TransparencyLog,
+  signTreeHead,
   verifyTreeHead,
 } from '@reuse-pref/release';
 import type {
@@ -35,10 +34,10 @@ import { ProblemError } from '../../http/problem.js';
 import { DecidingStatements } from './deciding-statements.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { type SignedHeadKeeper, signedHeadInMemory } from './signed-head-file.js';
+import { LOG, StoredLog } from './stored-log.js';
 
 // Everything lives in the store's append-only ledgers, so the distributor runs on either store and a
 // PostgreSQL deployment needs no file beside it. Names are prefixed so no other user of ledgers collides.
-const LOG = 'release:log';
 const REGISTER = 'release:register';
 const releaseLedger = (releaseId: string) => `release:decision:${releaseId}`;
 /** Each subject's outcome in a release, in cohort order (releases recorded before this kept them in
@@ -99,28 +98,30 @@ export interface ArchiveGuard {
 export type CohortSource = readonly SubjectKey[] | (() => CohortKeys);
 
 /**
- * The distributor's records: the public transparency log (rebuilt in memory from the store at start and
- * caught up with what other processes committed before each use, so proofs are computed without reading
- * the store), each release with its per-subject outcomes, each subject's private ledger records (entry +
+ * The distributor's records: the public transparency log (its leaves and subtree hashes in the store,
+ * only the tree's right edge in memory: see StoredLog; every leaf re-hashed at start, and caught up with
+ * what other processes committed before each use), each release with its per-subject outcomes, each subject's private ledger records (entry +
  * salt), and the public register.
  *
  * `recordRelease` (@reuse-pref/release) decides and records a release; this class is the archive it
  * records into. A release streams into one store transaction (`ledgers.appendStream`) as its subjects
  * are decided: log leaves, subject records and outcomes, then the decision, DS reference and register
  * entry, so a crash or a failed write leaves all of it or none, and a national cohort never sits in
- * memory (32 bytes a subject, its leaf hash, until the commit). The rest is reads.
+ * memory (its leaf hashes are folded into a copy of the tree's edge as they are made). The rest is reads.
  */
 export class ReleaseArchive {
   private readonly lock = new KeyedMutex();
   private readonly publicKey: KeyObject;
   /** The last head this server signed, as kept outside the store. */
   private lastSigned: SignedTreeHead | undefined;
+  /** The root of the log's first lastSigned.treeSize leaves as read from the store (undefined: fewer). */
+  private rootAtSigned: string | undefined;
   /** Why the log is not to be trusted any more; set once, never cleared by the process. */
   private inconsistent: string | undefined;
 
   private constructor(
     private readonly store: DistributorStore,
-    private log: TransparencyLog,
+    private readonly log: StoredLog,
     private readonly signingKey: KeyInput,
     private readonly guard: ArchiveGuard,
     private readonly exclusive: boolean,
@@ -141,15 +142,14 @@ export class ReleaseArchive {
     options: { guard?: ArchiveGuard; exclusive?: boolean } = {},
   ): Promise<ReleaseArchive> {
     const guard = options.guard ?? { heads: signedHeadInMemory(), alarm: () => undefined };
-    const archive = new ReleaseArchive(
-      store,
-      await loadLog(store),
-      signingKey,
-      guard,
-      options.exclusive ?? false,
-    );
-    archive.lastSigned = await guard.heads.read();
+    const lastSigned = await guard.heads.read();
+    const reading = await StoredLog.open(store.ledgers, lastSigned?.treeSize);
+    const archive = new ReleaseArchive(store, reading.log, signingKey, guard, options.exclusive ?? false);
+    archive.lastSigned = lastSigned;
+    archive.rootAtSigned = reading.rootAtSigned;
     archive.check();
+    // Subtree hashes that no longer match their leaves would give wrong proofs, signed head or not.
+    if (reading.mismatch !== undefined) archive.raise(reading.mismatch);
     return archive;
   }
 
@@ -165,13 +165,7 @@ export class ReleaseArchive {
    * rewrite of it shows when the log is rebuilt from the store at start, and before every signature).
    */
   async catchUp(): Promise<void> {
-    for (;;) {
-      const from = this.log.size;
-      const page = await this.store.ledgers.read(LOG, { from, limit: READ_PAGE });
-      for (const row of page)
-        if (row.index === this.log.size) this.log.append(row.entry as unknown as LogLeaf);
-      if (page.length < READ_PAGE) return;
-    }
+    await this.log.catchUp();
   }
 
   /** Why the server no longer trusts the log in its store, or undefined while it does. */
@@ -193,10 +187,15 @@ export class ReleaseArchive {
       reason = `The last tree head kept in ${where} is not signed by this server's key.`;
     } else if (this.log.size < last.treeSize) {
       reason = `The store holds ${this.log.size} log leaves, fewer than the ${last.treeSize} of the last tree head this server signed (kept in ${where}): leaves were removed.`;
-    } else if (this.log.rootHash(last.treeSize) !== last.rootHash) {
+    } else if (this.rootAtSigned !== last.rootHash) {
       reason = `The first ${last.treeSize} log leaves in the store no longer hash to the root of the last tree head this server signed (kept in ${where}): the log was rewritten.`;
     }
-    if (reason === undefined) return;
+    if (reason !== undefined) this.raise(reason);
+  }
+
+  /** Stops trusting the log, and tells the operator (once). */
+  private raise(reason: string): void {
+    if (this.inconsistent !== undefined) return;
     this.inconsistent = reason;
     this.guard.alarm(reason);
   }
@@ -216,9 +215,14 @@ export class ReleaseArchive {
       this.refuseIfInconsistent();
       const last = this.lastSigned;
       if (last !== undefined && last.treeSize === this.log.size) return last;
-      const head = this.log.signTreeHead(this.signingKey, now.getTime());
+      const rootHash = this.log.rootHash();
+      const head = signTreeHead(
+        { treeSize: this.log.size, rootHash, timestamp: now.getTime() },
+        this.signingKey,
+      );
       await this.guard.heads.write(head);
       this.lastSigned = head;
+      this.rootAtSigned = rootHash;
       return head;
     });
   }
@@ -231,8 +235,8 @@ export class ReleaseArchive {
     return rows.map((row) => canonicalJson(row.entry));
   }
 
-  /** RFC 9162 consistency proof between two sizes of the in-memory tree (never beyond a signed head). */
-  consistencyProof(first: number, second: number): string[] {
+  /** RFC 9162 consistency proof between two sizes of the log (never beyond a signed head). */
+  async consistencyProof(first: number, second: number): Promise<string[]> {
     this.refuseIfInconsistent();
     return this.log.consistencyProof(first, second);
   }
@@ -340,25 +344,23 @@ export class ReleaseArchive {
     const { verifications } = this.store;
     const deciding = verifications ? new DecidingStatements(verifications) : undefined;
     const firstLeafIndex = this.log.size;
-    let hashes = Buffer.allocUnsafe(32 * 1024);
+    // The release's leaves folded into a copy of the tree's edge; the log takes it at the commit.
+    const extension = this.log.extension();
     let leaves = 0;
     let subjects = 0;
     // The release's outcomes ledger, named once (every subject of a release has the same releaseId).
     let outcomes: string | undefined;
     let run: LedgerAppend[] = [];
     let inFlight: Promise<void> = Promise.resolve();
-    const leafEntry = (leaf: LogLeaf, json?: string): LedgerAppend => {
+    const addLeaf = (leaf: LogLeaf, json?: string): void => {
       const text = json ?? canonicalJson(leaf);
-      if ((leaves + 1) * 32 > hashes.length) {
-        const bigger = Buffer.allocUnsafe(hashes.length * 2);
-        hashes.copy(bigger, 0, 0, leaves * 32);
-        hashes = bigger;
-      }
-      hashes.set(leafHashOfText(text), leaves * 32);
       leaves += 1;
       // The canonical line is the leaf's stored text too: serialised once, hashed and kept as it is.
       const stored = { ledger: LOG, entry: asJson(leaf), json: text };
-      return leaves === 1 ? { ...stored, expectedIndex: firstLeafIndex } : stored;
+      run.push(leaves === 1 ? { ...stored, expectedIndex: firstLeafIndex } : stored);
+      // A leaf that completes a block of the tree brings the block's subtree hashes, in the same commit.
+      const subtrees = extension.add(leafHashOfText(text));
+      if (subtrees !== undefined) run.push(subtrees);
     };
     // Hands the run over and returns the one before it: the gate waits for the store only when it is
     // a whole run ahead.
@@ -375,7 +377,7 @@ export class ReleaseArchive {
     return {
       firstLeafIndex,
       add: ({ leaf, leafJson, record, outcome, entryJson }) => {
-        run.push(leafEntry(leaf, leafJson));
+        addLeaf(leaf, leafJson);
         const entry = asJson(record);
         // The record's canonical JSON around the entry's, serialised once for the commitment.
         const json = `{"entry":${entryJson ?? canonicalJson(record.entry)},"key":${JSON.stringify(record.key)},"leafIndex":${record.leafIndex},"salt":${JSON.stringify(record.salt)}}`;
@@ -395,7 +397,7 @@ export class ReleaseArchive {
       commit: async (drafted) => {
         const { decision, leaf, register } = await withSignatures(drafted, deciding);
         const { logIndex } = drafted;
-        run.push(leafEntry(leaf));
+        addLeaf(leaf);
         run.push({ ledger: releaseLedger(decision.releaseId), entry: asJson({ decision, logIndex }) });
         run.push({
           ledger: dsLedger(dsReference),
@@ -407,7 +409,7 @@ export class ReleaseArchive {
         await inFlight;
         await stream.commit();
         // A catch-up that ran meanwhile has read these very leaves from the store; else take them now.
-        if (this.log.size === firstLeafIndex) this.log.appendLeafHashes(hashes.subarray(0, leaves * 32));
+        this.log.adopt(extension, firstLeafIndex);
         onCommitted(decision);
       },
       abort: async () => {
@@ -457,18 +459,13 @@ export class ReleaseArchive {
     for (let from = 0; ; from += READ_PAGE) {
       const page = await this.subjectRecords(key, from, READ_PAGE);
       const record = page.find((r) => r.entry.releaseId === releaseId);
-      if (record) return receiptFor(record, this.log, await this.treeHead(now));
+      if (record) {
+        const treeHead = await this.treeHead(now);
+        const proof = await this.log.inclusionProof(record.leafIndex, treeHead.treeSize);
+        return { entry: record.entry, salt: record.salt, proof, treeHead };
+      }
       if (page.length < READ_PAGE) return undefined;
     }
-  }
-}
-
-async function loadLog(store: DistributorStore): Promise<TransparencyLog> {
-  const log = TransparencyLog.inMemory();
-  for (let from = 0; ; from += READ_PAGE) {
-    const page = await store.ledgers.read(LOG, { from, limit: READ_PAGE });
-    for (const row of page) log.append(row.entry as unknown as LogLeaf);
-    if (page.length < READ_PAGE) return log;
   }
 }
 
