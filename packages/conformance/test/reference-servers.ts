@@ -132,7 +132,10 @@ export async function issuer() {
 }
 
 /** A store for one server: a fresh SQLite file, or a fresh PostgreSQL database dropped on close. */
-async function freshStore(kind: StoreKind, role: Role): Promise<{ spec: StoreSpec; drop(): Promise<void> }> {
+export async function freshStore(
+  kind: StoreKind,
+  role: Role,
+): Promise<{ spec: StoreSpec; drop(): Promise<void> }> {
   if (kind === 'postgres') {
     const database = await createTestDatabase();
     return { spec: { kind: 'postgres', databaseUrl: database.url }, drop: () => database.drop() };

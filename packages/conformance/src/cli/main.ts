@@ -4,6 +4,7 @@ import { CommandLineError, didYouMean, parseCommandLine } from '@reuse-pref/comm
 import manifest from '../../package.json' with { type: 'json' };
 import { loadContract } from '../contract/document.js';
 import { ContractObserver } from '../contract/observer.js';
+import { commandFaultHook } from '../faults/hook.js';
 import { runFileChecks } from '../files/run.js';
 import { runContractFuzz } from '../fuzz/run.js';
 import { HarnessError, spawnHarness } from '../protocol/client.js';
@@ -60,6 +61,11 @@ options:
   --signature-policy <p>    receiver with --signing-key: the policy its intake runs, require-signature
                             (default) or verify; the cases of that policy run, the other's are skipped
                             (or env REUSE_PREF_SIGNATURE_POLICY)
+  --fault-command <cmd>     the service's operator hook: the suite runs '<cmd> <fault>', waits for exit 0
+                            (3: cannot cause that fault) before the next step, for store-unavailable,
+                            store-slow, store-restored, server-restarted and log-leaf-altered
+                            (conformance/protocol/fault-hook.schema.json): enables the fault cases
+                            (or env REUSE_PREF_FAULT_COMMAND)
   --skips <file.json>       { "<case id>/<test id>": "reason" }: ids no mode of the suite has, and listed
                             tests that now pass, fail the run; one list serves every step of your CI
   --junit <file.xml>  --json <file.json>  reports; the console summary always prints
@@ -108,6 +114,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       'onward-shares': { type: 'boolean' },
       'signing-key': { type: 'string' },
       'signature-policy': { type: 'string' },
+      'fault-command': { type: 'string' },
       school: { type: 'string' },
       'la-estab': { type: 'string' },
       skips: { type: 'string' },
@@ -220,6 +227,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       throw new UsageError('--signature-policy is require-signature or verify');
     if (signaturePolicy !== undefined && !signingKeyFile)
       throw new UsageError('--signature-policy needs --signing-key (the key the receiver trusts)');
+    const faultCommand = values['fault-command'] ?? io.env.REUSE_PREF_FAULT_COMMAND;
     const cases = loadScenarios(root, profile);
     if (cases.length === 0)
       throw new Error(`no HTTP scenarios for the ${profile} profile in this suite version yet`);
@@ -243,6 +251,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
           ? { signingKey: JSON.parse(readFileSync(signingKeyFile, 'utf8')) as Record<string, unknown> }
           : {}),
         ...(signaturePolicy ? { signaturePolicy } : {}),
+        ...(faultCommand ? { faults: commandFaultHook(faultCommand, { env: io.env }) } : {}),
       },
       loadSchemaCheck(root, contract.schemas),
       `scenario:${profile}`,

@@ -1,3 +1,5 @@
+import type { FaultHook } from '../faults/hook.js';
+import type { FaultName } from '../faults/vocabulary.js';
 import type { Level } from '../report/result.js';
 
 /**
@@ -115,6 +117,8 @@ export interface VerifySignatureStep {
 
 export interface ScenarioStep {
   request?: ScenarioRequest;
+  /** Ask the run's fault hook to cause this fault, and wait until it is in force (decision 0042). */
+  fault?: FaultName;
   verifySignature?: VerifySignatureStep;
   expect?: ScenarioExpect;
   /** Follow a change feed to its end. */
@@ -185,5 +189,10 @@ export interface ScenarioTarget {
    * entries in it, which a suite client cannot make a relay write.
    */
   onwardShares?: boolean;
+  /**
+   * Causes faults to the service as its operator could (the store failing or slow, a restart, a log
+   * leaf rewritten in the database): enables the cases that require `faults` (decision 0042).
+   */
+  faults?: FaultHook;
   fetch?: typeof fetch;
 }
