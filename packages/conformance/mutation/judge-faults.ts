@@ -1,11 +1,9 @@
 import type { Role } from '@reuse-pref/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../src/scenarios/load.js';
-import { runScenarios } from '../src/scenarios/run.js';
 import type { SchemaCheck } from '../src/scenarios/schemas.js';
 import type { ScenarioCase } from '../src/scenarios/types.js';
-import { type FaultyReference, startFaultyReference } from '../test/faulty-reference.js';
-import { SCHOOL } from '../test/reference-servers.js';
+import { type FaultyReference, runWithFaults, startFaultyReference } from '../test/faulty-reference.js';
 
 /** The cases that need a fault hook (`requires: ["faults"]`, decision 0042). */
 export const needsFaults = (c: ScenarioCase) => (c.requires ?? []).includes('faults');
@@ -34,22 +32,7 @@ export function judgeFaults(
       for (const t of c.tests) {
         it(`${c.id}/${t.id}`, { timeout: 120_000 }, async () => {
           server = await startFaultyReference(profile as Role, 'sqlite');
-          const results = await runScenarios(
-            [{ ...c, tests: [t] }],
-            {
-              baseUrl: server.url,
-              token: server.token,
-              otherSchoolToken: server.otherSchoolToken,
-              ...(server.intake
-                ? { intake: { baseUrl: server.intake.url, token: server.intake.token } }
-                : {}),
-              school: SCHOOL,
-              template,
-              faults: server.faults,
-            },
-            schemas,
-            `scenario:${profile}`,
-          );
+          const results = await runWithFaults(server, profile, [{ ...c, tests: [t] }], schemas, template);
           const failed = results.filter((r) => r.level === 'MUST' && r.status !== 'pass');
           expect(failed.map((r) => `${r.id}: ${r.message ?? r.status}`)).toEqual([]);
         });

@@ -12,7 +12,7 @@ import {
   runScenarios,
   suiteRoot,
 } from '../src/index.js';
-import { type FaultyReference, startFaultyReference } from './faulty-reference.js';
+import { type FaultyReference, runWithFaults, startFaultyReference } from './faulty-reference.js';
 import { SCHOOL } from './reference-servers.js';
 
 const root = suiteRoot();
@@ -92,20 +92,7 @@ describe('the fault scenarios of every profile', () => {
     '%s passes against the reference with its fault hook',
     async (_id, profile, c, t) => {
       server = await startFaultyReference(profile as Role, 'sqlite');
-      const results = await runScenarios(
-        [{ ...c, tests: [t] }],
-        {
-          baseUrl: server.url,
-          token: server.token,
-          otherSchoolToken: server.otherSchoolToken,
-          ...(server.intake ? { intake: { baseUrl: server.intake.url, token: server.intake.token } } : {}),
-          school: SCHOOL,
-          template,
-          faults: server.faults,
-        },
-        schemas,
-        `scenario:${profile}`,
-      );
+      const results = await runWithFaults(server, profile, [{ ...c, tests: [t] }], schemas, template);
       expect(results.map((r) => ({ id: r.id, status: r.status, message: r.message }))).toEqual([
         { id: `${c.id}/${t.id}`, status: 'pass', message: undefined },
       ]);

@@ -8,6 +8,10 @@ import { createLocalJWKSet } from 'jose';
 import { asDatabaseOwner } from '../../store/test/faults/as-database-owner.js';
 import type { FaultHook } from '../src/faults/hook.js';
 import type { FaultName } from '../src/faults/vocabulary.js';
+import type { TestResult } from '../src/report/result.js';
+import { runScenarios } from '../src/scenarios/run.js';
+import type { SchemaCheck } from '../src/scenarios/schemas.js';
+import type { ScenarioCase } from '../src/scenarios/types.js';
 import {
   AUDIENCE,
   DISTRIBUTOR_SCOPES,
@@ -155,4 +159,28 @@ export async function startFaultyReference(role: Role, kind: StoreKind = 'sqlite
       rmSync(heads, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs scenario cases against a faulty reference with its fault hook, as `--fault-command` would. */
+export function runWithFaults(
+  server: FaultyReference,
+  profile: string,
+  cases: readonly ScenarioCase[],
+  schemas: SchemaCheck,
+  template: Record<string, unknown>,
+): Promise<TestResult[]> {
+  return runScenarios(
+    cases,
+    {
+      baseUrl: server.url,
+      token: server.token,
+      otherSchoolToken: server.otherSchoolToken,
+      ...(server.intake ? { intake: { baseUrl: server.intake.url, token: server.intake.token } } : {}),
+      school: SCHOOL,
+      template,
+      faults: server.faults,
+    },
+    schemas,
+    `scenario:${profile}`,
+  );
 }
