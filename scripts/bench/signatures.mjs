@@ -70,6 +70,10 @@ export async function run({ records, log }) {
   const off = rate(best.get('signature policy off'));
   const ratio = rate(best.get('require-signature, EdDSA chains')) / off;
   const ratioEs = rate(best.get('require-signature, ES256 chains')) / off;
+  // Each ingest kind's CPU time from the same (faster) pass the ratio uses.
+  const [off_, onEd, onEs] = ingest.map(([, , name]) => best.get(name));
+  const cpuRate = (p) => p.records / p.cpuSeconds;
+  const cpuPer = (p) => ((p.cpuSeconds / p.records) * 1e6).toFixed(0);
   const rows = [
     ['pass', 'statements', 'statements/s per core', 'peak RSS'],
     ...results.map(([name, p]) => [
@@ -103,6 +107,7 @@ export async function run({ records, log }) {
       `ingest passes on ${best.get('signature policy off').cores} core(s), one ingest worker thread each; load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
+      `CPU time per statement (every thread of the receiver's process and the sender in it): off ${cpuPer(off_)} us, EdDSA ${cpuPer(onEd)} us, ES256 ${cpuPer(onEs)} us; CPU ratio (what the ratio tends to when no core is idle) EdDSA ${(cpuRate(onEd) / cpuRate(off_)).toFixed(2)}x, ES256 ${(cpuRate(onEs) / cpuRate(off_)).toFixed(2)}x`,
       `ingest ratio EdDSA ${ratio.toFixed(2)}x, ES256 ${ratioEs.toFixed(2)}x; EdDSA/ES256 sign ${(rate(results[0][1]) / rate(results[1][1])).toFixed(2)}x, verify ${(rate(results[2][1]) / rate(results[3][1])).toFixed(2)}x`,
     ],
   };

@@ -63,6 +63,7 @@ export function keyDirectory(
   const now = options.now ?? Date.now;
   const cache = new Map<string, CachedJwks>();
   const imported = new Map<string, KeyObject>();
+  const importedJwks = new WeakMap<JWK, KeyObject>();
 
   let generation = 0;
   const load = (uri: string): CachedJwks => {
@@ -96,12 +97,16 @@ export function keyDirectory(
         return jwk;
       },
       importKey(jwk) {
+        // The same JWK object comes back for every statement a key signed: found without building its id.
+        let key = importedJwks.get(jwk);
+        if (key) return key;
         const id = `${jwk.kty}\u0000${jwk.crv}\u0000${jwk.x ?? ''}\u0000${jwk.y ?? ''}`;
-        let key = imported.get(id);
+        key = imported.get(id);
         if (!key) {
           key = publicKeyOf(jwk);
           imported.set(id, key);
         }
+        importedJwks.set(jwk, key);
         return key;
       },
     };

@@ -7,8 +7,13 @@ const utf8 = new TextEncoder();
  * so adding the signature (or a relay's hop) never changes the bytes it covers.
  */
 export function statementPayload(statement: Statement): Uint8Array {
+  return utf8.encode(statementPayloadText(statement));
+}
+
+/** statementPayload as text (what a verifier encodes once, straight to the JWS signing input). */
+export function statementPayloadText(statement: Statement): string {
   const { signature: _signature, ...signed } = statement;
-  return utf8.encode(canonicalJson(signed));
+  return canonicalJson(signed);
 }
 
 /**
@@ -16,5 +21,10 @@ export function statementPayload(statement: Statement): Uint8Array {
  * hop's), its own supplier id and the time it relayed. Chaining on the previous JWS fixes the hops' order.
  */
 export function hopPayload(previous: string, relay: string, relayedAt: string): Uint8Array {
-  return utf8.encode(canonicalJson({ previous, relay, relayedAt }));
+  return utf8.encode(hopPayloadText(previous, relay, relayedAt));
+}
+
+/** hopPayload as text. */
+export function hopPayloadText(previous: string, relay: string, relayedAt: string): string {
+  return canonicalJson({ previous, relay, relayedAt });
 }

@@ -92,7 +92,7 @@ export async function readTrustList(
   } catch {
     throw new TrustListError(`anchor key ${header.kid} cannot be read`);
   }
-  if (!verifyDetached(header, payload, key, header.alg))
+  if (!verifyDetached(header, Buffer.from(payload).toString('base64url'), key, header.alg))
     throw new TrustListError('signature does not verify');
   let list: unknown;
   try {

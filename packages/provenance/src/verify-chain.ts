@@ -1,10 +1,10 @@
 import { compareInstants, parseInstant, type Statement } from '@reuse-pref/schema';
 import type { JWK } from 'jose';
 import { isAllowedAlgorithm, keyFitsAlgorithm } from './algorithms.js';
-import { readDetached, verifyDetached } from './detached-jws.js';
+import { encodeTextPayload, readDetached, verifyDetached } from './detached-jws.js';
 import type { KeyDirectory, SignerRole } from './key-directory.js';
 import { failure, type SignatureFailure } from './rules.js';
-import { hopPayload, statementPayload } from './signing-input.js';
+import { hopPayloadText, statementPayloadText } from './signing-input.js';
 
 export interface SignerSeen {
   supplier: string;
@@ -31,7 +31,7 @@ async function checkLink(
   supplier: string,
   signedAt: string,
   jws: unknown,
-  payload: () => Uint8Array,
+  payload: () => string,
   at: string,
   failures: SignatureFailure[],
 ): Promise<string | undefined> {
@@ -123,7 +123,8 @@ async function checkLink(
     );
     return header.kid;
   }
-  if (!verifyDetached(header, payload(), key, header.alg)) failures.push(failure('signature-invalid', at));
+  if (!verifyDetached(header, encodeTextPayload(payload()), key, header.alg))
+    failures.push(failure('signature-invalid', at));
   return header.kid;
 }
 
@@ -166,7 +167,7 @@ export async function verifyChain(statement: Statement, keys: KeyDirectory): Pro
     String(supplier),
     String(recordedAt),
     signature.jws,
-    () => statementPayload(statement),
+    () => statementPayloadText(statement),
     '/signature/jws',
     failures,
   );
@@ -201,7 +202,7 @@ export async function verifyChain(statement: Statement, keys: KeyDirectory): Pro
       hop.relay,
       hop.relayedAt,
       hop.jws,
-      () => hopPayload(prior, hop.relay, hop.relayedAt),
+      () => hopPayloadText(prior, hop.relay, hop.relayedAt),
       at,
       failures,
     );

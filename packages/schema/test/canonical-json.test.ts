@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/index.js';
 
@@ -13,6 +14,28 @@ describe('canonicalJson (RFC 8785)', () => {
     { given: JSON.parse('{"b":1,"__proto__":{"x":1}}'), want: '{"__proto__":{"x":1},"b":1}' },
   ])('$want', ({ given, want }) => {
     expect(canonicalJson(given)).toBe(want);
+  });
+
+  it.each([
+    ['plain', 'URN 100000 / ADM-1'],
+    ['quote and backslash', 'a"b\\c'],
+    ['control characters', '\u0000\u0008\t\u001f'],
+    ['a surrogate pair', 'x\u{1F600}y'],
+    ['a lone high surrogate', 'x\ud800y'],
+    ['a lone low surrogate', '\udfff'],
+    ['line and paragraph separators, DEL', '\u2028\u2029\u007f'],
+  ])('writes a string with %s as JSON.stringify does', (_, s) => {
+    expect(canonicalJson(s)).toBe(JSON.stringify(s));
+    expect(canonicalJson({ [s]: s })).toBe(`{${JSON.stringify(s)}:${JSON.stringify(s)}}`);
+  });
+
+  it('writes every string, as a value or a member name, as JSON.stringify does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(canonicalJson([s])).toBe(`[${JSON.stringify(s)}]`);
+        expect(canonicalJson({ [s]: true })).toBe(`{${JSON.stringify(s)}:true}`);
+      }),
+    );
   });
 
   it('refuses values JSON cannot carry', () => {

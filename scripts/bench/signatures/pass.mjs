@@ -6,7 +6,7 @@
 //       fresh SQLite store, the server in this process with one ingest worker thread per core (parsing,
 //       validating and, under require-signature, verifying), as a receiver is run in production; off and
 //       require-signature run on the same cores with the same threads
-// Prints one JSON line: records, seconds, maxRssMB. Signing the input of verify and ingest is not timed.
+// Prints one JSON line: records, seconds, maxRssMB (and cpuSeconds for ingest). Signing the input of verify and ingest is not timed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -50,6 +50,9 @@ async function signedChain(ctx, count, from = 0) {
 }
 
 let seconds;
+// CPU time of the whole process (every thread) over the timed part of an ingest pass: on a machine whose
+// cores are all busy with other work the wall-clock ratio tends to the ratio of CPU time per statement.
+let cpuSeconds;
 let failures = 0;
 if (mode === 'sign') {
   const ctx = await setup(arg);
@@ -110,8 +113,12 @@ if (mode === 'sign') {
   const warm = await signedChain(ctx, 600, n);
   bodies.unshift(`${warm.map((s) => JSON.stringify(s)).join('\n')}\n`);
   let started = process.hrtime.bigint();
+  let cpuStarted = process.cpuUsage();
   for (const [i, body] of bodies.entries()) {
-    if (i === 1) started = process.hrtime.bigint();
+    if (i === 1) {
+      started = process.hrtime.bigint();
+      cpuStarted = process.cpuUsage();
+    }
     const res = await fetch(`${running.url}/intake/batches`, {
       method: 'POST',
       headers: {
@@ -127,6 +134,8 @@ if (mode === 'sign') {
     if (i > 0) failures += result.counts.records - result.counts.stored;
   }
   seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuStarted);
+  cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await running.close();
   rmSync(dir, { recursive: true, force: true });
 } else {
@@ -139,6 +148,7 @@ console.log(
     records: n,
     failures,
     seconds,
+    ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     cores: availableParallelism(),
   }),
