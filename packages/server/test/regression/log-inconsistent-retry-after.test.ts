@@ -80,4 +80,7 @@ it('every 503 log-inconsistent answer carries Retry-After, as every 503 of the c
     });
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
   }
+  // Each refusal reached the error tracker as the problem it is, none as a 500.
+  expect(server.errors.every((e) => (e as Error).name === 'ProblemError')).toBe(true);
+  server.errors.length = 0;
 });
