@@ -13,6 +13,7 @@ import {
   SUITE_SIGNING_KEY,
   startReferenceServer,
 } from '../test/reference-servers.js';
+import { DISTRIBUTOR_BLOCK, DISTRIBUTOR_FEATURES, familyOf } from './distributor-claims.js';
 import { judgeFaults, needsFaults } from './judge-faults.js';
 
 /**
@@ -38,7 +39,7 @@ const template = (await import('../../../spec/v1/examples/statement.json', { wit
 // verifies them.
 const SIGNING_FEATURES = new Set(['signs', 'signingKey', 'requireSignature', 'verifySignatures']);
 // Optional features beyond signing: a relay whose onward-share log already holds decisions (--onward-shares).
-const OPTIONAL_FEATURES = new Set([...SIGNING_FEATURES, 'onwardShares']);
+const OPTIONAL_FEATURES = new Set([...SIGNING_FEATURES, 'onwardShares', ...DISTRIBUTOR_FEATURES]);
 interface SigningBlock {
   name: string;
   claims: readonly string[];
@@ -77,6 +78,8 @@ const BASE_BLOCKS: Partial<Record<Profile, SigningBlock>> = {
     target: { onwardShares: true },
     options: { onwardShares: true },
   },
+  // The distributor serves its register as CSV and HTML and gives a family token (decision 0044).
+  distributor: DISTRIBUTOR_BLOCK,
 };
 
 /**
@@ -110,6 +113,7 @@ function judge(name: string, profile: Profile, cases: readonly ScenarioCase[], b
               school: SCHOOL,
               template,
               ...block?.target,
+              ...familyOf(s, block?.claims),
             },
             schemas,
             `scenario:${profile}`,

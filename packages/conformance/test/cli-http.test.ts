@@ -36,6 +36,18 @@ describe.each(STORE_KINDS.flatMap((kind) => ROLES.map((role) => [role, kind] as 
       const signing: string[] = [];
       // The relays start with onward-share decisions in the school's log (reference-servers.ts).
       const seeded = role === 'relay' ? ['--onward-shares'] : [];
+      // The distributor serves its register as CSV and HTML, and its issuer gives a family token
+      // (decision 0044): its register-document and family cases run rather than skip.
+      const claimed = s.family
+        ? [
+            '--register-formats',
+            'csv,html',
+            '--family-token',
+            s.family.token,
+            '--family-pupil',
+            s.family.pupil,
+          ]
+        : [];
       const { code, out } = await cli([
         'run',
         '--profile',
@@ -53,10 +65,17 @@ describe.each(STORE_KINDS.flatMap((kind) => ROLES.map((role) => [role, kind] as 
         ...intake,
         ...signing,
         ...seeded,
+        ...claimed,
       ]);
       const report = JSON.parse(readFileSync(json, 'utf8'));
       const notPassed = (r: { status: string }) => r.status !== 'pass' && r.status !== 'skipped';
       expect(report.results.filter(notPassed)).toEqual([]);
+      const optional = /^distributor-(register-(csv|html)|family-)/;
+      expect(
+        report.results.filter(
+          (r: { id: string; status: string }) => optional.test(r.id) && r.status !== 'pass',
+        ),
+      ).toEqual([]);
       expect(code, out).toBe(0);
       expect(out).toContain('RESULT: conformant');
       expect(report.counts.total).toBeGreaterThanOrEqual(12);

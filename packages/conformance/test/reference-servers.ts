@@ -90,6 +90,14 @@ async function seedOnwardShares(spec: StoreSpec): Promise<void> {
     await store.close();
   }
 }
+/**
+ * The test pupil a distributor's family token names (decision 0044): a parent or pupil signed in to read
+ * their own ledger holds `subject:read pupil:{upn}`. Not the template's pupil, whom the scenarios use.
+ */
+export const FAMILY_PUPIL = 'Y801200009003';
+/** The register documents the reference distributor offers beside its JSON pages (--register-formats). */
+export const REGISTER_FORMATS = ['csv', 'html'] as const;
+
 /** Every reference server the suite must pass against runs on each store in turn. */
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
@@ -107,6 +115,8 @@ export interface ReferenceServer {
   otherSchoolToken: string;
   /** A distributor's: the receiver intake on the same store that files the statements it judges. */
   intake?: { url: string; token: string };
+  /** A distributor's: a family's token for FAMILY_PUPIL (`subject:read pupil:{upn}`), as --family-token. */
+  family?: { token: string; pupil: string };
   /** The store the server runs on, for another process to open. */
   spec: StoreSpec;
   /** The JWKS and claims its tokens verify against, for another process to trust. */
@@ -181,6 +191,9 @@ export async function startReferenceServer(
     token: role === 'distributor' ? await sign(DISTRIBUTOR_SCOPES) : schoolToken,
     otherSchoolToken: await sign(`${SCHOOL_SCOPES} school:${OTHER_SCHOOL}`),
     ...(intake ? { intake: { url: intake.url, token: schoolToken } } : {}),
+    ...(role === 'distributor'
+      ? { family: { token: await sign(`subject:read pupil:${FAMILY_PUPIL}`), pupil: FAMILY_PUPIL } }
+      : {}),
     spec: store.spec,
     jwks,
     running,

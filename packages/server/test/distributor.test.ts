@@ -325,7 +325,7 @@ describe('recipients to notify of a later objection (Art 19)', () => {
     { query: 'purposes=LINK', detail: /objectionAt/ },
     { query: 'objectionAt=2026-13-45&purposes=LINK', detail: /objectionAt/ },
     { query: `objectionAt=${after}`, detail: /purposes must name/ },
-    { query: `objectionAt=${after}&purposes=LNKK`, detail: /LNKK is not a purpose code/ },
+    { query: `objectionAt=${after}&purposes=LNKK`, detail: /"LNKK" is not a purpose code/ },
   ])('400 for $query', async ({ query, detail }) => {
     const response = await notify(NEVER_ASKED, query);
     expect(response.status).toBe(400);

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CommandLineError, didYouMean, parseCommandLine } from '@reuse-pref/command-line';
+import { isValidUpn } from '@reuse-pref/validator';
 import manifest from '../../package.json' with { type: 'json' };
 import { loadContract } from '../contract/document.js';
 import { ContractObserver } from '../contract/observer.js';
@@ -15,10 +16,12 @@ import { junitXml } from '../report/junit.js';
 import type { TestResult } from '../report/result.js';
 import { applySkips, parseSkipList } from '../report/skips.js';
 import { verdict } from '../report/verdict.js';
+import { parseRegisterFormats } from '../scenarios/distributor-features.js';
 import { loadScenarios, type Profile, Profiles } from '../scenarios/load.js';
 import { preflight } from '../scenarios/preflight.js';
 import { runScenarios } from '../scenarios/run.js';
 import { loadSchemaCheck } from '../scenarios/schemas.js';
+import type { ScenarioTarget } from '../scenarios/types.js';
 import { FILE_CHECK_PREFIXES, suiteTestIds } from '../suite-ids.js';
 import { suiteRoot } from '../suite-root.js';
 import { loadVectors } from '../vectors/load.js';
@@ -55,6 +58,13 @@ options:
                             recorded (at least two that shared and two that withheld, and none added
                             during the run): enables the cases that page and filter it
                             (or env REUSE_PREF_ONWARD_SHARES=1)
+  --register-formats <f>    distributor: the register documents it offers beside JSON pages, csv
+                            and/or html (comma-separated): enables the cases that hold them to
+                            openapi.yaml listRegister (or env REUSE_PREF_REGISTER_FORMATS)
+  --family-token <t> --family-pupil <upn>  distributor: a family's token (subject:read pupil:<upn>)
+                            the service's issuer gave for one test pupil: enables the cases that read
+                            that pupil's ledger as the family (or env REUSE_PREF_FAMILY_TOKEN,
+                            REUSE_PREF_FAMILY_PUPIL)
   --signing-key <jwk.json>  a producer signing key (private JWK with kid and alg) the service trusts for
                             the example statement's supplier: every fixture is signed with it, and a
                             receiver's require-signature cases run (or env REUSE_PREF_SIGNING_KEY)
@@ -112,6 +122,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       'intake-token': { type: 'string' },
       signs: { type: 'boolean' },
       'onward-shares': { type: 'boolean' },
+      'register-formats': { type: 'string' },
+      'family-token': { type: 'string' },
+      'family-pupil': { type: 'string' },
       'signing-key': { type: 'string' },
       'signature-policy': { type: 'string' },
       'fault-command': { type: 'string' },
@@ -228,6 +241,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (signaturePolicy !== undefined && !signingKeyFile)
       throw new UsageError('--signature-policy needs --signing-key (the key the receiver trusts)');
     const faultCommand = values['fault-command'] ?? io.env.REUSE_PREF_FAULT_COMMAND;
+    const distributorOptions = distributorRunOptions(values, io.env);
     const cases = loadScenarios(root, profile);
     if (cases.length === 0)
       throw new Error(`no HTTP scenarios for the ${profile} profile in this suite version yet`);
@@ -252,6 +266,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
           : {}),
         ...(signaturePolicy ? { signaturePolicy } : {}),
         ...(faultCommand ? { faults: commandFaultHook(faultCommand, { env: io.env }) } : {}),
+        ...distributorOptions,
       },
       loadSchemaCheck(root, contract.schemas),
       `scenario:${profile}`,
@@ -280,4 +295,28 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 function writeReport(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
+}
+
+/** --register-formats and --family-token / --family-pupil (decision 0044), checked before anything runs. */
+function distributorRunOptions(
+  values: Record<string, unknown>,
+  env: Record<string, string | undefined>,
+): Pick<ScenarioTarget, 'registerFormats' | 'family'> {
+  const formats = (values['register-formats'] as string | undefined) ?? env.REUSE_PREF_REGISTER_FORMATS;
+  const token = (values['family-token'] as string | undefined) ?? env.REUSE_PREF_FAMILY_TOKEN;
+  const pupil = (values['family-pupil'] as string | undefined) ?? env.REUSE_PREF_FAMILY_PUPIL;
+  if ((token === undefined) !== (pupil === undefined))
+    throw new UsageError('--family-token and --family-pupil go together (the token names that pupil)');
+  if (pupil !== undefined && !isValidUpn(pupil))
+    throw new UsageError(`--family-pupil: ${pupil} is not a valid UPN (the token's pupil: scope names it)`);
+  let registerFormats: ScenarioTarget['registerFormats'];
+  try {
+    registerFormats = formats === undefined ? undefined : parseRegisterFormats(formats);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return {
+    ...(registerFormats ? { registerFormats } : {}),
+    ...(token !== undefined && pupil !== undefined ? { family: { token, pupil } } : {}),
+  };
 }

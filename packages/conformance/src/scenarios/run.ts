@@ -1,6 +1,11 @@
 import type { ContractObserver } from '../contract/observer.js';
 import { FaultSession, FaultUnsupported, lastingFaultsLast } from '../faults/step.js';
 import type { TestResult } from '../report/result.js';
+import {
+  DISTRIBUTOR_FEATURE_OPTIONS,
+  distributorFeatures,
+  registerDocumentProblems,
+} from './distributor-features.js';
 import { difference, matches, pointer, pointerAll, rulesIn, sameJson } from './match.js';
 import type { SchemaCheck } from './schemas.js';
 import { type RunSigner, runSigner, signFixtures, verifySignatureProblem } from './signing.js';
@@ -42,6 +47,7 @@ async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest, wa
     main: target.token,
     other: target.otherSchoolToken,
     intake: target.intake?.token,
+    family: target.family?.token,
     none: undefined,
   }[token];
   if (bearer !== undefined) headers.set('authorization', `Bearer ${bearer}`);
@@ -159,6 +165,8 @@ function check(what: string, got: Got, e: ScenarioExpect, scope: Scope, schemas:
     if (found !== undefined)
       fail(`${ptr} holds ${JSON.stringify(found).slice(0, 200)}, which must not be there`);
   }
+  const why = registerDocumentProblems(got, e, scope);
+  if (why) fail(why);
 }
 
 async function pageThrough(
@@ -299,6 +307,7 @@ export async function runScenarios(
     verifySignatures: target.signingKey !== undefined && target.signaturePolicy === 'verify',
     onwardShares: target.onwardShares === true,
     faults: target.faults !== undefined,
+    ...distributorFeatures(target),
   };
   const signer = await runSigner(target);
   const subject = (target.template.subject ?? {}) as { upn?: string };
@@ -348,6 +357,7 @@ export async function runScenarios(
         pupil: subject.upn ?? '',
         // The kid the run signs fixtures with: a receiver records it as the signer of what it verified.
         signerKid: signer.key.kid,
+        familyPupil: target.family?.pupil ?? '',
       });
       try {
         for (const [i, s] of (t.setup ?? []).entries())
@@ -384,6 +394,7 @@ const options: Record<string, string> = {
   requireSignature: 'signing-key (policy require-signature)',
   verifySignatures: 'signing-key --signature-policy verify',
   faults: 'fault-command',
+  ...DISTRIBUTOR_FEATURE_OPTIONS,
 };
 const OPTIONAL_FEATURES = new Set([
   'signs',
@@ -392,5 +403,6 @@ const OPTIONAL_FEATURES = new Set([
   'verifySignatures',
   'onwardShares',
   'faults',
+  ...Object.keys(DISTRIBUTOR_FEATURE_OPTIONS),
 ]);
 const kebab = (s: string) => options[s] ?? s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -6,7 +6,7 @@ import type { Level } from '../report/result.js';
  * Which token a request carries: the main one (default), the other school's, the intake's (a receiver
  * token, which a distributor must not honour for its own operations), or none.
  */
-export type TokenChoice = 'main' | 'other' | 'intake' | 'none';
+export type TokenChoice = 'main' | 'other' | 'intake' | 'family' | 'none';
 
 export interface ScenarioRequest {
   method: string;
@@ -65,6 +65,15 @@ export interface ScenarioExpect {
    * e.g. `{"/checks": {"name": "transparency-log"}}`: "no check of that name". Nothing there passes.
    */
   absent?: Record<string, unknown>;
+  /**
+   * Header name -> tokens its comma-separated list must hold, compared case-insensitively (RFC 9110 5.6.1),
+   * e.g. `{"vary": ["accept"]}`: "Vary names Accept", however the server spells or orders it.
+   */
+  headerTokens?: Record<string, string[]>;
+  /** `${name}` of captured register entries (JSON pages walked whole): the body must be their CSV, exactly. */
+  registerCsv?: string;
+  /** `${name}` of captured register entries: the body must be the register's HTML table of them. */
+  registerHtml?: string;
 }
 
 export interface PageThrough {
@@ -194,5 +203,16 @@ export interface ScenarioTarget {
    * leaf rewritten in the database): enables the cases that require `faults` (decision 0042).
    */
   faults?: FaultHook;
+  /**
+   * The register documents a distributor offers beside its JSON pages (openapi.yaml listRegister, a MAY):
+   * enables the cases that ask for them (`registerCsv`, `registerHtml`).
+   */
+  registerFormats?: readonly ('csv' | 'html')[];
+  /**
+   * A family's token the distributor's issuer gave for one test pupil (`subject:read` + `pupil:{upn}`), as a
+   * pupil or parent signed in to read their own ledger holds: enables the cases that need it (`familyToken`).
+   * The pupil is `${familyPupil}` in scenarios.
+   */
+  family?: { token: string; pupil: string };
   fetch?: typeof fetch;
 }

@@ -11,7 +11,10 @@ export interface paths {
         };
         /**
          * Capability statement
-         * @description Spec versions, profiles and catalogue versions this server supports. Public.
+         * @description Spec versions, profiles and catalogue versions this server supports. Public and cacheable: its
+         *     `Cache-Control` says `public` (with a `max-age` of the server's choosing), so a client or proxy keeps
+         *     it rather than asking before every call. `signing.jwksUri` is where this server's JWK Set is
+         *     (getSigningKeys); `signaturePolicy` is a receiver's member only.
          */
         get: operations["getCapabilities"];
         put?: never;
@@ -482,11 +485,21 @@ export interface paths {
         /**
          * The public register of releases
          * @description Every recorded release, oldest first. Public; holds no personal data. JSON comes a page at a time.
-         *     A server may also answer `Accept: text/csv` or `Accept: text/html` with the whole register as one
-         *     document (cursor and limit do not apply; the reference server does), the form people download or
-         *     read; typed clients use the JSON pages. Without either in `Accept`, the answer is JSON; a type
-         *     given `q=0` is one the client does not accept (RFC 9110 12.4.2), so `Accept: text/csv;q=0` is
-         *     answered in JSON too.
+         *     A server MAY also offer the whole register as one CSV document, one HTML page, or both (cursor and
+         *     limit do not apply; the reference server offers both), the forms people download or read; typed
+         *     clients use the JSON pages. A server that offers either (decision 0044):
+         *
+         *     - answers in the type `Accept` prefers among `text/csv`, `text/html` and `application/json` that
+         *       it offers: the highest `q` (default 1; media types compared case-insensitively, white space
+         *       around `;` allowed, parameters other than `q` ignored), the one named first on equal `q`. A type
+         *       given `q=0` is not accepted (RFC 9110 12.4.2). Wildcards (`*\/*`, `text/*`) name no document, so
+         *       `Accept: *\/*`, an `Accept` naming none of the three, or none at all, is answered in JSON;
+         *     - sends `Vary: Accept` on every answer of this operation, JSON pages included (RFC 9110 12.5.5), so
+         *       a cache never hands a spreadsheet's request the JSON page or the other way round;
+         *     - serves the CSV and HTML documents exactly as their schemas below say: the same releases as the
+         *       JSON pages, oldest first.
+         *
+         *     A server offering neither answers every request in JSON.
          */
         get: operations["listRegister"];
         put?: never;
@@ -558,7 +571,8 @@ export interface paths {
          * @description Public. RFC 9162 §2.1.4 consistency proof from the tree of `first` leaves to the tree of `second`
          *     leaves (at most the latest signed tree head's size). A witness holding a head of size `first` and
          *     a newer one of size `second` verifies it against both roots; so does `reuse-pref log verify`
-         *     checking an old receipt against the newest head.
+         *     checking an old receipt against the newest head. A proof between two sizes never changes (the log
+         *     only grows), so it is cacheable: its `Cache-Control` says `public`.
          */
         get: operations["getConsistencyProof"];
         put?: never;
@@ -587,9 +601,11 @@ export interface paths {
          * A subject's ledger
          * @description Which releases considered this pupil, to whom, with what outcome and why. Scope `subject:read`
          *     with `pupil:{upn}` (or `pupil:{uln}`) naming this pupil (a token issued to the family after
-         *     identity checks), or `distributor:read` when answering a subject access request. A pupil no
+         *     identity checks), or `distributor:read` when answering a subject access request. A family token
+         *     naming another pupil gets `403`, whether or not that pupil has a ledger. A pupil no
          *     release has considered gets `200` with no entries, never `404`: the answer must not tell anyone
-         *     whether the distributor holds data about a pupil.
+         *     whether the distributor holds data about a pupil. Ledgers are kept by UPN or ULN (a cohort names
+         *     pupils by nothing else), so a `local:` pupil gets `404` here and at recipients-to-notify.
          */
         get: operations["getSubjectLedger"];
         put?: never;
@@ -2874,7 +2890,7 @@ export interface operations {
                  */
                 objectionAt: string;
                 /**
-                 * @description The purposes the objection covers, comma-separated.
+                 * @description The purposes the objection covers, comma-separated; every item a purpose code (`STAT,` is `400`).
                  * @example [
                  *       "LINK",
                  *       "RSCH"

@@ -71,13 +71,14 @@ export const listRecipientsToNotify = defineOperation('listRecipientsToNotify', 
     const objectionAt = query.get('objectionAt');
     if (objectionAt === null || !RFC3339.test(objectionAt) || Number.isNaN(Date.parse(objectionAt)))
       throw new ProblemError('bad-request', { detail: 'objectionAt must be an RFC 3339 date-time.' });
-    const purposes = (query.get('purposes') ?? '').split(',').filter((p) => p !== '');
+    // Every item must be a purpose code (openapi.yaml: form style, items ^[A-Z]{4}$): `STAT,` is refused.
+    const purposes = query.get('purposes')?.split(',') ?? [];
     const unknown = purposes.find((p) => !KNOWN_PURPOSES.has(p));
     if (purposes.length === 0 || purposes.length > 20 || unknown !== undefined)
       throw new ProblemError('bad-request', {
         detail:
           unknown !== undefined
-            ? `purposes: ${unknown} is not a purpose code of any published catalogue.`
+            ? `purposes: "${unknown}" is not a purpose code of any published catalogue.`
             : 'purposes must name 1 to 20 purpose codes, comma-separated.',
       });
     if (key.startsWith('local:')) return problem('not-found', { detail: 'Ledgers are kept by UPN or ULN.' });
