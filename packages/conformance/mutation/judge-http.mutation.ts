@@ -17,6 +17,7 @@ import {
 import { DISTRIBUTOR_BLOCK, DISTRIBUTOR_FEATURES, familyOf } from './distributor-claims.js';
 import { startDistributorDeployment } from './distributor-deployment.js';
 import { receiverOnPostgres } from './receiver-on-postgres.js';
+import { judgeFaults, needsFaults } from './judge-faults.js';
 
 /**
  * The conformance suite's HTTP profiles as the only judge of a mutant of the release gate or a server
@@ -146,7 +147,10 @@ for (const profile of Profiles) {
       ? undefined
       : SIGNING_BLOCKS[profile].find((b) => needs.every((r) => b.claims.includes(r)));
   };
-  const cases = loadScenarios(root, profile);
+  // The cases that need a fault hook run against servers this process can make fail (judge-faults.ts).
+  const all = loadScenarios(root, profile);
+  judgeFaults(profile, all.filter(needsFaults), schemas, template);
+  const cases = all.filter((c) => !needsFaults(c));
   judge(
     profile,
     profile,

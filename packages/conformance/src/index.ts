@@ -3,6 +3,8 @@ export { main, USAGE } from './cli/main.js';
 export { type ContractDocument, type ContractOperation, loadContract } from './contract/document.js';
 export { ContractObserver } from './contract/observer.js';
 export { type ContractViolation, checkResponse, type Exchange } from './contract/response-check.js';
+export { commandFaultHook, type FaultHook, FaultHookError } from './faults/hook.js';
+export { FaultName, FaultNames } from './faults/vocabulary.js';
 export { runFileChecks } from './files/run.js';
 export { type FuzzOptions, type FuzzReport, type FuzzStats, runContractFuzz } from './fuzz/run.js';
 export { type Harness, HarnessError, inProcessHarness, spawnHarness } from './protocol/client.js';

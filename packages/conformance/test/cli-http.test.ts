@@ -104,10 +104,11 @@ describe('without --other-school-token', () => {
     writeFileSync(skips, JSON.stringify(Object.fromEntries(ids.map((i) => [i, 'single-school sandbox']))));
     const skipped = await cli([...args, '--skips', skips]);
     expect(skipped.code, skipped.out).toBe(0);
-    // The signature cases are skipped too: this receiver was not given --signing-key (an optional feature).
+    // The signature and fault cases are skipped too: this receiver was not given --signing-key or
+    // --fault-command (optional features).
     const optional = loadScenarios(suiteRoot(), 'receiver')
       .filter((c) =>
-        c.requires?.some((r) => ['signingKey', 'requireSignature', 'verifySignatures'].includes(r)),
+        c.requires?.some((r) => ['signingKey', 'requireSignature', 'verifySignatures', 'faults'].includes(r)),
       )
       .reduce((n, c) => n + c.tests.length, 0);
     expect(skipped.out).toContain(`${ids.length + optional} skip-listed`);

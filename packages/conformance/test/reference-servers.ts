@@ -147,7 +147,7 @@ export async function issuer() {
 }
 
 /** A store for one server: a fresh SQLite file, or a fresh PostgreSQL database dropped on close. */
-async function freshStore(
+export async function freshStore(
   kind: StoreKind,
   role: Role,
   databasePrefix?: string,

@@ -10,6 +10,8 @@ const scenarioRoot = join(root, 'conformance/scenarios/v1');
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv);
 ajv.addSchema(JSON.parse(readFileSync(join(root, 'conformance/test-schema.json'), 'utf8')));
+// A fault step names a fault of the fault hook's own schema (decision 0042).
+ajv.addSchema(JSON.parse(readFileSync(join(root, 'conformance/protocol/fault-hook.schema.json'), 'utf8')));
 const checkFile = ajv.getSchema(
   'https://schemas.reuse-pref.org/v1/conformance/test-schema.json#/$defs/scenarioFile',
 )!;

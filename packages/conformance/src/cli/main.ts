@@ -5,6 +5,7 @@ import { isValidUpn } from '@reuse-pref/validator';
 import manifest from '../../package.json' with { type: 'json' };
 import { loadContract } from '../contract/document.js';
 import { ContractObserver } from '../contract/observer.js';
+import { commandFaultHook } from '../faults/hook.js';
 import { runFileChecks } from '../files/run.js';
 import { runContractFuzz } from '../fuzz/run.js';
 import { HarnessError, spawnHarness } from '../protocol/client.js';
@@ -70,6 +71,11 @@ options:
   --signature-policy <p>    receiver with --signing-key: the policy its intake runs, require-signature
                             (default) or verify; the cases of that policy run, the other's are skipped
                             (or env REUSE_PREF_SIGNATURE_POLICY)
+  --fault-command <cmd>     the service's operator hook: the suite runs '<cmd> <fault>', waits for exit 0
+                            (3: cannot cause that fault) before the next step, for store-unavailable,
+                            store-slow, store-restored, server-restarted and log-leaf-altered
+                            (conformance/protocol/fault-hook.schema.json): enables the fault cases
+                            (or env REUSE_PREF_FAULT_COMMAND)
   --skips <file.json>       { "<case id>/<test id>": "reason" }: ids no mode of the suite has, and listed
                             tests that now pass, fail the run; one list serves every step of your CI
   --junit <file.xml>  --json <file.json>  reports; the console summary always prints
@@ -121,6 +127,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       'family-pupil': { type: 'string' },
       'signing-key': { type: 'string' },
       'signature-policy': { type: 'string' },
+      'fault-command': { type: 'string' },
       school: { type: 'string' },
       'la-estab': { type: 'string' },
       skips: { type: 'string' },
@@ -233,6 +240,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       throw new UsageError('--signature-policy is require-signature or verify');
     if (signaturePolicy !== undefined && !signingKeyFile)
       throw new UsageError('--signature-policy needs --signing-key (the key the receiver trusts)');
+    const faultCommand = values['fault-command'] ?? io.env.REUSE_PREF_FAULT_COMMAND;
     const distributorOptions = distributorRunOptions(values, io.env);
     const cases = loadScenarios(root, profile);
     if (cases.length === 0)
@@ -257,6 +265,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
           ? { signingKey: JSON.parse(readFileSync(signingKeyFile, 'utf8')) as Record<string, unknown> }
           : {}),
         ...(signaturePolicy ? { signaturePolicy } : {}),
+        ...(faultCommand ? { faults: commandFaultHook(faultCommand, { env: io.env }) } : {}),
         ...distributorOptions,
       },
       loadSchemaCheck(root, contract.schemas),

@@ -1,4 +1,5 @@
 import type { ContractObserver } from '../contract/observer.js';
+import { FaultSession, FaultUnsupported, lastingFaultsLast } from '../faults/step.js';
 import type { TestResult } from '../report/result.js';
 import {
   DISTRIBUTOR_FEATURE_OPTIONS,
@@ -35,6 +36,8 @@ interface Watch {
   test: string;
   /** Signs the fixture statements a body carries, as the run and each directive say. */
   signer: RunSigner;
+  /** Hands the test's fault steps to the run's fault hook. */
+  faults: FaultSession;
 }
 
 async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest, watch: Watch): Promise<Got> {
@@ -60,11 +63,15 @@ async function send(target: ScenarioTarget, scope: Scope, r: ScenarioRequest, wa
   } else if (r.raw !== undefined) body = scope.text(r.raw);
   const base = r.via === 'intake' ? target.intake!.baseUrl : target.baseUrl;
   const url = new URL(scope.text(r.path).replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`);
-  const res = await (target.fetch ?? fetch)(url, {
-    method: r.method,
-    headers,
-    ...(body !== undefined ? { body } : {}),
-  });
+  const signal = watch.faults.signal();
+  const res = await watch.faults.send(() =>
+    (target.fetch ?? fetch)(url, {
+      method: r.method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      ...(signal ? { signal } : {}),
+    }),
+  );
   const text = await res.text();
   watch.contract?.observe(
     { method: r.method, path: url.pathname, status: res.status, headers: res.headers, body: text },
@@ -255,6 +262,7 @@ async function runStep(
   schemas: SchemaCheck,
   watch: Watch,
 ) {
+  if (step.fault) return watch.faults.cause(step.fault);
   if (step.pageThrough) return pageThrough(target, scope, step, schemas, watch);
   if (step.verifySignature) {
     const problem = await verifySignatureProblem(step.verifySignature, scope, watch.signer);
@@ -311,11 +319,13 @@ export async function runScenarios(
     requireSignature: target.signingKey !== undefined && target.signaturePolicy !== 'verify',
     verifySignatures: target.signingKey !== undefined && target.signaturePolicy === 'verify',
     onwardShares: target.onwardShares === true,
+    faults: target.faults !== undefined,
     ...distributorFeatures(target),
   };
   const signer = await runSigner(target);
   const subject = (target.template.subject ?? {}) as { upn?: string };
-  for (const c of cases) {
+  // A case that leaves the service refusing (a log rewritten under it) runs after every other.
+  for (const c of lastingFaultsLast(cases)) {
     const missing = (c.requires ?? []).filter((r) => !given[r]);
     for (const t of c.tests) {
       const base = {
@@ -350,6 +360,7 @@ export async function runScenarios(
       const watch: Watch = {
         test: base.id,
         signer,
+        faults: new FaultSession(target.faults),
         ...(options.contract ? { contract: options.contract } : {}),
         ...(options.profile ? { profile: options.profile } : {}),
       };
@@ -367,8 +378,15 @@ export async function runScenarios(
         await runStep(target, scope, t, 'request', schemas, watch);
         for (const [i, s] of (t.followUp ?? []).entries())
           await runStep(target, scope, s, `follow-up ${i + 1}`, schemas, watch);
+        await watch.faults.end();
         results.push({ ...base, status: 'pass', durationMs: performance.now() - started });
       } catch (e) {
+        // The store is made to answer again before the next test, whatever happened in this one.
+        await watch.faults.end().catch(() => undefined);
+        if (e instanceof FaultUnsupported) {
+          results.push({ ...base, status: 'skipped', message: e.message, durationMs: 0 });
+          continue;
+        }
         const status = e instanceof StepFailure ? 'fail' : 'errored';
         results.push({
           ...base,
@@ -388,6 +406,7 @@ const options: Record<string, string> = {
   signingKey: 'signing-key',
   requireSignature: 'signing-key (policy require-signature)',
   verifySignatures: 'signing-key --signature-policy verify',
+  faults: 'fault-command',
   ...DISTRIBUTOR_FEATURE_OPTIONS,
 };
 const OPTIONAL_FEATURES = new Set([
@@ -396,6 +415,7 @@ const OPTIONAL_FEATURES = new Set([
   'requireSignature',
   'verifySignatures',
   'onwardShares',
+  'faults',
   ...Object.keys(DISTRIBUTOR_FEATURE_OPTIONS),
 ]);
 const kebab = (s: string) => options[s] ?? s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

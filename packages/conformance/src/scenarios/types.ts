@@ -1,3 +1,5 @@
+import type { FaultHook } from '../faults/hook.js';
+import type { FaultName } from '../faults/vocabulary.js';
 import type { Level } from '../report/result.js';
 
 /**
@@ -153,6 +155,8 @@ export interface VerifyReceiptStep {
 
 export interface ScenarioStep {
   request?: ScenarioRequest;
+  /** Ask the run's fault hook to cause this fault, and wait until it is in force (decision 0042). */
+  fault?: FaultName;
   verifySignature?: VerifySignatureStep;
   verifyLog?: VerifyLogStep;
   verifyReceipt?: VerifyReceiptStep;
@@ -225,6 +229,11 @@ export interface ScenarioTarget {
    * entries in it, which a suite client cannot make a relay write.
    */
   onwardShares?: boolean;
+  /**
+   * Causes faults to the service as its operator could (the store failing or slow, a restart, a log
+   * leaf rewritten in the database): enables the cases that require `faults` (decision 0042).
+   */
+  faults?: FaultHook;
   /**
    * The register documents a distributor offers beside its JSON pages (openapi.yaml listRegister, a MAY):
    * enables the cases that ask for them (`registerCsv`, `registerHtml`).

@@ -20,6 +20,9 @@ export type ProblemBody<X extends ProblemExtras> = { type: string; title: string
   'headers'
 >;
 
+/** How long a client should wait before trying a 503 again, where the cause names no better interval. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
 /** An RFC 9457 problem+json response; findings go in `errors`, each carrying its rule id. */
 export function problem<T extends ProblemType, X extends ProblemExtras = Record<never, never>>(
   type: T,
@@ -30,7 +33,12 @@ export function problem<T extends ProblemType, X extends ProblemExtras = Record<
   const body = { type: `${PROBLEM_BASE}${type}`, title, status, ...members };
   return {
     status,
-    headers: { 'content-type': 'application/problem+json', ...headers },
+    // Every 503 of the contract declares Retry-After; a problem that names no interval gets the default.
+    headers: {
+      'content-type': 'application/problem+json',
+      ...(status === 503 ? { 'retry-after': String(DEFAULT_RETRY_AFTER_SECONDS) } : {}),
+      ...headers,
+    },
     body: JSON.stringify(body),
   };
 }

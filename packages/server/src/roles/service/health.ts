@@ -38,11 +38,12 @@ export const getHealth = defineOperation('getHealth', {
     // A distributor whose log no longer extends the head it last signed is not fit to serve: say so.
     if (services.role === 'distributor' && store === 'pass') {
       const archive = await services.releases().catch(() => undefined);
-      const inconsistent = archive?.inconsistency !== undefined;
+      // A log that could not be read is not known to be consistent: a check not made is no pass.
+      const inconsistent = archive === undefined || archive.inconsistency !== undefined;
       checks.push({
         name: 'transparency-log',
         status: inconsistent ? 'fail' : 'pass',
-        ...(inconsistent ? { detail: 'not consistent with the last signed tree head' } : {}),
+        ...(inconsistent ? { detail: 'not known to extend the last signed tree head' } : {}),
       });
     }
     const status = checks.every((c) => c.status === 'pass') ? 'pass' : 'fail';
