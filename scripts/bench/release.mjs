@@ -338,8 +338,7 @@ export async function run({
     );
     checks.push({
       name: `${kind}: peak RSS at 28M subjects <= ${MAX_RSS_MB} MB (by the slope)`,
-      value:
-        `decide ${at28(decideRss).toFixed(0)} MB` + ifRecording(`, record ${at28(recordRss).toFixed(0)} MB`),
+      value: `decide ${at28(decideRss).toFixed(0)} MB${ifRecording(`, record ${at28(recordRss).toFixed(0)} MB`)}`,
       ok: Math.max(at28(decideRss), at28(recordRss)) <= MAX_RSS_MB,
     });
   }

@@ -16,8 +16,8 @@ import {
 } from '../test/reference-servers.js';
 import { DISTRIBUTOR_BLOCK, DISTRIBUTOR_FEATURES, familyOf } from './distributor-claims.js';
 import { startDistributorDeployment } from './distributor-deployment.js';
-import { receiverOnPostgres } from './receiver-on-postgres.js';
 import { judgeFaults, needsFaults } from './judge-faults.js';
+import { receiverOnPostgres } from './receiver-on-postgres.js';
 
 /**
  * The conformance suite's HTTP profiles as the only judge of a mutant of the release gate or a server
