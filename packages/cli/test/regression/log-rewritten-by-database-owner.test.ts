@@ -191,7 +191,7 @@ describe('regression: a database owner rewrote the log and the server signed ove
     expect(unhealthy.health.checks).toContainEqual({
       name: 'transparency-log',
       status: 'fail',
-      detail: 'not consistent with the last signed tree head',
+      detail: 'not known to extend the last signed tree head',
     });
     const more = await call('/releases', {
       method: 'POST',
