@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateLogKeyPair } from '@reuse-pref/release';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { asDatabaseOwner } from '../../../store/test/faults/as-database-owner.js';
+import { researchRequest } from '../helpers/requests.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { answers, upn } from '../helpers/statements.js';
 
@@ -22,22 +23,7 @@ const start = () =>
     onLogAlarm: () => undefined,
   });
 const releaseBody = (dsReference: string) =>
-  JSON.stringify({
-    request: {
-      dsReference,
-      recipient: { name: 'University research group', class: 'ACAD' },
-      purposes: ['RSXT'],
-      lawfulBasis: 'PUBT',
-      dataTiers: [{ identifiability: '2', sensitivity: 'C' }],
-      deliveryMode: 'EXTR',
-      retainUntil: '2027-12-31',
-      cohort: { description: 'Pupils named in the request' },
-      decisionMaker: 'Data Sharing Approval Panel',
-      reasons: 'Attainment research',
-      requestedAt: '2026-10-01T09:00:00Z',
-    },
-    cohort: [{ upn: upn(401) }],
-  });
+  JSON.stringify({ request: researchRequest(dsReference), cohort: [{ upn: upn(401) }] });
 const record = (dsReference: string) =>
   server.call('/releases', {
     method: 'POST',
