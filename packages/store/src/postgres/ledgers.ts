@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -31,7 +32,8 @@ export async function copyEntries(client: pg.PoolClient, placed: readonly Placed
   for (const row of placed) {
     text += `${copyText(row.ledger)}\t${row.index}\t${copyText(row.entry)}\n`;
     if (text.length > 1 << 20) {
-      if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
+      // once() rejects on 'error': a row the server refuses (a key taken) must not leave this waiting.
+      if (!stream.write(text)) await once(stream, 'drain');
       text = '';
     }
   }
@@ -138,10 +140,18 @@ export class PostgresLedgers implements Ledgers {
   }
 
   /**
-   * One transaction on a connection of its own, held until commit or abort. Each run is placed when it
-   * is added: the ledgers it asserts a position in are locked first (and stay locked), their ends read
-   * (this transaction's own earlier rows included), and the run is copied in. Ledgers nobody asserts a
-   * position in rely on the primary key, as in appendAll: a concurrent writer fails one of the two.
+   * One transaction on a connection of its own, held until commit or abort. Runs are written one after
+   * another in the order added, and a run may be added before the one before it is written: its
+   * ledgers' committed ends are then read at once on another connection, while the runs before it are
+   * still being copied in, so the probes of a release's scattered subject ledgers (one per subject) are
+   * off the transaction's path. A run is placed from the best ends known when its turn comes: for the
+   * ledgers it asserts a position in (locked first, and kept locked) and every ledger locked before,
+   * as this transaction sees them; for a ledger the run before wrote, where that run left it; for the
+   * rest, the committed ends read ahead. A ledger that has moved since (this stream's own entry of an
+   * earlier run, another writer's commit) makes the copy fail on the primary key: the run is undone to
+   * a savepoint and placed again from the ends as this transaction sees them, so nothing is ever placed
+   * past a gap or over an entry. Ledgers nobody asserts a position in rely on the primary key, as in
+   * appendAll: a writer committing between that read and the copy fails one of the two.
    */
   async appendStream(_options?: { exclusive?: boolean }): Promise<LedgerStream> {
     const client = await this.#db.pool.connect();
@@ -163,27 +173,73 @@ export class PostgresLedgers implements Ledgers {
       throw error;
     }
     const locked = new Set<string>();
-    return {
-      add: async (entries) => {
-        if (!open) throw new Error('this ledger stream has ended');
-        try {
-          for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
-            if (locked.has(ledger)) continue;
-            await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
-            locked.add(ledger);
-          }
-          const ends = await this.#ends(client, ledgersOf(entries));
-          await copyEntries(client, inKeyOrder(placeEntries(entries, ends)));
-        } catch (error) {
-          await end('ROLLBACK').catch(() => undefined);
-          throw error;
+    // Each ledger the last run wrote, with its end after that run (this transaction's own entries in it).
+    let lastRun = new Map<string, number>();
+    // The runs handed over so far, settled one after another.
+    let writing: Promise<void> = Promise.resolve();
+    // Set by abort: runs still queued then are not written.
+    let aborting = false;
+    const ended = () => new Error('this ledger stream has ended');
+    const write = async (entries: readonly LedgerAppend[], committed: Promise<Map<string, number>>) => {
+      if (!open || aborting) throw ended();
+      try {
+        const ledgers = ledgersOf(entries);
+        for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
+          if (locked.has(ledger)) continue;
+          await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
+          locked.add(ledger);
         }
+        const ends = await this.#ends(
+          client,
+          ledgers.filter((ledger) => locked.has(ledger)),
+        );
+        const ahead = await committed;
+        for (const ledger of ledgers) {
+          if (!ends.has(ledger)) ends.set(ledger, lastRun.get(ledger) ?? ahead.get(ledger) ?? 0);
+        }
+        let placed = placeEntries(entries, ends);
+        await client.query('SAVEPOINT ledger_run');
+        try {
+          await copyEntries(client, inKeyOrder(placed));
+          lastRun = ends;
+        } catch (error) {
+          if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+          await client.query('ROLLBACK TO SAVEPOINT ledger_run');
+          const seen = await this.#ends(client, ledgers);
+          placed = placeEntries(entries, seen);
+          await copyEntries(client, inKeyOrder(placed));
+          lastRun = seen;
+        }
+        await client.query('RELEASE SAVEPOINT ledger_run');
+      } catch (error) {
+        await end('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    };
+    return {
+      add: (entries) => {
+        if (!open) return Promise.reject(ended());
+        // Read now, on another connection, while earlier runs are still being written.
+        const committed = this.#ends(
+          this.#db.reader,
+          ledgersOf(entries).filter((ledger) => !locked.has(ledger)),
+        );
+        // Awaited in its turn; a failure before then must not count as unhandled.
+        committed.catch(() => undefined);
+        const run = writing.then(() => write(entries, committed));
+        writing = run.catch(() => undefined);
+        return run;
       },
       commit: async () => {
-        if (!open) throw new Error('this ledger stream has ended');
+        await writing;
+        if (!open) throw ended();
         await end('COMMIT');
       },
-      abort: () => end('ROLLBACK'),
+      abort: async () => {
+        aborting = true;
+        await writing;
+        await end('ROLLBACK');
+      },
     };
   }
 

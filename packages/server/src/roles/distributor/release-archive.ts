@@ -362,14 +362,15 @@ export class ReleaseArchive {
       const subtrees = extension.add(leafHashOfText(text));
       if (subtrees !== undefined) run.push(subtrees);
     };
-    // Hands the run over and returns the one before it: the gate waits for the store only when it is
-    // a whole run ahead.
+    // Hands the run over at once (the store may start on it, e.g. read its ledgers' ends, while the
+    // run before is still being written) and returns the one before it: the gate waits for the store
+    // only when it is a whole run ahead.
     const flush = () => {
       const rows = run;
       run = [];
       deciding?.flush();
       const previous = inFlight;
-      inFlight = previous.then(() => stream.add(rows));
+      inFlight = stream.add(rows);
       // A failure surfaces on the next wait; until then it must not count as unhandled.
       inFlight.catch(() => undefined);
       return previous;
