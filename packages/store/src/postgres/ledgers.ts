@@ -24,6 +24,8 @@ function copyText(value: string): string {
     : value;
 }
 
+const COPY_PIECE = 16 << 20;
+
 /** Rows of ledger_entries through COPY: the bulk path, far cheaper per row than INSERT. */
 export async function copyEntries(client: pg.PoolClient, placed: readonly PlacedEntry[]): Promise<void> {
   if (placed.length === 0) return;
@@ -31,7 +33,9 @@ export async function copyEntries(client: pg.PoolClient, placed: readonly Placed
   let text = '';
   for (const row of placed) {
     text += `${copyText(row.ledger)}\t${row.index}\t${copyText(row.entry)}\n`;
-    if (text.length > 1 << 20) {
+    // A release's run (thousands of rows, a few MB) goes in one write: each wait for 'drain' would wait
+    // for a turn of an event loop the caller keeps busy. Larger inputs go in pieces of this size.
+    if (text.length > COPY_PIECE) {
       // once() rejects on 'error': a row the server refuses (a key taken) must not leave this waiting.
       if (!stream.write(text)) await once(stream, 'drain');
       text = '';
@@ -173,32 +177,48 @@ export class PostgresLedgers implements Ledgers {
       throw error;
     }
     const locked = new Set<string>();
+    // Where this transaction has left each locked ledger: nobody else moves them while it holds the lock.
+    const lockedEnds = new Map<string, number>();
     // Each ledger the last run wrote, with its end after that run (this transaction's own entries in it).
     let lastRun = new Map<string, number>();
+    let savepoint = false;
     // The runs handed over so far, settled one after another.
     let writing: Promise<void> = Promise.resolve();
     // Set by abort: runs still queued then are not written.
     let aborting = false;
     const ended = () => new Error('this ledger stream has ended');
-    const write = async (entries: readonly LedgerAppend[], committed: Promise<Map<string, number>>) => {
+    // Every await here waits for a turn of an event loop the caller keeps busy (the gate deciding the
+    // next run), so a run costs as few round trips as it can: none to read the ends of ledgers already
+    // locked, and its savepoint sent ahead of the copy, not awaited on its own.
+    const write = async (
+      entries: readonly LedgerAppend[],
+      ledgers: readonly string[],
+      committed: Promise<Map<string, number>>,
+    ) => {
       if (!open || aborting) throw ended();
       try {
-        const ledgers = ledgersOf(entries);
+        const newlyLocked: string[] = [];
         for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
           if (locked.has(ledger)) continue;
           await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
           locked.add(ledger);
+          newlyLocked.push(ledger);
         }
-        const ends = await this.#ends(
-          client,
-          ledgers.filter((ledger) => locked.has(ledger)),
-        );
+        if (newlyLocked.length > 0) {
+          for (const [ledger, end] of await this.#ends(client, newlyLocked)) lockedEnds.set(ledger, end);
+        }
         const ahead = await committed;
+        const ends = new Map<string, number>();
         for (const ledger of ledgers) {
-          if (!ends.has(ledger)) ends.set(ledger, lastRun.get(ledger) ?? ahead.get(ledger) ?? 0);
+          ends.set(ledger, lockedEnds.get(ledger) ?? lastRun.get(ledger) ?? ahead.get(ledger) ?? 0);
         }
         let placed = placeEntries(entries, ends);
-        await client.query('SAVEPOINT ledger_run');
+        // The run before's savepoint released and this run's taken, in one statement sent ahead of the
+        // copy; should it fail, so does the copy behind it.
+        client
+          .query(savepoint ? 'RELEASE SAVEPOINT ledger_run; SAVEPOINT ledger_run' : 'SAVEPOINT ledger_run')
+          .catch(() => undefined);
+        savepoint = true;
         try {
           await copyEntries(client, inKeyOrder(placed));
           lastRun = ends;
@@ -210,7 +230,10 @@ export class PostgresLedgers implements Ledgers {
           await copyEntries(client, inKeyOrder(placed));
           lastRun = seen;
         }
-        await client.query('RELEASE SAVEPOINT ledger_run');
+        for (const ledger of locked) {
+          const end = lastRun.get(ledger);
+          if (end !== undefined) lockedEnds.set(ledger, end);
+        }
       } catch (error) {
         await end('ROLLBACK').catch(() => undefined);
         throw error;
@@ -219,14 +242,15 @@ export class PostgresLedgers implements Ledgers {
     return {
       add: (entries) => {
         if (!open) return Promise.reject(ended());
+        const ledgers = ledgersOf(entries);
         // Read now, on another connection, while earlier runs are still being written.
         const committed = this.#ends(
           this.#db.reader,
-          ledgersOf(entries).filter((ledger) => !locked.has(ledger)),
+          ledgers.filter((ledger) => !locked.has(ledger)),
         );
         // Awaited in its turn; a failure before then must not count as unhandled.
         committed.catch(() => undefined);
-        const run = writing.then(() => write(entries, committed));
+        const run = writing.then(() => write(entries, ledgers, committed));
         writing = run.catch(() => undefined);
         return run;
       },
