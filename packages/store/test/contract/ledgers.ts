@@ -193,7 +193,10 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       await stream.add([
         { ledger: log, entry: { leaf: 1 } },
         { ledger: `stream-a-${school}`, entry: 'a1' },
-        { ledger: `stream-b-${school}`, entry: 'tab\there, back\\slash, newline\n, return\r, \u0000 and ünïcode' },
+        {
+          ledger: `stream-b-${school}`,
+          entry: 'tab\there, back\\slash, newline\n, return\r, \u0000 and ünïcode',
+        },
         // Asserted after two of the stream's own entries for it.
         { ledger: log, entry: { leaf: 2 }, expectedIndex: 4 },
       ]);
