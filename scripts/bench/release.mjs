@@ -16,6 +16,10 @@
 //   BENCH_RELEASE_STORES=sqlite pnpm bench release    one store only (loading 3M subjects into both takes
 //                                       hours; the disk may hold only one)
 //   BENCH_RELEASE_REPEAT=1 pnpm bench release         runs per pass (default 2, the faster counts)
+//   BENCH_RELEASE_RELOAD=1 pnpm bench release         load every store afresh even if one is kept: each
+//                                       record and floor pass leaves its rows in the store it ran on, and
+//                                       recording into a store that holds a dozen earlier releases (and the
+//                                       floors' rows beside them) is slower than into a fresh one
 // Loaded stores are kept in .bench/ (SQLite) and as databases rp_bench_release_<N> (PostgreSQL), and
 // reused by the next run; delete them to load afresh. BENCH_RELEASE_DATABASE=<prefix> names the
 // PostgreSQL ones <prefix>_<N> instead: a copy to record into (each record pass adds a release to the
@@ -140,7 +144,8 @@ export async function ensureStore(kind, subjects, dataDir, jwks, log, { readOnly
     existsSync(where) || kind === 'postgres'
       ? await runChild('status.mjs', [kind, where]).catch(() => undefined)
       : undefined;
-  if (status?.current && status.statements === expected) {
+  const reload = process.env.BENCH_RELEASE_RELOAD === '1' && !readOnly;
+  if (status?.current && status.statements === expected && !reload) {
     log(
       `${kind} ${thousands(subjects)}: reusing the loaded store (${thousands(expected)} statements, index complete)`,
     );
