@@ -54,6 +54,7 @@ export {
   type LocalLedger,
   MemoryLedgerStore,
 } from './ledger/ledger-store.js';
+export { canonicalPurposesText, purposesDocumentText } from './ledger/purposes-text.js';
 export {
   notificationFilter,
   type RecipientToNotify,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { commitmentLeaf, leafHash, leafHashOfText, ledgerCommitment } from '../src/index.js';
 import { commitmentLeafText } from '../src/ledger/commitment.js';
 import { ledgerEntryText } from '../src/ledger/entry-text.js';
+import { canonicalPurposesText, purposesDocumentText } from '../src/ledger/purposes-text.js';
 
 // Recording a release writes each subject's entry, commitment and leaf from templates and reused
 // buffers (the national-scale path); every text and hash must be exactly what the definitions give:
@@ -67,6 +68,17 @@ describe('the texts a release is recorded with', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('purposes written field by field: canonical JSON, and JSON.stringify of the gate objects', () => {
+    fc.assert(
+      fc.property(fc.array(purpose, { maxLength: 5 }), (purposes) => {
+        expect(canonicalPurposesText(purposes)).toBe(canonicalJson(purposes));
+        // The arbitrary's members come in the gate's order (purpose, shared, default, decidedBy, overriddenBy).
+        expect(purposesDocumentText(purposes)).toBe(JSON.stringify(purposes));
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { canonicalJson, generateLogKeyPair, TransparencyLog, verifyReceipt } from '@reuse-pref/release';
-import type { DistributionRequest, LedgerEntry, LogLeaf, SignedTreeHead } from '@reuse-pref/schema';
+import type {
+  DistributionRequest,
+  LedgerEntry,
+  LogLeaf,
+  PurposeOutcome,
+  SignedTreeHead,
+} from '@reuse-pref/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReleaseArchive } from '../src/index.js';
 import { STORE_KINDS, startTestServer, type TestServer } from './helpers/server.js';
@@ -115,6 +121,39 @@ describe.each(STORE_KINDS)('the texts of recorded releases on the %s store', (ki
       const value = JSON.parse(row.entry);
       expect(row.entry).toBe(canonical(row.ledger) ? canonicalJson(value) : JSON.stringify(value));
     }
+  });
+
+  it('stores each outcome as JSON.stringify of the document built the plain way', () => {
+    const outcomes = rows.filter((r) => r.ledger.startsWith('release:outcomes:'));
+    expect(outcomes).toHaveLength(2 * cohort.length);
+    for (const row of outcomes) {
+      const { subject, outcome } = JSON.parse(row.entry) as {
+        subject: { upn?: string; uln?: string };
+        outcome: { releaseId: string; outcome: string; purposes: PurposeOutcome[] };
+      };
+      // Rebuilt member by member in the order the gate and the archive make them.
+      const plain = {
+        subject: {
+          ...(subject.upn ? { upn: subject.upn } : {}),
+          ...(subject.uln ? { uln: subject.uln } : {}),
+        },
+        outcome: {
+          releaseId: outcome.releaseId,
+          outcome: outcome.outcome,
+          purposes: outcome.purposes.map((p) => ({
+            purpose: p.purpose,
+            shared: p.shared,
+            default: p.default,
+            decidedBy: p.decidedBy,
+            ...(p.overriddenBy === undefined ? {} : { overriddenBy: p.overriddenBy }),
+          })),
+        },
+      };
+      expect(row.entry).toBe(JSON.stringify(plain));
+    }
+    // Overridden purposes (the exemption's release) and purposes without one were both written.
+    expect(outcomes.some((r) => r.entry.includes('"overriddenBy"'))).toBe(true);
+    expect(outcomes.some((r) => !r.entry.includes('"overriddenBy"'))).toBe(true);
   });
 
   it('commits each subject record at its leaf: SHA-256 of salt || canonical entry', () => {

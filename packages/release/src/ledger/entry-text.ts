@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson, type LedgerEntry } from '@reuse-pref/schema';
+import { canonicalPurposesText } from './purposes-text.js';
 
 /** The fields of a ledger entry that differ from one subject of a release to the next. */
 type PerSubject = Pick<LedgerEntry, 'outcome' | 'purposes' | 'subject'>;
@@ -43,6 +44,8 @@ export function ledgerEntryText(shared: LedgerEntry): (entry: PerSubject) => str
     keyof PerSubject,
     keyof PerSubject,
   ];
-  return (entry) =>
-    a + canonicalJson(entry[first]) + b + canonicalJson(entry[second]) + c + canonicalJson(entry[third]) + d;
+  // The purposes (a closed shape) field by field; the subject and outcome as canonicalJson writes them.
+  const textOf = (field: keyof PerSubject, entry: PerSubject) =>
+    field === 'purposes' ? canonicalPurposesText(entry.purposes) : canonicalJson(entry[field]);
+  return (entry) => a + textOf(first, entry) + b + textOf(second, entry) + c + textOf(third, entry) + d;
 }

@@ -3,7 +3,8 @@ import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
-  inKeyOrder,
+  type KeyOrderedRun,
+  keyOrderedRun,
   ledgerEntry,
   ledgersOf,
   type PlacedEntry,
@@ -143,10 +144,10 @@ export class PostgresLedgers implements Ledgers {
       for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
         await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
       }
-      const placed = placeEntries(entries, await this.#ends(client, ledgersOf(entries)));
       // Inserted in one order (ledger, then index) by every bulk append, so two of them that share ledgers
       // wait for each other instead of deadlocking.
-      await this.#insert(client, inKeyOrder(placed));
+      const run = keyOrderedRun(entries);
+      await this.#insert(client, placeEntries(run.entries, await this.#ends(client, run.ledgers)));
     }, RETRY_ON_RACE);
   }
 
@@ -197,11 +198,7 @@ export class PostgresLedgers implements Ledgers {
     // Every await here waits for a turn of an event loop the caller keeps busy (the gate deciding the
     // next run), so a run costs as few round trips as it can: none to read the ends of ledgers already
     // locked, and its savepoint sent ahead of the copy, not awaited on its own.
-    const write = async (
-      entries: readonly LedgerAppend[],
-      ledgers: readonly string[],
-      committed: Promise<Map<string, number>>,
-    ) => {
+    const write = async ({ entries, ledgers }: KeyOrderedRun, committed: Promise<Map<string, number>>) => {
       if (!open || aborting) throw ended();
       try {
         const newlyLocked: string[] = [];
@@ -227,14 +224,14 @@ export class PostgresLedgers implements Ledgers {
           .catch(() => undefined);
         savepoint = true;
         try {
-          await copyEntries(client, inKeyOrder(placed));
+          await copyEntries(client, placed);
           lastRun = ends;
         } catch (error) {
           if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
           await client.query('ROLLBACK TO SAVEPOINT ledger_run');
           const seen = await this.#ends(client, ledgers);
           placed = placeEntries(entries, seen);
-          await copyEntries(client, inKeyOrder(placed));
+          await copyEntries(client, placed);
           lastRun = seen;
         }
         for (const ledger of locked) {
@@ -249,17 +246,18 @@ export class PostgresLedgers implements Ledgers {
     return {
       add: (entries) => {
         if (!open) return Promise.reject(ended());
-        const ledgers = ledgersOf(entries);
+        // Sorted now, once: placed in this order, the rows are already in the primary key's order.
+        const run = keyOrderedRun(entries);
         // Read now, on another connection, while earlier runs are still being written.
         const committed = this.#ends(
           this.#db.reader,
-          ledgers.filter((ledger) => !locked.has(ledger)),
+          run.ledgers.filter((ledger) => !locked.has(ledger)),
         );
         // Awaited in its turn; a failure before then must not count as unhandled.
         committed.catch(() => undefined);
-        const run = writing.then(() => write(entries, ledgers, committed));
-        writing = run.catch(() => undefined);
-        return run;
+        const written = writing.then(() => write(run, committed));
+        writing = written.catch(() => undefined);
+        return written;
       },
       commit: async () => {
         await writing;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { LedgerConflictError } from '../errors.js';
 import {
-  inKeyOrder,
+  keyOrderedRun,
   ledgerEntry,
   ledgersOf,
   type PlacedEntry,
@@ -56,9 +56,9 @@ export class SqliteLedgers implements Ledgers {
 
   /** Places and inserts entries; runs inside the caller's write transaction. */
   #insert(entries: readonly LedgerAppend[], recordedAt: string): PlacedEntry[] {
-    const next = this.#endsOf(ledgersOf(entries));
-    // Sorted in place: the only caller that reads the result back appends one entry.
-    const placed = inKeyOrder(placeEntries(entries, next));
+    // In key order: the only caller that reads the result back appends one entry.
+    const run = keyOrderedRun(entries);
+    const placed = placeEntries(run.entries, this.#endsOf(run.ledgers));
     for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
       const end = Math.min(placed.length, start + INSERT_CHUNK);
       const params: Array<string | number> = [];

@@ -6,6 +6,7 @@ import {
   type LedgerRecord,
   leafHashOfText,
   membersFromIndex,
+  purposesDocumentText,
   type ReleaseDraft,
   recordRelease,
   signTreeHead,
@@ -20,6 +21,7 @@ import type {
   SignedTreeHead,
   Subject,
   SubjectKey,
+  SubjectOutcome,
   SubjectReceipt,
 } from '@reuse-pref/schema';
 import {
@@ -387,12 +389,13 @@ export class ReleaseArchive {
         const entry = asJson(record);
         // The record's canonical JSON around the entry's, serialised once for the commitment.
         const json = `{"entry":${entryJson ?? canonicalJson(record.entry)},"key":${JSON.stringify(record.key)},"leafIndex":${record.leafIndex},"salt":${JSON.stringify(record.salt)}}`;
+        const { subject } = record.entry;
         // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
-        for (const key of identifierKeys(record.entry.subject))
-          run.push({ ledger: subjectLedger(key), entry, json });
-        const item: SubjectOutcomeItem = { subject: keyOf(record.entry.subject), outcome };
+        if (subject.upn) run.push({ ledger: subjectLedger(`upn:${subject.upn}`), entry, json });
+        if (subject.uln) run.push({ ledger: subjectLedger(`uln:${subject.uln}`), entry, json });
+        const item: SubjectOutcomeItem = { subject: keyOf(subject), outcome };
         outcomes ??= outcomesLedger(record.entry.releaseId);
-        run.push({ ledger: outcomes, entry: asJson(item) });
+        run.push({ ledger: outcomes, entry: asJson(item), json: outcomeItemText(subject, outcome) });
         deciding?.add(record.entry.purposes);
         if (run.length >= STREAM_RUN) return flush();
         // The gate decides synchronously between awaits: a turn of the event loop now and then lets the
@@ -531,8 +534,16 @@ async function withSignatures(
   return { decision, leaf: { type: 'release', decision }, register: { ...drafted.register, signatures } };
 }
 
-function identifierKeys(subject: Subject): string[] {
-  return [...(subject.upn ? [`upn:${subject.upn}`] : []), ...(subject.uln ? [`uln:${subject.uln}`] : [])];
+/**
+ * `JSON.stringify({ subject: keyOf(subject), outcome })`, the stored text of an outcomes row, for an
+ * outcome as the gate makes it (subjectOutcome: releaseId, outcome, purposes), written field by field:
+ * one per subject of a national release.
+ */
+function outcomeItemText(subject: Subject, outcome: SubjectOutcome): string {
+  const upn = subject.upn ? `"upn":${canonicalJson(subject.upn)}` : '';
+  const uln = subject.uln ? `"uln":${canonicalJson(subject.uln)}` : '';
+  const key = upn && uln ? `{${upn},${uln}}` : `{${upn}${uln}}`;
+  return `{"subject":${key},"outcome":{"releaseId":${canonicalJson(outcome.releaseId)},"outcome":${canonicalJson(outcome.outcome)},"purposes":${purposesDocumentText(outcome.purposes)}}}`;
 }
 
 function keyOf(subject: Subject): SubjectKey {
