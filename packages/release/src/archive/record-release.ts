@@ -7,7 +7,7 @@ import {
   type SubjectResult,
   subjectOutcome,
 } from '../gate/evaluate.js';
-import { commitmentLeafText, ledgerCommitment, newSalt } from '../ledger/commitment.js';
+import { commitmentLeafText, commitmentOfText, newSalt } from '../ledger/commitment.js';
 import { ledgerEntryText } from '../ledger/entry-text.js';
 import { registerEntry } from '../register/register-entry.js';
 import type { ReleaseArchive } from './release-archive.js';
@@ -51,7 +51,7 @@ export async function recordRelease(
         texts ??= { entry: ledgerEntryText(entry), leaf: commitmentLeafText(entry.releaseId) };
         const salt = newSalt();
         const entryJson = texts.entry(entry);
-        const commitment = ledgerCommitment(entry, salt, entryJson);
+        const commitment = commitmentOfText(salt, entryJson);
         const added = draft.add({
           leaf: { type: 'subject', releaseId: entry.releaseId, commitment },
           leafJson: texts.leaf(commitment),

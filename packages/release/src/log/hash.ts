@@ -23,18 +23,19 @@ export function leafHashOfText(text: string): Buffer {
   if (room > leafScratch.length) leafScratch = Buffer.allocUnsafe(Math.max(room, leafScratch.length * 2));
   leafScratch[0] = 0x00; // the leaf prefix
   const size = 1 + leafScratch.write(text, 1, 'utf8');
-  return sha256(leafScratch.subarray(0, size));
+  return hash('sha256', leafScratch.subarray(0, size), 'buffer') as unknown as Buffer;
 }
 
 let leafScratch = Buffer.allocUnsafe(1024);
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  const input = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);
-  input[0] = 0x01; // the node prefix
-  input.set(left, 1);
-  input.set(right, 1 + HASH_SIZE);
-  return sha256(input);
+  // One reused input: the hash is taken before this returns, so nothing else can see it change.
+  nodeScratch.set(left, 1);
+  nodeScratch.set(right, 1 + HASH_SIZE);
+  return hash('sha256', nodeScratch, 'buffer') as unknown as Buffer;
 }
+
+const nodeScratch = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01); // byte 0 stays the node prefix
 
 /** MTH({}) = SHA-256 of the empty string. */
 export const EMPTY_TREE_HASH = sha256(Buffer.alloc(0));

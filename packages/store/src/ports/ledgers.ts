@@ -9,17 +9,23 @@ export interface LedgerEntry {
 }
 
 /** One entry for `Ledgers.appendAll`. */
-export interface LedgerAppend {
+/**
+ * One entry to append: its value (`entry`), its JSON text (`json`), or both. A caller that has the text
+ * (a log leaf's canonical line, a release's per-subject records) may give the text alone, so no object
+ * per entry stays alive until the store has written it: the text is kept as the stored text, exactly.
+ */
+export type LedgerAppend = {
   ledger: string;
-  entry: JsonValue;
-  /**
-   * `entry` already serialised, when the caller has its JSON text (a log leaf's canonical line): kept as
-   * the stored text instead of serialising `entry` again. Must be JSON for the same value.
-   */
-  json?: string;
   /** Where this entry must land; LedgerConflictError (and nothing appended) if anywhere else. */
   expectedIndex?: number;
-}
+} & (
+  | {
+      entry: JsonValue;
+      /** `entry` already serialised: kept as the stored text. Must be JSON for the same value. */
+      json?: string;
+    }
+  | { entry?: undefined; json: string }
+);
 
 /**
  * One append of any size, handed over in runs (`add`) and landing all together when `commit` resolves,

@@ -147,7 +147,8 @@ export function preferencesAt(
       decidedBy: by?.[0] ?? null,
       decidedByRole: (by?.[1] ?? null) as EffectivePreference['decidedByRole'],
       expressedAt: by?.[2] ?? null,
-      flags: FLAGS.filter((_, bit) => (flagBits & (1 << bit)) !== 0),
+      // Most preferences carry no flag: no pass over the names for those.
+      flags: flagBits === 0 ? [] : FLAGS.filter((_, bit) => (flagBits & (1 << bit)) !== 0),
     });
   });
   return out;

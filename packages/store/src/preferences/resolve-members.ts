@@ -39,20 +39,35 @@ function* steps(
   const purposes = only && new Set(only);
   const requested = (all: EffectivePreference[]) =>
     purposes ? all.filter((p) => purposes.has(p.purpose)) : all;
-  const keys = [...new Set(members.flatMap((member) => memberKeys(member)))];
-  const subjectOf = (yield { read: 'subjectsOf', keys }) as Map<string, number>;
-  const subjectsOfMember = members.map((member) => [
-    ...new Set(memberKeys(member).flatMap((key) => subjectOf.get(key) ?? [])),
-  ]);
-  const entries = (yield { read: 'entries', subjects: [...new Set(subjectsOfMember.flat())] }) as Map<
-    number,
-    IndexEntry
-  >;
-  const out = subjectsOfMember.map((subjects) => {
+  // A loop per step, not a chain of flatMaps and Sets per member: a national release asks for a few
+  // thousand members a batch, and every array made per member is the young collector's work.
+  const keysOfMember = members.map((member) => memberKeys(member));
+  const keySet = new Set<string>();
+  for (const keys of keysOfMember) for (const key of keys) keySet.add(key);
+  const subjectOf = (yield { read: 'subjectsOf', keys: [...keySet] }) as Map<string, number>;
+  // Each member's subjects, each once, in the order of its keys.
+  const subjectsOfMember: number[][] = new Array(members.length);
+  const named = new Set<number>();
+  for (let i = 0; i < members.length; i++) {
+    const subjects: number[] = [];
+    for (const key of keysOfMember[i]!) {
+      const subject = subjectOf.get(key);
+      if (subject !== undefined && !subjects.includes(subject)) subjects.push(subject);
+    }
+    subjectsOfMember[i] = subjects;
+    for (const subject of subjects) named.add(subject);
+  }
+  const entries = (yield { read: 'entries', subjects: [...named] }) as Map<number, IndexEntry>;
+  const out: (EffectivePreference[] | undefined)[] = new Array(members.length);
+  const unsettled = new Set<number>();
+  for (let i = 0; i < members.length; i++) {
+    const subjects = subjectsOfMember[i]!;
     const entry = subjects.length === 1 ? entries.get(subjects[0]!) : undefined;
-    return entry && preferencesAt(entry, asOf, parameters, purposes);
-  });
-  const exactly = [...new Set(out.flatMap((p, i) => (p === undefined ? subjectsOfMember[i]! : [])))];
+    const preferences = entry && preferencesAt(entry, asOf, parameters, purposes);
+    out[i] = preferences;
+    if (preferences === undefined) for (const subject of subjects) unsettled.add(subject);
+  }
+  const exactly = [...unsettled];
   const histories =
     exactly.length > 0
       ? ((yield { read: 'histories', subjects: exactly }) as Map<number, Statement[]>)

@@ -362,8 +362,9 @@ export class ReleaseArchive {
     const addLeaf = (leaf: LogLeaf, json?: string): void => {
       const text = json ?? canonicalJson(leaf);
       leaves += 1;
-      // The canonical line is the leaf's stored text too: serialised once, hashed and kept as it is.
-      const stored = { ledger: LOG, entry: asJson(leaf), json: text };
+      // The canonical line is the leaf's stored text too: serialised once, hashed and kept as it is (the
+      // text alone: no object per subject stays alive until its run is written).
+      const stored = { ledger: LOG, json: text };
       run.push(leaves === 1 ? { ...stored, expectedIndex: firstLeafIndex } : stored);
       // A leaf that completes a block of the tree brings the block's subtree hashes, in the same commit.
       const subtrees = extension.add(leafHashOfText(text));
@@ -386,16 +387,14 @@ export class ReleaseArchive {
       firstLeafIndex,
       add: ({ leaf, leafJson, record, outcome, entryJson }) => {
         addLeaf(leaf, leafJson);
-        const entry = asJson(record);
         // The record's canonical JSON around the entry's, serialised once for the commitment.
         const json = `{"entry":${entryJson ?? canonicalJson(record.entry)},"key":${JSON.stringify(record.key)},"leafIndex":${record.leafIndex},"salt":${JSON.stringify(record.salt)}}`;
         const { subject } = record.entry;
         // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
-        if (subject.upn) run.push({ ledger: subjectLedger(`upn:${subject.upn}`), entry, json });
-        if (subject.uln) run.push({ ledger: subjectLedger(`uln:${subject.uln}`), entry, json });
-        const item: SubjectOutcomeItem = { subject: keyOf(subject), outcome };
+        if (subject.upn) run.push({ ledger: subjectLedger(`upn:${subject.upn}`), json });
+        if (subject.uln) run.push({ ledger: subjectLedger(`uln:${subject.uln}`), json });
         outcomes ??= outcomesLedger(record.entry.releaseId);
-        run.push({ ledger: outcomes, entry: asJson(item), json: outcomeItemText(subject, outcome) });
+        run.push({ ledger: outcomes, json: outcomeItemText(subject, outcome) });
         deciding?.add(record.entry.purposes);
         if (run.length >= STREAM_RUN) return flush();
         // The gate decides synchronously between awaits: a turn of the event loop now and then lets the
@@ -535,19 +534,15 @@ async function withSignatures(
 }
 
 /**
- * `JSON.stringify({ subject: keyOf(subject), outcome })`, the stored text of an outcomes row, for an
- * outcome as the gate makes it (subjectOutcome: releaseId, outcome, purposes), written field by field:
- * one per subject of a national release.
+ * The stored text of an outcomes row, `JSON.stringify({ subject: { upn, uln }, outcome })` (those of the
+ * subject's identifiers that are present), for an outcome as the gate makes it (subjectOutcome:
+ * releaseId, outcome, purposes), written field by field: one per subject of a national release.
  */
 function outcomeItemText(subject: Subject, outcome: SubjectOutcome): string {
   const upn = subject.upn ? `"upn":${canonicalJson(subject.upn)}` : '';
   const uln = subject.uln ? `"uln":${canonicalJson(subject.uln)}` : '';
   const key = upn && uln ? `{${upn},${uln}}` : `{${upn}${uln}}`;
   return `{"subject":${key},"outcome":{"releaseId":${canonicalJson(outcome.releaseId)},"outcome":${canonicalJson(outcome.outcome)},"purposes":${purposesDocumentText(outcome.purposes)}}}`;
-}
-
-function keyOf(subject: Subject): SubjectKey {
-  return { ...(subject.upn ? { upn: subject.upn } : {}), ...(subject.uln ? { uln: subject.uln } : {}) };
 }
 
 const asJson = (value: unknown): JsonValue => value as JsonValue;

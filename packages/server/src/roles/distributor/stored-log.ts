@@ -159,7 +159,7 @@ export class LogExtension {
     const json = appendLeaf(this.frontier, leafHash);
     if (json === undefined) return undefined;
     const block = this.frontier.size / BLOCK - 1;
-    return { ledger: SUBTREES, entry: JSON.parse(json) as string[], json, expectedIndex: block };
+    return { ledger: SUBTREES, json, expectedIndex: block };
   }
 }
 
