@@ -221,6 +221,27 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       ]);
     });
 
+    it('stores an entry given as its text alone exactly as given, beside one given as both', async () => {
+      const store = await open();
+      const ledger = `stream-text-${freshUrn()}`;
+      const stream = await store.ledgers.appendStream(mode);
+      await stream.add([
+        { ledger, json: '{"z":1,"a":[true,null,"\\t"]}' },
+        { ledger, entry: { m: 1 }, json: '{"m":1}' },
+      ]);
+      await stream.commit();
+      await store.ledgers.appendAll([{ ledger, json: '{"y":2,"b":"x"}' }]);
+      const read = await store.ledgers.read(ledger);
+      expect(read.map((e) => [e.index, e.entry])).toEqual([
+        [0, { z: 1, a: [true, null, '\t'] }],
+        [1, { m: 1 }],
+        [2, { y: 2, b: 'x' }],
+      ]);
+      // The text itself, not a re-serialisation: members keep the order they were given in.
+      expect(Object.keys(read[0]!.entry as object)).toEqual(['z', 'a']);
+      expect(Object.keys(read[2]!.entry as object)).toEqual(['y', 'b']);
+    });
+
     it('writes runs handed over before the one before them is written, in the order added', async () => {
       const store = await open();
       const school = freshUrn();
