@@ -391,9 +391,8 @@ export class PendingVerdicts {
           }
         }
         if (took) continue;
-        const dead = part.group.find((slot) => Atomics.load(slot.gone, 0) === 1);
-        if (dead) {
-          part.fail(new Error(`ingest worker exited with verdicts owed (thread ${dead.worker.threadId})`));
+        if (part.group.some((slot) => Atomics.load(slot.gone, 0) === 1)) {
+          part.fail(new Error('ingest worker exited while its batch was verified'));
           break;
         }
         if (Date.now() > deadline) throw new Error('ingest worker: no signature verdicts within 120 s');
