@@ -13,6 +13,13 @@
 //   pnpm bench release [--records N]    sizes N/3 and N (default N = 3,000,000), both stores
 //   BENCH_RELEASE_PASSES=decide,decide-db pnpm bench release   deciding only: nothing is written to a
 //                                       store, and a store not loaded already is an error, not a reload
+//   BENCH_RELEASE_STORES=sqlite pnpm bench release    one store only (loading 3M subjects into both takes
+//                                       hours; the disk may hold only one)
+//   BENCH_RELEASE_REPEAT=1 pnpm bench release         runs per pass (default 2, the faster counts)
+//   BENCH_RELEASE_RELOAD=1 pnpm bench release         load every store afresh even if one is kept: each
+//                                       record and floor pass leaves its rows in the store it ran on, and
+//                                       recording into a store that holds a dozen earlier releases (and the
+//                                       floors' rows beside them) is slower than into a fresh one
 // Loaded stores are kept in .bench/ (SQLite) and as databases rp_bench_release_<N> (PostgreSQL), and
 // reused by the next run; delete them to load afresh. BENCH_RELEASE_DATABASE=<prefix> names the
 // PostgreSQL ones <prefix>_<N> instead: a copy to record into (each record pass adds a release to the
@@ -137,7 +144,8 @@ export async function ensureStore(kind, subjects, dataDir, jwks, log, { readOnly
     existsSync(where) || kind === 'postgres'
       ? await runChild('status.mjs', [kind, where]).catch(() => undefined)
       : undefined;
-  if (status?.current && status.statements === expected) {
+  const reload = process.env.BENCH_RELEASE_RELOAD === '1' && !readOnly;
+  if (status?.current && status.statements === expected && !reload) {
     log(
       `${kind} ${thousands(subjects)}: reusing the loaded store (${thousands(expected)} statements, index complete)`,
     );
@@ -176,14 +184,28 @@ function best(runs) {
 }
 
 const PASSES = ['decide', 'decide-db', 'record', 'floor'];
+const STORES = ['sqlite', 'postgres'];
+
+/** A comma list from the environment, every item one of `known`; a typo is an error, not a silent skip. */
+function listFromEnvironment(name, known) {
+  const value = process.env[name];
+  if (value === undefined || value === '') return known;
+  const items = value.split(',');
+  const unknown = items.filter((item) => !known.includes(item));
+  if (unknown.length > 0) throw new Error(`${name}: ${unknown.join(', ')} is not one of ${known.join(', ')}`);
+  return items;
+}
 
 export async function run({
   records,
   dataDir,
   log,
-  repeat = 2,
-  passes = process.env.BENCH_RELEASE_PASSES?.split(',') ?? PASSES,
+  repeat = Number(process.env.BENCH_RELEASE_REPEAT || 2),
+  passes = listFromEnvironment('BENCH_RELEASE_PASSES', PASSES),
+  stores = listFromEnvironment('BENCH_RELEASE_STORES', STORES),
 }) {
+  if (!Number.isInteger(repeat) || repeat < 1)
+    throw new Error('BENCH_RELEASE_REPEAT must be a whole number >= 1');
   const recording = passes.includes('record');
   const sizes = records >= 30_000 ? [Math.round(records / 3), records] : [records];
   mkdirSync(dataDir, { recursive: true });
@@ -203,7 +225,7 @@ export async function run({
       await runPass(PASS, ['batches', cohort.path]),
     ]);
     const reading = lines.seconds <= batches.seconds ? lines : batches;
-    for (const kind of ['sqlite', 'postgres']) {
+    for (const kind of stores) {
       const store = await ensureStore(kind, subjects, dataDir, jwks, log, { readOnly: !recording });
       const decideRuns = [];
       const dbRuns = [];
@@ -256,7 +278,7 @@ export async function run({
         ratio,
         `${p.maxRssMB.toFixed(0)} MB`,
       ];
-      if (kind === 'sqlite') {
+      if (kind === stores[0]) {
         rows.push(row('read lines (readline)', lines));
         rows.push(row('read lines (lineBatches)', batches));
       }
@@ -309,7 +331,7 @@ export async function run({
     }
   }
   // Growth from one size to the other, and the national figure from the measured slope.
-  for (const kind of ['sqlite', 'postgres']) {
+  for (const kind of stores) {
     const [small, large] = measured[kind];
     if (!large) continue;
     const slope = (f) => (f(large) - f(small)) / (large.subjects - small.subjects);

@@ -1,7 +1,7 @@
 // A receiver server in its own process, a PostgreSQL database of its own, and an issuer whose tokens it
 // trusts: what the ingest and release benchmarks load statements through.
 import { execFileSync, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { childNodeArgs, root } from '../ingest/runtime.mjs';
@@ -103,8 +103,11 @@ export async function issuer(dir) {
   const jose = await import(fromServer.resolve('jose'));
   const { publicKey, privateKey } = await jose.generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await jose.exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
-  const jwksFile = join(dir, 'jwks.json');
+  // One file per bench process: two runs sharing a data directory each start receivers that read their
+  // own key (a shared jwks.json was overwritten by the second run, and the first one's loads got 401).
+  const jwksFile = join(dir, `jwks-${process.pid}.json`);
   writeFileSync(jwksFile, JSON.stringify({ keys: [jwk] }));
+  process.once('exit', () => rmSync(jwksFile, { force: true }));
   const token = await new jose.SignJWT({ scope: 'receiver:write receiver:read school:*', client_id: 'bench' })
     .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
     .setIssuer('https://bench.invalid')

@@ -28,6 +28,11 @@ export interface LedgerAppend {
  * `expectedIndex` that does not hold is a LedgerConflictError (from `add` or from `commit`). Any failure,
  * `abort`, or a process that dies first leaves nothing. One stream at a time per store handle; the stream holds one database connection
  * (PostgreSQL) or stages its entries in a temporary table (SQLite) until it ends.
+ *
+ * A run may be added before the add before it has resolved: runs are written in the order added, and a
+ * run added after a failed one fails too. So a caller can hand over the next run while the store is
+ * still writing the last, and the store can start on it meanwhile (PostgreSQL reads its ledgers' ends on
+ * another connection). `commit` and `abort` wait for the runs added before them.
  */
 export interface LedgerStream {
   add(entries: readonly LedgerAppend[]): Promise<void>;

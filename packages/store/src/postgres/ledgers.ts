@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -16,12 +17,21 @@ import { LOCK_LEDGER_APPEND } from './migrations.js';
 
 /** COPY's text format: a backslash starts an escape, and tab and newline end a field and a row. */
 function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/[\\\t\n\r]/g, (c) =>
+  // Four scans for a character are a tenth of the time of one regular-expression test on texts of this
+  // size (a release copies two per row: measured 0.45 s of a 333k-subject recording's 5 s of CPU).
+  const plain =
+    value.indexOf('\\') === -1 &&
+    value.indexOf('\t') === -1 &&
+    value.indexOf('\n') === -1 &&
+    value.indexOf('\r') === -1;
+  return plain
+    ? value
+    : value.replace(/[\\\t\n\r]/g, (c) =>
         c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-      )
-    : value;
+      );
 }
+
+const COPY_PIECE = 16 << 20;
 
 /** Rows of ledger_entries through COPY: the bulk path, far cheaper per row than INSERT. */
 export async function copyEntries(client: pg.PoolClient, placed: readonly PlacedEntry[]): Promise<void> {
@@ -30,8 +40,11 @@ export async function copyEntries(client: pg.PoolClient, placed: readonly Placed
   let text = '';
   for (const row of placed) {
     text += `${copyText(row.ledger)}\t${row.index}\t${copyText(row.entry)}\n`;
-    if (text.length > 1 << 20) {
-      if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
+    // A release's run (thousands of rows, a few MB) goes in one write: each wait for 'drain' would wait
+    // for a turn of an event loop the caller keeps busy. Larger inputs go in pieces of this size.
+    if (text.length > COPY_PIECE) {
+      // once() rejects on 'error': a row the server refuses (a key taken) must not leave this waiting.
+      if (!stream.write(text)) await once(stream, 'drain');
       text = '';
     }
   }
@@ -138,10 +151,18 @@ export class PostgresLedgers implements Ledgers {
   }
 
   /**
-   * One transaction on a connection of its own, held until commit or abort. Each run is placed when it
-   * is added: the ledgers it asserts a position in are locked first (and stay locked), their ends read
-   * (this transaction's own earlier rows included), and the run is copied in. Ledgers nobody asserts a
-   * position in rely on the primary key, as in appendAll: a concurrent writer fails one of the two.
+   * One transaction on a connection of its own, held until commit or abort. Runs are written one after
+   * another in the order added, and a run may be added before the one before it is written: its
+   * ledgers' committed ends are then read at once on another connection, while the runs before it are
+   * still being copied in, so the probes of a release's scattered subject ledgers (one per subject) are
+   * off the transaction's path. A run is placed from the best ends known when its turn comes: for the
+   * ledgers it asserts a position in (locked first, and kept locked) and every ledger locked before,
+   * as this transaction sees them; for a ledger the run before wrote, where that run left it; for the
+   * rest, the committed ends read ahead. A ledger that has moved since (this stream's own entry of an
+   * earlier run, another writer's commit) makes the copy fail on the primary key: the run is undone to
+   * a savepoint and placed again from the ends as this transaction sees them, so nothing is ever placed
+   * past a gap or over an entry. Ledgers nobody asserts a position in rely on the primary key, as in
+   * appendAll: a writer committing between that read and the copy fails one of the two.
    */
   async appendStream(_options?: { exclusive?: boolean }): Promise<LedgerStream> {
     const client = await this.#db.pool.connect();
@@ -163,27 +184,93 @@ export class PostgresLedgers implements Ledgers {
       throw error;
     }
     const locked = new Set<string>();
-    return {
-      add: async (entries) => {
-        if (!open) throw new Error('this ledger stream has ended');
-        try {
-          for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
-            if (locked.has(ledger)) continue;
-            await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
-            locked.add(ledger);
-          }
-          const ends = await this.#ends(client, ledgersOf(entries));
-          await copyEntries(client, inKeyOrder(placeEntries(entries, ends)));
-        } catch (error) {
-          await end('ROLLBACK').catch(() => undefined);
-          throw error;
+    // Where this transaction has left each locked ledger: nobody else moves them while it holds the lock.
+    const lockedEnds = new Map<string, number>();
+    // Each ledger the last run wrote, with its end after that run (this transaction's own entries in it).
+    let lastRun = new Map<string, number>();
+    let savepoint = false;
+    // The runs handed over so far, settled one after another.
+    let writing: Promise<void> = Promise.resolve();
+    // Set by abort: runs still queued then are not written.
+    let aborting = false;
+    const ended = () => new Error('this ledger stream has ended');
+    // Every await here waits for a turn of an event loop the caller keeps busy (the gate deciding the
+    // next run), so a run costs as few round trips as it can: none to read the ends of ledgers already
+    // locked, and its savepoint sent ahead of the copy, not awaited on its own.
+    const write = async (
+      entries: readonly LedgerAppend[],
+      ledgers: readonly string[],
+      committed: Promise<Map<string, number>>,
+    ) => {
+      if (!open || aborting) throw ended();
+      try {
+        const newlyLocked: string[] = [];
+        for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
+          if (locked.has(ledger)) continue;
+          await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
+          locked.add(ledger);
+          newlyLocked.push(ledger);
         }
+        if (newlyLocked.length > 0) {
+          for (const [ledger, end] of await this.#ends(client, newlyLocked)) lockedEnds.set(ledger, end);
+        }
+        const ahead = await committed;
+        const ends = new Map<string, number>();
+        for (const ledger of ledgers) {
+          ends.set(ledger, lockedEnds.get(ledger) ?? lastRun.get(ledger) ?? ahead.get(ledger) ?? 0);
+        }
+        let placed = placeEntries(entries, ends);
+        // The run before's savepoint released and this run's taken, in one statement sent ahead of the
+        // copy; should it fail, so does the copy behind it.
+        client
+          .query(savepoint ? 'RELEASE SAVEPOINT ledger_run; SAVEPOINT ledger_run' : 'SAVEPOINT ledger_run')
+          .catch(() => undefined);
+        savepoint = true;
+        try {
+          await copyEntries(client, inKeyOrder(placed));
+          lastRun = ends;
+        } catch (error) {
+          if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+          await client.query('ROLLBACK TO SAVEPOINT ledger_run');
+          const seen = await this.#ends(client, ledgers);
+          placed = placeEntries(entries, seen);
+          await copyEntries(client, inKeyOrder(placed));
+          lastRun = seen;
+        }
+        for (const ledger of locked) {
+          const end = lastRun.get(ledger);
+          if (end !== undefined) lockedEnds.set(ledger, end);
+        }
+      } catch (error) {
+        await end('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    };
+    return {
+      add: (entries) => {
+        if (!open) return Promise.reject(ended());
+        const ledgers = ledgersOf(entries);
+        // Read now, on another connection, while earlier runs are still being written.
+        const committed = this.#ends(
+          this.#db.reader,
+          ledgers.filter((ledger) => !locked.has(ledger)),
+        );
+        // Awaited in its turn; a failure before then must not count as unhandled.
+        committed.catch(() => undefined);
+        const run = writing.then(() => write(entries, ledgers, committed));
+        writing = run.catch(() => undefined);
+        return run;
       },
       commit: async () => {
-        if (!open) throw new Error('this ledger stream has ended');
+        await writing;
+        if (!open) throw ended();
         await end('COMMIT');
       },
-      abort: () => end('ROLLBACK'),
+      abort: async () => {
+        aborting = true;
+        await writing;
+        await end('ROLLBACK');
+      },
     };
   }
 

@@ -193,7 +193,10 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       await stream.add([
         { ledger: log, entry: { leaf: 1 } },
         { ledger: `stream-a-${school}`, entry: 'a1' },
-        { ledger: `stream-b-${school}`, entry: 'tab\there, back\\slash, newline\n, \u0000 and ünïcode' },
+        {
+          ledger: `stream-b-${school}`,
+          entry: 'tab\there, back\\slash, newline\n, return\r, \u0000 and ünïcode',
+        },
         // Asserted after two of the stream's own entries for it.
         { ledger: log, entry: { leaf: 2 }, expectedIndex: 4 },
       ]);
@@ -214,8 +217,75 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
         [1, 'a1'],
       ]);
       expect(await entries(`stream-b-${school}`)).toEqual([
-        [0, 'tab\there, back\\slash, newline\n, \u0000 and ünïcode'],
+        [0, 'tab\there, back\\slash, newline\n, return\r, \u0000 and ünïcode'],
       ]);
+    });
+
+    it('writes runs handed over before the one before them is written, in the order added', async () => {
+      const store = await open();
+      const school = freshUrn();
+      const log = `stream-ahead-log-${school}`;
+      const early = `stream-ahead-early-${school}`;
+      const other = await open();
+      // Another writer's entry, committed before the stream starts.
+      await other.ledgers.append(early, 'theirs');
+      const stream = await store.ledgers.appendStream(mode);
+      // A run big enough to be copied in pieces (over a megabyte), so a ledger found to have moved is
+      // found mid-copy: the early ledger's end as committed is 1, but run 1 of this stream took index 1.
+      const big = 'x'.repeat(400);
+      const filler = (run: number) =>
+        Array.from({ length: 3000 }, (_, n) => ({
+          ledger: `stream-ahead-${run}-${n}-${school}`,
+          entry: big,
+        }));
+      const runs = [
+        stream.add([
+          { ledger: log, entry: 0, expectedIndex: 0 },
+          { ledger: early, entry: 'mine-1' },
+        ]),
+        stream.add([{ ledger: log, entry: 1 }, ...filler(2)]),
+        stream.add([...filler(3), { ledger: early, entry: 'mine-2' }, { ledger: log, entry: 2 }]),
+        stream.add([
+          { ledger: early, entry: 'mine-3' },
+          { ledger: log, entry: 3, expectedIndex: 3 },
+        ]),
+      ];
+      await Promise.all(runs);
+      await stream.commit();
+      const entries = async (ledger: string) =>
+        (await store.ledgers.read(ledger)).map((e) => [e.index, e.entry]);
+      expect(await entries(log)).toEqual([
+        [0, 0],
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]);
+      expect(await entries(early)).toEqual([
+        [0, 'theirs'],
+        [1, 'mine-1'],
+        [2, 'mine-2'],
+        [3, 'mine-3'],
+      ]);
+      expect(await entries(`stream-ahead-3-2999-${school}`)).toEqual([[0, big]]);
+    });
+
+    it('fails every run added after a failed one, and keeps nothing', async () => {
+      const store = await open();
+      const school = freshUrn();
+      const log = `stream-failed-${school}`;
+      await store.ledgers.append(log, 'taken');
+      const stream = await store.ledgers.appendStream(mode);
+      const first = stream.add([{ ledger: `stream-e-${school}`, entry: 1 }]);
+      const failing = stream.add([{ ledger: log, entry: 'mine', expectedIndex: 0 }]);
+      const after = stream.add([{ ledger: `stream-f-${school}`, entry: 1 }]);
+      await first;
+      await expect(failing).rejects.toBeInstanceOf(LedgerConflictError);
+      await expect(after).rejects.toThrow(/ended/);
+      await expect(stream.commit()).rejects.toThrow(/ended/);
+      await stream.abort();
+      expect(await store.ledgers.count(`stream-e-${school}`)).toBe(0);
+      expect(await store.ledgers.count(`stream-f-${school}`)).toBe(0);
+      expect(await store.ledgers.count(log)).toBe(1);
     });
 
     it('keeps nothing when a position does not hold, or when aborted', async () => {

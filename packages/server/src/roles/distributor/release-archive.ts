@@ -49,8 +49,12 @@ const READ_PAGE = 5000;
 // Cohort members looked up in the index per query, and ledger entries handed to the store per run.
 const INDEX_BATCH = 5000;
 const STREAM_RUN = 8000;
-// Subjects drafted between two turns of the event loop.
-const YIELD_EVERY = 256;
+// Runs handed to the store before the gate waits for the oldest: while one is copied in, the next has
+// its ledgers' ends read (PostgreSQL, on another connection) and a third is being drafted.
+const RUNS_AHEAD = 2;
+// Subjects drafted between two turns of the event loop: each await of the store's run in flight (a
+// round trip, a copy's completion) waits for the next turn, so the turns come every few milliseconds.
+const YIELD_EVERY = 64;
 
 export type SubjectOutcomeItem = ReleaseSubjectPage['items'][number];
 
@@ -351,7 +355,8 @@ export class ReleaseArchive {
     // The release's outcomes ledger, named once (every subject of a release has the same releaseId).
     let outcomes: string | undefined;
     let run: LedgerAppend[] = [];
-    let inFlight: Promise<void> = Promise.resolve();
+    // Runs handed to the store and not yet seen written, oldest first.
+    const inFlight: Promise<void>[] = [];
     const addLeaf = (leaf: LogLeaf, json?: string): void => {
       const text = json ?? canonicalJson(leaf);
       leaves += 1;
@@ -362,17 +367,18 @@ export class ReleaseArchive {
       const subtrees = extension.add(leafHashOfText(text));
       if (subtrees !== undefined) run.push(subtrees);
     };
-    // Hands the run over and returns the one before it: the gate waits for the store only when it is
-    // a whole run ahead.
+    // Hands the run over at once (the store may start on it, e.g. read its ledgers' ends, while the
+    // runs before are still being written) and returns the oldest run in flight once RUNS_AHEAD are:
+    // the gate waits for the store only when it is that many runs ahead.
     const flush = () => {
       const rows = run;
       run = [];
       deciding?.flush();
-      const previous = inFlight;
-      inFlight = previous.then(() => stream.add(rows));
-      // A failure surfaces on the next wait; until then it must not count as unhandled.
-      inFlight.catch(() => undefined);
-      return previous;
+      const added = stream.add(rows);
+      // A failure surfaces on a later wait; until then it must not count as unhandled.
+      added.catch(() => undefined);
+      inFlight.push(added);
+      return inFlight.length > RUNS_AHEAD ? inFlight.shift() : undefined;
     };
     return {
       firstLeafIndex,
@@ -405,15 +411,16 @@ export class ReleaseArchive {
           expectedIndex: dsIndex,
         });
         run.push({ ledger: REGISTER, entry: asJson(register) });
+        // The oldest run first, then the rest in the order handed over: the first failure is the one reported.
         await flush();
-        await inFlight;
+        for (const added of inFlight.splice(0)) await added;
         await stream.commit();
         // A catch-up that ran meanwhile has read these very leaves from the store; else take them now.
         this.log.adopt(extension, firstLeafIndex);
         onCommitted(decision);
       },
       abort: async () => {
-        await inFlight.catch(() => undefined);
+        await Promise.allSettled(inFlight.splice(0));
         await stream.abort();
       },
     };
