@@ -72,6 +72,22 @@ describe.each(STORE_KINDS)('a batch settled while written, on the %s store, two 
     for (const s of records) expect(await server.store.verifications.get(s.id)).toEqual(verified('mis-1'));
   });
 
+  it('stores a batch large enough to be read in two parts, verified by both workers together', async () => {
+    // Over 512 KB: each worker reads half and they share the verification (docs/decisions/0047).
+    const records = await Promise.all(Array.from({ length: 420 }, () => relayed(relayOld.signingKey)));
+    expect(ndjson(records).length).toBeGreaterThan(512 * 1024);
+    const res = await postBatch(records);
+    const body = (await res.json()) as {
+      counts: unknown;
+      outcomes: { line: number; verification?: unknown }[];
+    };
+    expect(res.status).toBe(201);
+    expect(body.counts).toEqual({ records: 420, stored: 420, duplicate: 0, rejected: 0, notStored: 0 });
+    expect(body.outcomes.map((o) => o.line)).toEqual(records.map((_, i) => i + 1));
+    expect(body.outcomes.map((o) => o.verification)).toEqual(records.map(() => verified('mis-1')));
+    for (const s of records) expect(await server.store.verifications.get(s.id)).toEqual(verified('mis-1'));
+  });
+
   it('verifies on the event loop a chain whose key the workers do not have yet, and stores it', async () => {
     published.set(trustList.entries[1]!.jwksUri, [relayOld.publicJwk, relayNew.publicJwk]);
     const records = [

@@ -5,11 +5,13 @@ import type { Principal } from '../../../auth/principal.js';
 import { ProblemError } from '../../../http/problem.js';
 import { type RecordLimits, recordLimits } from '../../../limits.js';
 import { applyVerdicts } from '../batch-signatures.js';
+import { BatchBoard } from './batch-board.js';
 import type {
   IngestJob,
   IngestReply,
   IngestWorkerData,
   LineVerdict,
+  SharedPart,
   VerdictChannel,
   VerdictReply,
   WorkerSignatures,
@@ -33,15 +35,27 @@ export class IngestWorkers {
   readonly #slots: Slot[];
   readonly #data: IngestWorkerData;
   readonly #script: URL;
+  readonly #partBytes: number;
+  /** Bumped by every worker after it posts verdicts (or exits): what a blocked wait sleeps on. */
+  readonly #signal = new SharedArrayBuffer(4);
+  /** Jobs whose verdicts are not all in yet, by job id: any worker of the job's batch may send some. */
+  readonly #awaited = new Map<number, AwaitedVerdicts>();
   #nextId = 1;
   #closed = false;
 
-  constructor(threads: number, data: IngestWorkerData, script: URL = defaultWorkerScript()) {
+  constructor(
+    threads: number,
+    data: IngestWorkerData,
+    script: URL = defaultWorkerScript(),
+    /** `partBytes`: the least size of each part of a body shared among workers (PART_BYTES). */
+    options: { partBytes?: number } = {},
+  ) {
     if (!Number.isInteger(threads) || threads < 1) {
       throw new RangeError('ingestThreads must be a whole number of at least 1');
     }
     this.#data = data;
     this.#script = script;
+    this.#partBytes = options.partBytes ?? PART_BYTES;
     this.#slots = Array.from({ length: threads }, () => this.#spawn());
   }
 
@@ -64,7 +78,9 @@ export class IngestWorkers {
 
   /**
    * read, answered as soon as the lines are read: with `signatures` the workers go on verifying, and
-   * `verdicts` gives their findings per line when they are done (docs/decisions/0038).
+   * `verdicts` gives their findings per line when they are done (docs/decisions/0038). A body read in
+   * parts is verified by all its workers together, whichever finishes its own part first taking lines
+   * of the others (docs/decisions/0047).
    */
   async readChecking(
     body: string,
@@ -80,15 +96,28 @@ export class IngestWorkers {
       limits: recordLimits(limits),
       ...(signatures ? { signatures } : {}),
     };
-    const parts = splitAtLines(body, Math.min(this.#slots.length, Math.ceil(body.length / PART_BYTES)));
-    const posted = parts.map((part) =>
-      this.#post(
-        parts.length === 1
-          ? { ...job, body }
-          : { ...job, body: part.text, part: { linesBefore: part.linesBefore } },
-      ),
-    );
-    const verdicts = signatures ? new PendingVerdicts(posted.map((p) => p.verdicts!)) : undefined;
+    const parts = splitAtLines(body, Math.min(this.#slots.length, Math.ceil(body.length / this.#partBytes)));
+    const ids = parts.map(() => this.#nextId++);
+    // With signatures and several parts, every worker gets the whole body (one more copy of it per
+    // worker, a fraction of a millisecond) and the claim board; otherwise each its own part, as before.
+    const sharing = signatures && parts.length > 1 ? sharedParts(parts, ids) : undefined;
+    const board = sharing ? BatchBoard.create(sharing) : undefined;
+    // Every worker of the batch may send verdicts on any of its parts: a death among them fails them all.
+    const group: Slot[] = [];
+    const posted = parts.map((part, index) => {
+      const id = ids[index]!;
+      if (sharing)
+        return this.#post(id, { ...job, body, sharing: { board: board!, index, parts: sharing } }, group);
+      if (parts.length === 1) return this.#post(id, { ...job, body }, group);
+      return this.#post(id, { ...job, body: part.text, part: { linesBefore: part.linesBefore } }, group);
+    });
+    const verdicts = signatures
+      ? new PendingVerdicts(
+          posted.map((p) => p.verdicts!),
+          new Int32Array(this.#signal),
+          (slot, reply) => this.#deliver(slot, reply),
+        )
+      : undefined;
     try {
       const lines = (await Promise.all(posted.map((p) => p.lines))).flat();
       if (parts.length > 1) {
@@ -102,18 +131,40 @@ export class IngestWorkers {
     }
   }
 
-  /** One job to the least busy worker; with signatures, a place for its verdicts, made before it is sent. */
-  #post(job: Omit<IngestJob, 'id'>): { lines: Promise<BatchLine[]>; verdicts?: AwaitedVerdicts } {
+  /**
+   * One job to the least busy worker, joining `group` (the workers of its batch); with signatures, a
+   * place for its verdicts, made before it is sent.
+   */
+  #post(
+    id: number,
+    job: Omit<IngestJob, 'id'>,
+    group: Slot[],
+  ): { lines: Promise<BatchLine[]>; verdicts?: AwaitedVerdicts } {
     // A worker that has answered a job's lines may still be verifying it.
-    const busy = (slot: Slot) => slot.pending.size + slot.verdicts.size;
+    const busy = (slot: Slot) => slot.pending.size + slot.owed;
     const slot = this.#slots.reduce((a, b) => (busy(b) < busy(a) ? b : a));
-    const id = this.#nextId++;
-    const verdicts = job.signatures ? awaitVerdicts(slot, id) : undefined;
+    if (!group.includes(slot)) group.push(slot);
+    const verdicts = job.signatures ? this.#await(slot, id, group) : undefined;
     const lines = new Promise<BatchLine[]>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ ...job, id });
+      slot.worker.postMessage({ ...job, id } satisfies IngestJob);
     });
     return verdicts ? { lines, verdicts } : { lines };
+  }
+
+  #await(owner: Slot, id: number, group: readonly Slot[]): AwaitedVerdicts {
+    owner.owed++;
+    const awaited = new AwaitedVerdicts(id, owner, group, () => {
+      owner.owed--;
+      this.#awaited.delete(id);
+    });
+    this.#awaited.set(id, awaited);
+    return awaited;
+  }
+
+  /** A verdict reply from `slot`'s worker, for whichever job it names (dropped if no one awaits it). */
+  #deliver(slot: Slot, reply: VerdictReply): void {
+    this.#awaited.get(reply.id)?.take(slot, reply);
   }
 
   async close(): Promise<void> {
@@ -126,11 +177,12 @@ export class IngestWorkers {
     // The worker is built JavaScript that imports built packages: none of the parent's loaders or export
     // conditions (a test runner's `--conditions=source` would point it at TypeScript it cannot load).
     const channel = new MessageChannel();
-    const verdictSignal = new SharedArrayBuffer(4);
+    const gone = new SharedArrayBuffer(4);
     const workerData: IngestWorkerData & VerdictChannel = {
       ...this.#data,
       verdictPort: channel.port2,
-      verdictSignal,
+      verdictSignal: this.#signal,
+      gone,
     };
     const worker = new Worker(this.#script, { workerData, transferList: [channel.port2], execArgv: [] });
     // An idle pool must not keep a process alive that has nothing else to do.
@@ -139,10 +191,10 @@ export class IngestWorkers {
       worker,
       pending: new Map(),
       verdictPort: channel.port1,
-      verdictSignal: new Int32Array(verdictSignal),
-      verdicts: new Map(),
+      gone: new Int32Array(gone),
+      owed: 0,
     };
-    slot.verdictPort.on('message', (reply: VerdictReply) => deliverVerdicts(slot, reply));
+    slot.verdictPort.on('message', (reply: VerdictReply) => this.#deliver(slot, reply));
     slot.verdictPort.unref();
     worker.on('message', (reply: IngestReply) => {
       const job = slot.pending.get(reply.id);
@@ -155,7 +207,9 @@ export class IngestWorkers {
     const fail = (error: Error) => {
       for (const job of slot.pending.values()) job.reject(error);
       slot.pending.clear();
-      for (const [id] of slot.verdicts) deliverVerdicts(slot, { id, failure: error.message });
+      // Its own jobs' verdicts, and those of every batch it shared: lines it had claimed get none.
+      for (const awaited of [...this.#awaited.values()])
+        if (awaited.group.includes(slot)) awaited.fail(error);
       slot.verdictPort.close();
       // A worker that died (out of memory, a native crash) is replaced so later batches still run.
       if (!this.#closed) {
@@ -175,87 +229,174 @@ interface Slot {
   worker: Worker;
   pending: Map<number, { resolve: (lines: BatchLine[]) => void; reject: (error: Error) => void }>;
   verdictPort: MessagePort;
-  verdictSignal: Int32Array;
-  /** Jobs whose verdicts have not come yet. */
-  verdicts: Map<number, AwaitedVerdicts>;
+  /** Set by the worker as its thread exits (VerdictChannel.gone). */
+  gone: Int32Array;
+  /** Jobs of this worker whose verdicts are not all in yet. */
+  owed: number;
 }
 
-/** One job's verdicts: known (or failed) once its worker has sent them. */
-interface AwaitedVerdicts {
-  slot: Slot;
-  id: number;
+/** The parts of a body shared among workers, as each worker is told them: offsets, ids, line room. */
+function sharedParts(
+  parts: readonly { text: string; linesBefore: number }[],
+  ids: readonly number[],
+): SharedPart[] {
+  let start = 0;
+  return parts.map((part, index) => {
+    const next = parts[index + 1];
+    const newlines = next ? next.linesBefore - part.linesBefore : countLineEnds(part.text);
+    const shared = {
+      id: ids[index]!,
+      start,
+      end: start + part.text.length,
+      linesBefore: part.linesBefore,
+      maxLines: newlines + 1,
+    };
+    start = shared.end;
+    return shared;
+  });
+}
+
+/**
+ * One job's verdicts, one per line in line order, put together from the runs its batch's workers send
+ * (its own worker's, and those of any worker that claimed some of its lines). Complete when every line
+ * has exactly one; a second verdict on a line, or a run outside the job, is a bug and fails the job.
+ */
+class AwaitedVerdicts {
+  readonly id: number;
+  readonly owner: Slot;
+  readonly group: readonly Slot[];
+  readonly promise: Promise<LineVerdict[]>;
   value?: LineVerdict[];
   error?: Error;
-  promise: Promise<LineVerdict[]>;
-  settle(reply: VerdictReply): void;
-}
+  /** Lines verified by a worker other than the one that read them (how much was shared). */
+  helped = 0;
+  #lines?: (LineVerdict | undefined)[];
+  #covered = 0;
+  readonly #resolve: (verdicts: LineVerdict[]) => void;
+  readonly #reject: (error: Error) => void;
+  readonly #done: () => void;
 
-function awaitVerdicts(slot: Slot, id: number): AwaitedVerdicts {
-  let resolve!: (verdicts: LineVerdict[]) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<LineVerdict[]>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  // Verdicts a rejected read never asks for must not count as an unhandled rejection.
-  promise.catch(() => undefined);
-  const awaited: AwaitedVerdicts = {
-    slot,
-    id,
-    promise,
-    settle(reply) {
-      if ('verdicts' in reply) {
-        awaited.value = reply.verdicts;
-        resolve(reply.verdicts);
-      } else {
-        awaited.error = new Error(`ingest worker: ${reply.failure}`);
-        reject(awaited.error);
+  constructor(id: number, owner: Slot, group: readonly Slot[], done: () => void) {
+    this.id = id;
+    this.owner = owner;
+    this.group = group;
+    this.#done = done;
+    let resolve!: (verdicts: LineVerdict[]) => void;
+    let reject!: (error: Error) => void;
+    this.promise = new Promise<LineVerdict[]>((yes, no) => {
+      resolve = yes;
+      reject = no;
+    });
+    this.#resolve = resolve;
+    this.#reject = reject;
+    // Verdicts a rejected read never asks for must not count as an unhandled rejection.
+    this.promise.catch(() => undefined);
+  }
+
+  get settled(): boolean {
+    return this.value !== undefined || this.error !== undefined;
+  }
+
+  take(from: Slot, reply: VerdictReply): void {
+    if (this.settled) return;
+    if ('failure' in reply) {
+      this.fail(new Error(`ingest worker: ${reply.failure}`));
+      return;
+    }
+    this.#lines ??= new Array(reply.lines);
+    const lines = this.#lines;
+    if (reply.lines !== lines.length) {
+      this.fail(new Error(`ingest worker: job ${this.id} has ${lines.length} lines, not ${reply.lines}`));
+      return;
+    }
+    for (const run of reply.runs) {
+      for (const [k, verdict] of run.verdicts.entries()) {
+        const i = run.from + k;
+        if (i >= lines.length || lines[i] !== undefined) {
+          this.fail(new Error(`ingest worker: line ${i} of job ${this.id} given a verdict twice`));
+          return;
+        }
+        lines[i] = verdict;
       }
-    },
-  };
-  slot.verdicts.set(id, awaited);
-  return awaited;
+      this.#covered += run.verdicts.length;
+      if (from !== this.owner) this.helped += run.verdicts.length;
+    }
+    if (this.#covered === lines.length) {
+      this.value = lines as LineVerdict[];
+      this.#done();
+      this.#resolve(this.value);
+    }
+  }
+
+  fail(error: Error): void {
+    if (this.settled) return;
+    this.error = error;
+    this.#done();
+    this.#reject(error);
+  }
+
+  /** No one will ask for these verdicts: dropped when they come. */
+  drop(): void {
+    if (!this.settled) this.#done();
+  }
 }
 
-function deliverVerdicts(slot: Slot, reply: VerdictReply): void {
-  const awaited = slot.verdicts.get(reply.id);
-  if (!awaited) return;
-  slot.verdicts.delete(reply.id);
-  awaited.settle(reply);
-}
-
-/** Longest a blocked wait for verdicts lasts before it gives up (a worker that died cannot say so). */
+/** Longest a blocked wait for verdicts lasts before it gives up (a worker that cannot say it died). */
 const WAIT_LIMIT_MS = 120_000;
 
 /** The verdicts on a batch's lines, in line order, from every worker that read a part of it. */
 export class PendingVerdicts {
   readonly #parts: AwaitedVerdicts[];
+  readonly #signal: Int32Array;
+  readonly #deliver: (slot: Slot, reply: VerdictReply) => void;
 
-  constructor(parts: AwaitedVerdicts[]) {
+  constructor(
+    parts: AwaitedVerdicts[],
+    signal: Int32Array,
+    deliver: (slot: Slot, reply: VerdictReply) => void,
+  ) {
     this.#parts = parts;
+    this.#signal = signal;
+    this.#deliver = deliver;
   }
 
   async settled(): Promise<LineVerdict[]> {
     return (await Promise.all(this.#parts.map((part) => part.promise))).flat();
   }
 
+  /** Lines verified by a worker other than the one that read them, so far (docs/decisions/0047). */
+  get helped(): number {
+    return this.#parts.reduce((n, part) => n + part.helped, 0);
+  }
+
   /**
    * The verdicts, blocking this thread until every worker has sent them: for a store transaction that
-   * cannot await (SQLite). Messages are taken off each worker's port directly, as the event loop would.
+   * cannot await (SQLite). Messages are taken off the batch's workers' ports directly, as the event loop
+   * would; a worker of the batch that has exited fails it at once (its claimed lines have no verdict).
    */
   wait(): LineVerdict[] {
     const deadline = Date.now() + WAIT_LIMIT_MS;
     for (const part of this.#parts) {
-      const { slot } = part;
-      while (part.value === undefined && part.error === undefined) {
-        const seen = Atomics.load(slot.verdictSignal, 0);
-        const message = receiveMessageOnPort(slot.verdictPort);
-        if (message) {
-          deliverVerdicts(slot, message.message as VerdictReply);
-          continue;
+      while (!part.settled) {
+        const seen = Atomics.load(this.#signal, 0);
+        let took = false;
+        for (const slot of part.group) {
+          for (
+            let m = receiveMessageOnPort(slot.verdictPort);
+            m;
+            m = receiveMessageOnPort(slot.verdictPort)
+          ) {
+            this.#deliver(slot, m.message as VerdictReply);
+            took = true;
+          }
+        }
+        if (took) continue;
+        if (part.group.some((slot) => Atomics.load(slot.gone, 0) === 1)) {
+          part.fail(new Error('ingest worker exited while its batch was verified'));
+          break;
         }
         if (Date.now() > deadline) throw new Error('ingest worker: no signature verdicts within 120 s');
-        Atomics.wait(slot.verdictSignal, 0, seen, 1000);
+        Atomics.wait(this.#signal, 0, seen, 1000);
       }
       if (part.error) throw part.error;
     }
@@ -264,7 +405,7 @@ export class PendingVerdicts {
 
   /** Verdicts no one will ask for: dropped when they come. */
   discard(): void {
-    for (const part of this.#parts) part.slot.verdicts.delete(part.id);
+    for (const part of this.#parts) part.drop();
   }
 }
 
@@ -300,8 +441,15 @@ export function splitAtLines(body: string, count: number): { text: string; lines
     const end = newline === -1 ? body.length : newline + 1;
     const text = body.slice(start, end);
     parts.push({ text, linesBefore });
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) linesBefore++;
+    linesBefore += countLineEnds(text);
     start = end;
   }
   return parts;
+}
+
+/** The number of line ends (LF) in `text`. */
+function countLineEnds(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }

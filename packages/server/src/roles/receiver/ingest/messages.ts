@@ -12,12 +12,16 @@ export type IngestWorkerData = Pick<ValidatorOptions, 'competenceAge' | 'censusD
 
 /**
  * Where a worker sends its signature verdicts (after the job's lines): a port the event loop can also
- * read synchronously (receiveMessageOnPort), and a counter the worker bumps and notifies after each
- * message, so a thread blocked in a store transaction can wait for them with Atomics.wait.
+ * read synchronously (receiveMessageOnPort), and a counter every worker of the pool bumps and notifies
+ * after each message, so a thread blocked in a store transaction can wait for them with Atomics.wait
+ * whichever worker sends them (a batch's verdicts may come from any of its workers, decision 0047).
+ * `gone` is this worker's own flag, set as its thread exits (process.exit, an uncaught error) so that a
+ * blocked wait can fail the batch at once: the 'exit' event cannot reach a blocked event loop.
  */
 export interface VerdictChannel {
   verdictPort: MessagePort;
   verdictSignal: SharedArrayBuffer;
+  gone: SharedArrayBuffer;
 }
 
 /**
@@ -27,10 +31,48 @@ export interface VerdictChannel {
  */
 export type LineVerdict = SignatureCheck | null;
 
+/** Verdicts on consecutive lines of a job, from line index `from` (0 = the job's first record). */
+export interface VerdictRun {
+  from: number;
+  verdicts: LineVerdict[];
+}
+
 export type VerdictReply =
-  | { id: number; verdicts: LineVerdict[] }
+  /**
+   * One worker's verdicts on some lines of job `id`, which read `lines` records. A job's verdicts may
+   * come in several replies, from its own worker and from the others of its batch that claimed some of
+   * its lines; together they give each line exactly one verdict.
+   */
+  | { id: number; lines: number; runs: VerdictRun[] }
   /** A bug: the request gets a 500 like any unexpected error on the event loop. */
   | { id: number; failure: string };
+
+/**
+ * How the workers of one batch share its verification (docs/decisions/0047). The batch is read in parts,
+ * one job each; a worker verifies its own part's lines, claiming them a few at a time, and when its part
+ * has none left it claims the lines still unclaimed in the other parts, parsing them again from the
+ * batch text, so the workers finish together instead of one idling while the other verifies.
+ *
+ * `board` is laid out by BatchBoard (batch-board.ts): per part, the number of records its reader found
+ * (-1 until it has read them), the next line index to claim, and one byte per line: 1 where the line is
+ * a valid record whose chain is to be verified.
+ */
+export interface VerificationSharing {
+  board: SharedArrayBuffer;
+  /** This job's part, an index into `parts`. */
+  index: number;
+  /** Every part of the batch: its job id, where it lies in the job's body, the lines before it. */
+  parts: SharedPart[];
+}
+
+export interface SharedPart {
+  id: number;
+  start: number;
+  end: number;
+  linesBefore: number;
+  /** Most records the part can hold (its line count): the room its line flags have on the board. */
+  maxLines: number;
+}
 
 /** One batch body to read; `now` is the request's clock as an ISO string. */
 export interface IngestJob {
@@ -46,6 +88,11 @@ export interface IngestJob {
    * lines are answered first, the verdicts follow on the worker's VerdictChannel.
    */
   signatures?: WorkerSignatures;
+  /**
+   * With signatures, a batch read in parts shares its verification: `body` is then the whole batch
+   * body (every worker may verify lines of every part) and this job reads only its own part of it.
+   */
+  sharing?: VerificationSharing;
 }
 
 /** What a worker needs to verify chains as the event loop would: the policy's mode and its keys. */

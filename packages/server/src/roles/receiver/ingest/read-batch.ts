@@ -105,9 +105,8 @@ class BatchReader {
     const texts = this.#texts;
     while (this.#next < texts.length) {
       const i = this.#next++;
-      const raw = texts[i]!;
-      const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (text.trim() === '') continue;
+      const text = recordText(texts[i]!);
+      if (text === undefined) continue;
       if (this.#lines.length === limits.maxBatchRecords) throw batchTooLarge(limits);
       this.#lines.push(
         readLine(this.#context, text, (this.#context.part?.linesBefore ?? 0) + i + 1, this.#lines.length),
@@ -121,6 +120,25 @@ class BatchReader {
     if (this.#lines.length === 0 && !this.#context.part) throw batchEmpty();
     return this.#lines;
   }
+}
+
+/** A line of the body as a record's text: without its CR, or undefined for a blank line (not a record). */
+function recordText(raw: string): string | undefined {
+  const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  return text.trim() === '' ? undefined : text;
+}
+
+/**
+ * The text of each record of a body (or part), in the order readBatch numbers its lines: for a worker
+ * that verifies records another worker read (docs/decisions/0047).
+ */
+export function recordTexts(body: string): string[] {
+  const out: string[] = [];
+  for (const raw of body.split('\n')) {
+    const text = recordText(raw);
+    if (text !== undefined) out.push(text);
+  }
+  return out;
 }
 
 function readLine(context: ReadBatchContext, text: string, line: number, index: number): BatchLine {
