@@ -11,6 +11,7 @@ export {
   StoreError,
   StoreUnavailableError,
 } from './errors.js';
+export { LedgerRun } from './ledgers/run.js';
 export type * from './ports/batches.js';
 export type * from './ports/idempotency.js';
 export type * from './ports/json.js';

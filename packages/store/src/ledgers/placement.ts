@@ -2,6 +2,7 @@ import { pageSize } from '../cursor.js';
 import { InvalidRequestError, LedgerConflictError } from '../errors.js';
 import type { JsonValue } from '../ports/json.js';
 import type { LedgerAppend, LedgerEntry } from '../ports/ledgers.js';
+import { LedgerRun } from './run.js';
 
 /** One entry with its place decided and its JSON text ready for the database. */
 export interface PlacedEntry {
@@ -74,4 +75,67 @@ export function readRange(range: { from?: number; limit?: number } | undefined):
 /** A stored entry as callers see it; each backend passes its time as ISO 8601. */
 export function ledgerEntry(ledger: string, index: number, recordedAt: string, entry: string): LedgerEntry {
   return { ledger, index, recordedAt, entry: JSON.parse(entry) as JsonValue };
+}
+
+/** The entries as a LedgerRun, in the order given: each `json` kept exactly, else JSON.stringify of `entry`. */
+export function runOf(entries: readonly LedgerAppend[] | LedgerRun): LedgerRun {
+  if (entries instanceof LedgerRun) return entries;
+  const run = new LedgerRun();
+  for (const e of entries) run.add(e.ledger, e.json ?? JSON.stringify(e.entry), e.expectedIndex);
+  return run;
+}
+
+/** A LedgerRun's entries in the primary key's order, with the ledgers it touches. */
+export interface OrderedRun {
+  run: LedgerRun;
+  /** The run's entry numbers by ledger, and within a ledger in the order added (see keyOrderedRun). */
+  order: Uint32Array;
+  /** Each ledger once, sorted. */
+  ledgers: string[];
+}
+
+/** keyOrderedRun for a LedgerRun: its entry numbers sorted, not the entries. */
+export function orderRun(run: LedgerRun): OrderedRun {
+  const order = new Uint32Array(run.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  // Ties broken by entry number: each ledger's entries keep the order they were added in.
+  order.sort((a, b) => {
+    const x = run.ledger(a);
+    const y = run.ledger(b);
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const ledgers: string[] = [];
+  let last: string | undefined;
+  for (const row of order) {
+    const ledger = run.ledger(row);
+    if (ledger !== last) ledgers.push(ledger);
+    last = ledger;
+  }
+  return { run, order, ledgers };
+}
+
+/**
+ * placeEntries for an ordered run: each entry's index, by its place in `order`, from `next` (each
+ * ledger's current length, advanced as entries are placed); an `expectedIndex` that does not hold is a
+ * LedgerConflictError before anything is written.
+ */
+export function placeRun({ run, order }: OrderedRun, next: Map<string, number>): Float64Array {
+  const indexes = new Float64Array(order.length);
+  for (let at = 0; at < order.length; at++) {
+    const row = order[at]!;
+    const ledger = run.ledger(row);
+    const index = next.get(ledger) ?? 0;
+    const expected = run.expectedIndex(row);
+    if (expected !== undefined && expected !== index) throw new LedgerConflictError(ledger, expected, index);
+    next.set(ledger, index + 1);
+    indexes[at] = index;
+  }
+  return indexes;
+}
+
+/** The ledgers whose position the run asserts somewhere, each once, sorted (the order they are locked in). */
+export function assertedLedgers(run: LedgerRun): string[] {
+  const asserted = new Set<string>();
+  for (const row of run.assertions.keys()) asserted.add(run.ledger(row));
+  return [...asserted].sort();
 }

@@ -1,3 +1,4 @@
+import type { LedgerRun } from '../ledgers/run.js';
 import type { JsonValue } from './json.js';
 
 export interface LedgerEntry {
@@ -41,7 +42,12 @@ export type LedgerAppend = {
  * another connection). `commit` and `abort` wait for the runs added before them.
  */
 export interface LedgerStream {
-  add(entries: readonly LedgerAppend[]): Promise<void>;
+  /**
+   * Hands over one run: entries as objects, or as a LedgerRun (their texts already written off the
+   * JavaScript heap: what a caller streaming many thousands a run gives). The run is the store's from
+   * then on: the caller adds nothing more to it.
+   */
+  add(entries: readonly LedgerAppend[] | LedgerRun): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }

@@ -1,57 +1,22 @@
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import {
-  type KeyOrderedRun,
+  assertedLedgers,
   keyOrderedRun,
   ledgerEntry,
   ledgersOf,
+  type OrderedRun,
+  orderRun,
   type PlacedEntry,
   placeEntries,
+  placeRun,
   readRange,
+  runOf,
 } from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
 import type { LedgerAppend, LedgerEntry, LedgerStream, Ledgers } from '../ports/ledgers.js';
 import { type PostgresConnection, type Queryable, type RetryPolicy, UNIQUE_VIOLATION } from './connection.js';
+import { copyRun } from './ledger-copy.js';
 import { LOCK_LEDGER_APPEND } from './migrations.js';
-
-/** COPY's text format: a backslash starts an escape, and tab and newline end a field and a row. */
-function copyText(value: string): string {
-  // Four scans for a character are a tenth of the time of one regular-expression test on texts of this
-  // size (a release copies two per row: measured 0.45 s of a 333k-subject recording's 5 s of CPU).
-  const plain =
-    value.indexOf('\\') === -1 &&
-    value.indexOf('\t') === -1 &&
-    value.indexOf('\n') === -1 &&
-    value.indexOf('\r') === -1;
-  return plain
-    ? value
-    : value.replace(/[\\\t\n\r]/g, (c) =>
-        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-      );
-}
-
-const COPY_PIECE = 16 << 20;
-
-/** Rows of ledger_entries through COPY: the bulk path, far cheaper per row than INSERT. */
-export async function copyEntries(client: pg.PoolClient, placed: readonly PlacedEntry[]): Promise<void> {
-  if (placed.length === 0) return;
-  const stream = client.query(copyFrom('COPY ledger_entries (ledger, idx, entry) FROM STDIN'));
-  let text = '';
-  for (const row of placed) {
-    text += `${copyText(row.ledger)}\t${row.index}\t${copyText(row.entry)}\n`;
-    // A release's run (thousands of rows, a few MB) goes in one write: each wait for 'drain' would wait
-    // for a turn of an event loop the caller keeps busy. Larger inputs go in pieces of this size.
-    if (text.length > COPY_PIECE) {
-      // once() rejects on 'error': a row the server refuses (a key taken) must not leave this waiting.
-      if (!stream.write(text)) await once(stream, 'drain');
-      text = '';
-    }
-  }
-  stream.end(text);
-  await finished(stream);
-}
 
 interface LedgerDbRow {
   ledger: string;
@@ -205,11 +170,12 @@ export class PostgresLedgers implements Ledgers {
     // Every await here waits for a turn of an event loop the caller keeps busy (the gate deciding the
     // next run), so a run costs as few round trips as it can: none to read the ends of ledgers already
     // locked, and its savepoint sent ahead of the copy, not awaited on its own.
-    const write = async ({ entries, ledgers }: KeyOrderedRun, committed: Promise<Map<string, number>>) => {
+    const write = async (run: OrderedRun, committed: Promise<Map<string, number>>) => {
       if (!open || aborting) throw ended();
+      const { ledgers } = run;
       try {
         const newlyLocked: string[] = [];
-        for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
+        for (const ledger of assertedLedgers(run.run)) {
           if (locked.has(ledger)) continue;
           await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
           locked.add(ledger);
@@ -223,7 +189,7 @@ export class PostgresLedgers implements Ledgers {
         for (const ledger of ledgers) {
           ends.set(ledger, lockedEnds.get(ledger) ?? lastRun.get(ledger) ?? ahead.get(ledger) ?? 0);
         }
-        let placed = placeEntries(entries, ends);
+        let placed = placeRun(run, ends);
         // The run before's savepoint released and this run's taken, in one statement sent ahead of the
         // copy; should it fail, so does the copy behind it.
         client
@@ -231,14 +197,14 @@ export class PostgresLedgers implements Ledgers {
           .catch(() => undefined);
         savepoint = true;
         try {
-          await copyEntries(client, placed);
+          await copyRun(client, run, placed);
           lastRun = ends;
         } catch (error) {
           if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
           await client.query('ROLLBACK TO SAVEPOINT ledger_run');
           const seen = await this.#ends(client, ledgers);
-          placed = placeEntries(entries, seen);
-          await copyEntries(client, placed);
+          placed = placeRun(run, seen);
+          await copyRun(client, run, placed);
           lastRun = seen;
         }
         for (const ledger of locked) {
@@ -254,7 +220,7 @@ export class PostgresLedgers implements Ledgers {
       add: (entries) => {
         if (!open) return Promise.reject(ended());
         // Sorted now, once: placed in this order, the rows are already in the primary key's order.
-        const run = keyOrderedRun(entries);
+        const run = orderRun(runOf(entries));
         // Read now, on another connection, while earlier runs are still being written.
         const committed = this.#ends(
           this.#db.reader,

@@ -3,10 +3,13 @@ import { LedgerConflictError } from '../errors.js';
 import {
   keyOrderedRun,
   ledgerEntry,
-  ledgersOf,
+  type OrderedRun,
+  orderRun,
   type PlacedEntry,
   placeEntries,
+  placeRun,
   readRange,
+  runOf,
 } from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
 import type { LedgerAppend, LedgerEntry, LedgerStream, Ledgers } from '../ports/ledgers.js';
@@ -34,6 +37,8 @@ export class SqliteLedgers implements Ledgers {
   readonly #ends;
   readonly #read;
   readonly #inserts = new Map<number, Database.Statement<string[]>>();
+  // Multi-row inserts of a stream's runs, by table and number of rows.
+  readonly #runInserts = new Map<string, Database.Statement<unknown[]>>();
 
   constructor(connection: SqliteConnection) {
     this.#connection = connection;
@@ -69,6 +74,37 @@ export class SqliteLedgers implements Ledgers {
       this.#insertSql(end - start).run(...(params as string[]));
     }
     return placed;
+  }
+
+  /**
+   * Inserts a placed run into `table` (its rows' recorded_at, when the table has that column), in key
+   * order. Each text is bound as the run's UTF-8 bytes and cast to TEXT: the same stored value as binding
+   * the string, without turning the bytes back into one.
+   */
+  #insertRun(table: string, { run, order }: OrderedRun, indexes: Float64Array, recordedAt?: string): void {
+    for (let start = 0; start < order.length; start += INSERT_CHUNK) {
+      const end = Math.min(order.length, start + INSERT_CHUNK);
+      const params: unknown[] = [];
+      for (let at = start; at < end; at++) {
+        const row = order[at]!;
+        params.push(run.ledger(row), indexes[at]!, run.text(row));
+        if (recordedAt !== undefined) params.push(recordedAt);
+      }
+      this.#runInsertSql(table, end - start, recordedAt !== undefined).run(...params);
+    }
+  }
+
+  #runInsertSql(table: string, rows: number, recorded: boolean): Database.Statement<unknown[]> {
+    const key = `${table}:${rows}`;
+    let prepared = this.#runInserts.get(key);
+    if (!prepared) {
+      const row = recorded ? '(?, ?, CAST(? AS TEXT), ?)' : '(?, ?, CAST(? AS TEXT))';
+      const columns = recorded ? 'ledger, idx, entry, recorded_at' : 'ledger, idx, entry';
+      const values = Array.from({ length: rows }, () => row).join(', ');
+      prepared = this.#connection.db.prepare<unknown[]>(`INSERT INTO ${table} (${columns}) VALUES ${values}`);
+      this.#runInserts.set(key, prepared);
+    }
+    return prepared;
   }
 
   /** The next index of each ledger, as the file holds them (in the caller's transaction, if any). */
@@ -130,16 +166,6 @@ export class SqliteLedgers implements Ledgers {
     const staged = db.prepare<[string], { next: number | null }>(
       `SELECT MAX(idx) + 1 AS next FROM temp.${table} WHERE ledger = ?`,
     );
-    const inserts = new Map<number, Database.Statement<unknown[]>>();
-    const insertSql = (rows: number) => {
-      let prepared = inserts.get(rows);
-      if (!prepared) {
-        const values = Array.from({ length: rows }, () => '(?, ?, ?)').join(', ');
-        prepared = db.prepare<unknown[]>(`INSERT INTO temp.${table} (ledger, idx, entry) VALUES ${values}`);
-        inserts.set(rows, prepared);
-      }
-      return prepared;
-    };
     /** The file's end of each asserted ledger when its position was checked: it must not move. */
     const asserted = new Map<string, number>();
     let open = true;
@@ -152,22 +178,17 @@ export class SqliteLedgers implements Ledgers {
       add: async (entries) => {
         if (!open) throw new Error('this ledger stream has ended');
         try {
+          const run = orderRun(runOf(entries));
           db.transaction(() => {
             const next = new Map<string, number>();
-            const inFile = this.#endsOf(ledgersOf(entries));
+            const inFile = this.#endsOf(run.ledgers);
             for (const [ledger, end] of inFile)
               next.set(ledger, Math.max(end, staged.get(ledger)!.next ?? 0));
-            for (const { ledger, expectedIndex } of entries) {
-              if (expectedIndex !== undefined && !asserted.has(ledger))
-                asserted.set(ledger, inFile.get(ledger)!);
+            for (const row of run.run.assertions.keys()) {
+              const ledger = run.run.ledger(row);
+              if (!asserted.has(ledger)) asserted.set(ledger, inFile.get(ledger)!);
             }
-            const placed = placeEntries(entries, next);
-            for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
-              const chunk = placed.slice(start, start + INSERT_CHUNK);
-              const params: unknown[] = [];
-              for (const e of chunk) params.push(e.ledger, e.index, e.entry);
-              insertSql(chunk.length).run(...params);
-            }
+            this.#insertRun(`temp.${table}`, run, placeRun(run, next));
           })();
         } catch (error) {
           drop();
@@ -213,7 +234,10 @@ export class SqliteLedgers implements Ledgers {
       add: async (entries) => {
         if (!open) throw new Error('this ledger stream has ended');
         try {
-          held.write(() => this.#insert(entries, recordedAt));
+          const run = orderRun(runOf(entries));
+          held.write(() =>
+            this.#insertRun('ledger_entries', run, placeRun(run, this.#endsOf(run.ledgers)), recordedAt),
+          );
         } catch (error) {
           end(false);
           throw error;

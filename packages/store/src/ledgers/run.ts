@@ -1,0 +1,102 @@
+const INITIAL_BYTES = 1 << 16;
+const INITIAL_ROWS = 1 << 10;
+
+/**
+ * One run of a LedgerStream, its entries' JSON texts written as UTF-8 into one growing buffer as they are
+ * added. A release adds thousands of entries a run and the run lives until the store has written it (two
+ * more runs are drafted meanwhile): held as strings and objects, every text and row outlived several
+ * young-generation collections and was copied by each (decision 0051). Off the JavaScript heap, a text
+ * dies as soon as it is written here, and the store writes these very bytes (COPY on PostgreSQL, bound
+ * as they are on SQLite) without serialising or encoding anything again.
+ *
+ * Each entry is its ledger's name, its text's place in the buffer, and its asserted position if any. Two
+ * entries may share one text (`again`: a subject's record filed under its UPN and its ULN).
+ */
+export class LedgerRun {
+  #bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+  #used = 0;
+  #starts: Uint32Array = new Uint32Array(INITIAL_ROWS);
+  #ends: Uint32Array = new Uint32Array(INITIAL_ROWS);
+  readonly #ledgers: string[] = [];
+  readonly #expected = new Map<number, number>();
+
+  get length(): number {
+    return this.#ledgers.length;
+  }
+
+  /**
+   * Adds an entry given as its JSON text, kept exactly (must be JSON); with `expectedIndex`, where it must
+   * land (a LedgerConflictError and nothing kept otherwise). Returns the entry's number in the run.
+   */
+  add(ledger: string, json: string, expectedIndex?: number): number {
+    // At most 3 UTF-8 bytes per UTF-16 unit: the text always fits, and write says how much it took.
+    this.#room(3 * json.length);
+    const start = this.#used;
+    this.#used += this.#bytes.write(json, start, 'utf8');
+    return this.#row(ledger, start, this.#used, expectedIndex);
+  }
+
+  /** Adds an entry to `ledger` whose text is that of entry `row` of this run (kept once). */
+  again(ledger: string, row: number, expectedIndex?: number): number {
+    return this.#row(ledger, this.#starts[row]!, this.#ends[row]!, expectedIndex);
+  }
+
+  ledger(row: number): string {
+    return this.#ledgers[row]!;
+  }
+
+  expectedIndex(row: number): number | undefined {
+    return this.#expected.get(row);
+  }
+
+  /** The entries that assert where they land: entry number to expected index. */
+  get assertions(): ReadonlyMap<number, number> {
+    return this.#expected;
+  }
+
+  /** The entry's text as UTF-8: a view of the run's buffer, valid while the run is. */
+  text(row: number): Buffer {
+    return this.#bytes.subarray(this.#starts[row]!, this.#ends[row]!);
+  }
+
+  /** Byte offsets of the entry's text in `buffer` (for a store that copies many at once). */
+  start(row: number): number {
+    return this.#starts[row]!;
+  }
+
+  end(row: number): number {
+    return this.#ends[row]!;
+  }
+
+  /** Every entry's text lies in here, between its start and end. */
+  get buffer(): Buffer {
+    return this.#bytes.subarray(0, this.#used);
+  }
+
+  #row(ledger: string, start: number, end: number, expectedIndex: number | undefined): number {
+    const row = this.#ledgers.length;
+    if (row === this.#starts.length) {
+      this.#starts = grown(this.#starts);
+      this.#ends = grown(this.#ends);
+    }
+    this.#starts[row] = start;
+    this.#ends[row] = end;
+    this.#ledgers.push(ledger);
+    if (expectedIndex !== undefined) this.#expected.set(row, expectedIndex);
+    return row;
+  }
+
+  #room(bytes: number): void {
+    const needed = this.#used + bytes;
+    if (needed <= this.#bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(needed, this.#bytes.length * 2));
+    this.#bytes.copy(bigger, 0, 0, this.#used);
+    this.#bytes = bigger;
+  }
+}
+
+function grown(rows: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(rows.length * 2);
+  bigger.set(rows);
+  return bigger;
+}
