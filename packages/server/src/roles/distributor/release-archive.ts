@@ -25,9 +25,8 @@ import type {
   SubjectReceipt,
 } from '@reuse-pref/schema';
 import {
-  type JsonValue,
-  type LedgerAppend,
   LedgerConflictError,
+  LedgerRun,
   type LedgerStream,
   PreferenceIndexIncompleteError,
   type StatementStore,
@@ -358,26 +357,26 @@ export class ReleaseArchive {
     let subjects = 0;
     // The release's outcomes ledger, named once (every subject of a release has the same releaseId).
     let outcomes: string | undefined;
-    let run: LedgerAppend[] = [];
+    // The run being drafted: its entries' texts go straight into the run's buffer, off the JavaScript
+    // heap, so none of them outlives a young-generation collection while three runs are alive.
+    let run = new LedgerRun();
     // Runs handed to the store and not yet seen written, oldest first.
     const inFlight: Promise<void>[] = [];
     const addLeaf = (leaf: LogLeaf, json?: string): void => {
       const text = json ?? canonicalJson(leaf);
       leaves += 1;
-      // The canonical line is the leaf's stored text too: serialised once, hashed and kept as it is (the
-      // text alone: no object per subject stays alive until its run is written).
-      const stored = { ledger: LOG, json: text };
-      run.push(leaves === 1 ? { ...stored, expectedIndex: firstLeafIndex } : stored);
+      // The canonical line is the leaf's stored text too: serialised once, hashed and kept as it is.
+      run.add(LOG, text, leaves === 1 ? firstLeafIndex : undefined);
       // A leaf that completes a block of the tree brings the block's subtree hashes, in the same commit.
       const subtrees = extension.add(leafHashOfText(text));
-      if (subtrees !== undefined) run.push(subtrees);
+      if (subtrees !== undefined) run.add(subtrees.ledger, subtrees.json, subtrees.expectedIndex);
     };
     // Hands the run over at once (the store may start on it, e.g. read its ledgers' ends, while the
     // runs before are still being written) and returns the oldest run in flight once RUNS_AHEAD are:
     // the gate waits for the store only when it is that many runs ahead.
     const flush = () => {
       const rows = run;
-      run = [];
+      run = new LedgerRun();
       deciding?.flush();
       const added = stream.add(rows);
       // A failure surfaces on a later wait; until then it must not count as unhandled.
@@ -392,11 +391,17 @@ export class ReleaseArchive {
         // The record's canonical JSON around the entry's, serialised once for the commitment.
         const json = `{"entry":${entryJson ?? canonicalJson(record.entry)},"key":${JSON.stringify(record.key)},"leafIndex":${record.leafIndex},"salt":${JSON.stringify(record.salt)}}`;
         const { subject } = record.entry;
-        // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
-        if (subject.upn) run.push({ ledger: subjectLedger(`upn:${subject.upn}`), json });
-        if (subject.uln) run.push({ ledger: subjectLedger(`uln:${subject.uln}`), json });
+        // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN (the
+        // text written into the run once, for both).
+        let filed: number | undefined;
+        if (subject.upn) filed = run.add(subjectLedger(`upn:${subject.upn}`), json);
+        if (subject.uln) {
+          const ledger = subjectLedger(`uln:${subject.uln}`);
+          if (filed === undefined) run.add(ledger, json);
+          else run.again(ledger, filed);
+        }
         outcomes ??= outcomesLedger(record.entry.releaseId);
-        run.push({ ledger: outcomes, json: outcomeItemText(subject, outcome) });
+        run.add(outcomes, outcomeItemText(subject, outcome));
         deciding?.add(record.entry.purposes);
         if (run.length >= STREAM_RUN) return flush();
         // The gate decides synchronously between awaits: a turn of the event loop now and then lets the
@@ -408,13 +413,13 @@ export class ReleaseArchive {
         const { decision, leaf, register } = await withSignatures(drafted, deciding);
         const { logIndex } = drafted;
         addLeaf(leaf);
-        run.push({ ledger: releaseLedger(decision.releaseId), entry: asJson({ decision, logIndex }) });
-        run.push({
-          ledger: dsLedger(dsReference),
-          entry: { releaseId: decision.releaseId, contentHash: contentHash() },
-          expectedIndex: dsIndex,
-        });
-        run.push({ ledger: REGISTER, entry: asJson(register) });
+        run.add(releaseLedger(decision.releaseId), JSON.stringify({ decision, logIndex }));
+        run.add(
+          dsLedger(dsReference),
+          JSON.stringify({ releaseId: decision.releaseId, contentHash: contentHash() }),
+          dsIndex,
+        );
+        run.add(REGISTER, JSON.stringify(register));
         // The oldest run first, then the rest in the order handed over: the first failure is the one reported.
         await flush();
         for (const added of inFlight.splice(0)) await added;
@@ -546,5 +551,3 @@ function outcomeItemText(subject: Subject, outcome: SubjectOutcome): string {
   const key = upn && uln ? `{${upn},${uln}}` : `{${upn}${uln}}`;
   return `{"subject":${key},"outcome":{"releaseId":${canonicalJson(outcome.releaseId)},"outcome":${canonicalJson(outcome.outcome)},"purposes":${purposesDocumentText(outcome.purposes)}}}`;
 }
-
-const asJson = (value: unknown): JsonValue => value as JsonValue;

@@ -8,7 +8,7 @@ import {
   nodeHash,
 } from '@reuse-pref/release';
 import type { InclusionProof } from '@reuse-pref/schema';
-import { type LedgerAppend, LedgerConflictError, type Ledgers } from '@reuse-pref/store';
+import { LedgerConflictError, type Ledgers } from '@reuse-pref/store';
 
 /** The public log's leaves, one canonical JSON line each. */
 export const LOG = 'release:log';
@@ -155,7 +155,7 @@ export class LogExtension {
    * Appends a leaf hash; returns the row of subtree hashes to write beside the leaf when it completes a
    * block, at the index the store must hold it (so a log with missing subtree rows cannot grow).
    */
-  add(leafHash: Buffer): LedgerAppend | undefined {
+  add(leafHash: Buffer): { ledger: string; json: string; expectedIndex: number } | undefined {
     const json = appendLeaf(this.frontier, leafHash);
     if (json === undefined) return undefined;
     const block = this.frontier.size / BLOCK - 1;
