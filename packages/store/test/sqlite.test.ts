@@ -32,6 +32,28 @@ describe('sqlite store', () => {
     }
   });
 
+  it.each([{}, { exclusive: true }])(
+    'stores the texts of a ledger stream (%j) as TEXT, byte for byte as given, not as the bytes bound',
+    async (mode) => {
+      const store = await openSqliteStore({ path });
+      const ledger = `stream-typed-${freshUrn()}`;
+      const texts = ['{"a": "ü€😀"}', '[1,\n2]'];
+      try {
+        const stream = await store.ledgers.appendStream(mode);
+        await stream.add(texts.map((json) => ({ ledger, json })));
+        await stream.commit();
+      } finally {
+        await store.close();
+      }
+      const db = new Database(path, { readonly: true });
+      const rows = db
+        .prepare('SELECT typeof(entry) AS type, entry FROM ledger_entries WHERE ledger = ? ORDER BY idx')
+        .all(ledger);
+      db.close();
+      expect(rows).toEqual(texts.map((entry) => ({ type: 'text', entry })));
+    },
+  );
+
   it('leaves the file in WAL mode', async () => {
     const store = await openSqliteStore({ path });
     await store.close();

@@ -13,12 +13,22 @@ const INITIAL_ROWS = 1 << 10;
  * entries may share one text (`again`: a subject's record filed under its UPN and its ULN).
  */
 export class LedgerRun {
-  #bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+  #bytes: Buffer;
   #used = 0;
+  /** Where the text being written (`write`) starts. */
+  #open = 0;
   #starts: Uint32Array = new Uint32Array(INITIAL_ROWS);
   #ends: Uint32Array = new Uint32Array(INITIAL_ROWS);
   readonly #ledgers: string[] = [];
   readonly #expected = new Map<number, number>();
+
+  /**
+   * `bytes`: room to start with (a caller drafting runs of about one size passes the last run's, so a
+   * run's buffer is not copied each time it doubles).
+   */
+  constructor(bytes = INITIAL_BYTES) {
+    this.#bytes = Buffer.allocUnsafe(Math.max(bytes, INITIAL_BYTES));
+  }
 
   get length(): number {
     return this.#ledgers.length;
@@ -29,16 +39,36 @@ export class LedgerRun {
    * land (a LedgerConflictError and nothing kept otherwise). Returns the entry's number in the run.
    */
   add(ledger: string, json: string, expectedIndex?: number): number {
-    // At most 3 UTF-8 bytes per UTF-16 unit: the text always fits, and write says how much it took.
-    this.#room(3 * json.length);
-    const start = this.#used;
-    this.#used += this.#bytes.write(json, start, 'utf8');
+    this.write(json);
+    return this.close(ledger, expectedIndex);
+  }
+
+  /**
+   * Writes a piece of the next entry's text: a text made of pieces (a record around an entry already
+   * serialised) goes in piece by piece, and no string of the whole is ever made. `close` ends it. Each
+   * piece is encoded on its own, so none may end between the two halves of a surrogate pair.
+   */
+  write(piece: string): void {
+    // At most 3 UTF-8 bytes per UTF-16 unit: the piece always fits, and write says how much it took.
+    this.#room(3 * piece.length);
+    this.#used += this.#bytes.write(piece, this.#used, 'utf8');
+  }
+
+  /** Adds an entry to `ledger` whose text is what was written since the last entry (see `add`). */
+  close(ledger: string, expectedIndex?: number): number {
+    const start = this.#open;
+    this.#open = this.#used;
     return this.#row(ledger, start, this.#used, expectedIndex);
   }
 
   /** Adds an entry to `ledger` whose text is that of entry `row` of this run (kept once). */
   again(ledger: string, row: number, expectedIndex?: number): number {
     return this.#row(ledger, this.#starts[row]!, this.#ends[row]!, expectedIndex);
+  }
+
+  /** Each entry's ledger, by entry number. */
+  get ledgers(): readonly string[] {
+    return this.#ledgers;
   }
 
   ledger(row: number): string {

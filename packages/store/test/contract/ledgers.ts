@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError, LedgerConflictError, type StatementStore } from '../../src/index.js';
+import { InvalidRequestError, LedgerConflictError, LedgerRun, type StatementStore } from '../../src/index.js';
 import { failLedgerWrites, type StoreDatabase } from '../faults/fail-ledger-writes.js';
 import { entriesEndingAt, freshUrn } from './fixtures.js';
 import { expectPlainData, hostile, type StoreFactory } from './harness.js';
@@ -240,6 +240,44 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       // The text itself, not a re-serialisation: members keep the order they were given in.
       expect(Object.keys(read[0]!.entry as object)).toEqual(['z', 'a']);
       expect(Object.keys(read[2]!.entry as object)).toEqual(['y', 'b']);
+    });
+
+    it('lands a LedgerRun as the same entries given as objects would land, texts kept exactly', async () => {
+      const store = await open();
+      const school = freshUrn();
+      // Names and texts with what COPY escapes: raw whitespace between JSON tokens, escapes in strings.
+      const log = `stream-run\tlog\\${school}`;
+      const a = `stream-run-a\n${school}`;
+      const b = `stream-run-b-ü-${school}`;
+      await store.ledgers.append(a, 'theirs');
+      const first = new LedgerRun();
+      first.add(log, '{\n\t"leaf": 0\r\n}', 0);
+      first.write('{"record":');
+      first.write('"tab\\t, back\\\\slash, € 😀"}');
+      const record = first.close(a);
+      first.again(b, record);
+      const second = new LedgerRun(1);
+      second.add(log, '{"leaf":1}', 1);
+      second.add(b, '[true, null]');
+      const stream = await store.ledgers.appendStream(mode);
+      await stream.add(first);
+      await stream.add(second);
+      await stream.commit();
+      const entries = async (ledger: string) =>
+        (await store.ledgers.read(ledger)).map((e) => [e.index, e.entry]);
+      const recordEntry = { record: 'tab\t, back\\slash, € 😀' };
+      expect(await entries(log)).toEqual([
+        [0, { leaf: 0 }],
+        [1, { leaf: 1 }],
+      ]);
+      expect(await entries(a)).toEqual([
+        [0, 'theirs'],
+        [1, recordEntry],
+      ]);
+      expect(await entries(b)).toEqual([
+        [0, recordEntry],
+        [1, [true, null]],
+      ]);
     });
 
     it('writes runs handed over before the one before them is written, in the order added', async () => {

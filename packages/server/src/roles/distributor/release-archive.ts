@@ -376,7 +376,8 @@ export class ReleaseArchive {
     // the gate waits for the store only when it is that many runs ahead.
     const flush = () => {
       const rows = run;
-      run = new LedgerRun();
+      // The next run starts with this one's room: runs are of about one size.
+      run = new LedgerRun(rows.buffer.length);
       deciding?.flush();
       const added = stream.add(rows);
       // A failure surfaces on a later wait; until then it must not count as unhandled.
@@ -388,18 +389,23 @@ export class ReleaseArchive {
       firstLeafIndex,
       add: ({ leaf, leafJson, record, outcome, entryJson }) => {
         addLeaf(leaf, leafJson);
-        // The record's canonical JSON around the entry's, serialised once for the commitment.
-        const json = `{"entry":${entryJson ?? canonicalJson(record.entry)},"key":${JSON.stringify(record.key)},"leafIndex":${record.leafIndex},"salt":${JSON.stringify(record.salt)}}`;
         const { subject } = record.entry;
-        // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN (the
-        // text written into the run once, for both).
+        // The record's canonical JSON around the entry's (serialised once, for the commitment), written
+        // into the run in pieces, once for every identifier it is filed under.
         let filed: number | undefined;
-        if (subject.upn) filed = run.add(subjectLedger(`upn:${subject.upn}`), json);
-        if (subject.uln) {
-          const ledger = subjectLedger(`uln:${subject.uln}`);
-          if (filed === undefined) run.add(ledger, json);
-          else run.again(ledger, filed);
-        }
+        const file = (ledger: string) => {
+          if (filed !== undefined) return run.again(ledger, filed);
+          run.write('{"entry":');
+          run.write(entryJson ?? canonicalJson(record.entry));
+          run.write(
+            `,"key":${JSON.stringify(record.key)},"leafIndex":${record.leafIndex},"salt":${JSON.stringify(record.salt)}}`,
+          );
+          filed = run.close(ledger);
+          return filed;
+        };
+        // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
+        if (subject.upn) file(subjectLedger(`upn:${subject.upn}`));
+        if (subject.uln) file(subjectLedger(`uln:${subject.uln}`));
         outcomes ??= outcomesLedger(record.entry.releaseId);
         run.add(outcomes, outcomeItemText(subject, outcome));
         deciding?.add(record.entry.purposes);
