@@ -6,7 +6,7 @@ import { LedgerRun } from '../src/ledgers/run.js';
 import { copyRows } from '../src/postgres/ledger-copy.js';
 
 /** COPY's text format as the stores wrote it before runs were bytes: each field's text escaped, then joined. */
-const escape = (text: string) =>
+const copyEscaped = (text: string) =>
   text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 
 interface Given {
@@ -101,7 +101,7 @@ describe('LedgerRun', () => {
         const indexes = placeRun(ordered, new Map(next));
         let expected = '';
         ordered.order.forEach((row, at) => {
-          expected += `${escape(given[row]!.ledger)}\t${indexes[at]}\t${escape(textOf(given, row))}\n`;
+          expected += `${copyEscaped(given[row]!.ledger)}\t${indexes[at]}\t${copyEscaped(textOf(given, row))}\n`;
         });
         expect(copyRows(ordered, indexes).toString('utf8')).toBe(expected);
       }),
