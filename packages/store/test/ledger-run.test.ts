@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LedgerConflictError } from '../src/errors.js';
-import { orderRun, placeRun, runOf } from '../src/ledgers/placement.js';
+import {
+  lockedLedgersOf,
+  orderRun,
+  placeRun,
+  runLedgersToLookUp,
+  runOf,
+  runOpenedOverExisting,
+} from '../src/ledgers/placement.js';
 import { LedgerRun } from '../src/ledgers/run.js';
 import { copyRows } from '../src/postgres/ledger-copy.js';
 
@@ -77,7 +84,6 @@ describe('LedgerRun', () => {
       7,
       undefined,
     ]);
-    expect([...run.assertions]).toEqual([[second, 7]]);
   });
 
   it('orders entries by ledger (code unit order), each ledger keeping the order added, as keyOrderedRun does', () => {
@@ -127,5 +133,29 @@ describe('LedgerRun', () => {
     ]).toEqual([4, 9, 10]);
     expect(() => placeRun(ordered, new Map([['b', 9]]))).toThrow(LedgerConflictError);
     expect(ordered.run.text(1).toString()).toBe('"x"');
+  });
+
+  it('looks up and locks neither a ledger it opens (index 0), and says which opened one was taken', () => {
+    const ordered = orderRun(
+      runOf([
+        { ledger: 'log', json: '1', expectedIndex: 3 },
+        { ledger: 'c#2', json: '2', expectedIndex: 0 },
+        { ledger: 'c#1', json: '3', expectedIndex: 0 },
+        { ledger: 'outcomes', json: '4' },
+        { ledger: 'log', json: '5' },
+      ]),
+    );
+    expect(runLedgersToLookUp(ordered)).toEqual(['log', 'outcomes']);
+    expect(lockedLedgersOf(ordered.run)).toEqual(['log']);
+    const ends = new Map([['c#2', 1]]);
+    const endOf = (ledger: string) => ends.get(ledger) ?? 0;
+    expect(runOpenedOverExisting(ordered, 0, endOf)).toMatchObject({
+      ledger: 'c#2',
+      expectedIndex: 0,
+      actualIndex: 1,
+    });
+    // From the third entry in key order (c#1, c#2, log, log, outcomes) on: no ledger opened.
+    expect(runOpenedOverExisting(ordered, 2, endOf)).toBeUndefined();
+    expect(runOpenedOverExisting(ordered, 0, () => 0)).toBeUndefined();
   });
 });

@@ -19,8 +19,9 @@ export class LedgerRun {
   #open = 0;
   #starts: Uint32Array = new Uint32Array(INITIAL_ROWS);
   #ends: Uint32Array = new Uint32Array(INITIAL_ROWS);
+  /** Each entry's asserted index, NaN for none: a release's subject records all assert 0 (opening). */
+  #expected: Float64Array = new Float64Array(INITIAL_ROWS);
   readonly #ledgers: string[] = [];
-  readonly #expected = new Map<number, number>();
 
   /**
    * `bytes`: room to start with (a caller drafting runs of about one size passes the last run's, so a
@@ -76,12 +77,8 @@ export class LedgerRun {
   }
 
   expectedIndex(row: number): number | undefined {
-    return this.#expected.get(row);
-  }
-
-  /** The entries that assert where they land: entry number to expected index. */
-  get assertions(): ReadonlyMap<number, number> {
-    return this.#expected;
+    const expected = this.#expected[row]!;
+    return Number.isNaN(expected) ? undefined : expected;
   }
 
   /** The entry's text as UTF-8: a view of the run's buffer, valid while the run is. */
@@ -108,11 +105,14 @@ export class LedgerRun {
     if (row === this.#starts.length) {
       this.#starts = grown(this.#starts);
       this.#ends = grown(this.#ends);
+      const expected = new Float64Array(row * 2);
+      expected.set(this.#expected);
+      this.#expected = expected;
     }
     this.#starts[row] = start;
     this.#ends[row] = end;
+    this.#expected[row] = expectedIndex ?? Number.NaN;
     this.#ledgers.push(ledger);
-    if (expectedIndex !== undefined) this.#expected.set(row, expectedIndex);
     return row;
   }
 

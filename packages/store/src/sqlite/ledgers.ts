@@ -3,13 +3,18 @@ import { LedgerConflictError } from '../errors.js';
 import {
   keyOrderedRun,
   ledgerEntry,
+  ledgersToLookUp,
   type OrderedRun,
+  openedOverExisting,
   orderRun,
   type PlacedEntry,
   placeEntries,
   placeRun,
+  prefixRange,
   readRange,
+  runLedgersToLookUp,
   runOf,
+  runOpenedOverExisting,
 } from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
 import type { LedgerAppend, LedgerEntry, LedgerStream, Ledgers } from '../ports/ledgers.js';
@@ -30,12 +35,14 @@ const INSERT_CHUNK = 500;
 // Ledger names per query for their ends, passed as one JSON array.
 const ENDS_CHUNK = 4000;
 let streams = 0;
+const PRIMARY_KEY_VIOLATION = 'SQLITE_CONSTRAINT_PRIMARYKEY';
 
 export class SqliteLedgers implements Ledgers {
   readonly #connection: SqliteConnection;
   readonly #next;
   readonly #ends;
   readonly #read;
+  readonly #readUnder;
   readonly #inserts = new Map<number, Database.Statement<string[]>>();
   // Multi-row inserts of a stream's runs, by table and number of rows.
   readonly #runInserts = new Map<string, Database.Statement<unknown[]>>();
@@ -54,6 +61,10 @@ export class SqliteLedgers implements Ledgers {
            FROM json_each(?)`,
       )
       .raw();
+    this.#readUnder = connection.db.prepare<[string, string, number, number], LedgerDbRow>(
+      `SELECT ledger, idx, entry, recorded_at FROM ledger_entries
+        WHERE ledger >= ? AND ledger < ? ORDER BY ledger, idx LIMIT ? OFFSET ?`,
+    );
     this.#read = connection.db.prepare<[string, number, number], LedgerDbRow>(
       'SELECT ledger, idx, entry, recorded_at FROM ledger_entries WHERE ledger = ? AND idx >= ? ORDER BY idx LIMIT ?',
     );
@@ -63,7 +74,8 @@ export class SqliteLedgers implements Ledgers {
   #insert(entries: readonly LedgerAppend[], recordedAt: string): PlacedEntry[] {
     // In key order: the only caller that reads the result back appends one entry.
     const run = keyOrderedRun(entries);
-    const placed = placeEntries(run.entries, this.#endsOf(run.ledgers));
+    // Ledgers the entries open (expectedIndex 0) are not looked up: the primary key refuses one that exists.
+    const placed = placeEntries(run.entries, this.#endsOf(ledgersToLookUp(run)));
     for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
       const end = Math.min(placed.length, start + INSERT_CHUNK);
       const params: Array<string | number> = [];
@@ -71,7 +83,17 @@ export class SqliteLedgers implements Ledgers {
         const row = placed[i]!;
         params.push(row.ledger, row.index, row.entry, recordedAt);
       }
-      this.#insertSql(end - start).run(...(params as string[]));
+      try {
+        this.#insertSql(end - start).run(...(params as string[]));
+      } catch (error) {
+        // A failed statement leaves none of its rows (the chunks before it are undone with the caller's
+        // transaction); a ledger opened over an existing one is a conflict, said as such.
+        if ((error as { code?: string }).code === PRIMARY_KEY_VIOLATION) {
+          const conflict = openedOverExisting(run.entries.slice(start), (l) => this.#next.get(l)!.next);
+          if (conflict) throw conflict;
+        }
+        throw error;
+      }
     }
     return placed;
   }
@@ -81,7 +103,8 @@ export class SqliteLedgers implements Ledgers {
    * order. Each text is bound as the run's UTF-8 bytes and cast to TEXT: the same stored value as binding
    * the string, without turning the bytes back into one.
    */
-  #insertRun(table: string, { run, order }: OrderedRun, indexes: Float64Array, recordedAt?: string): void {
+  #insertRun(table: string, ordered: OrderedRun, indexes: Float64Array, recordedAt?: string): void {
+    const { run, order } = ordered;
     for (let start = 0; start < order.length; start += INSERT_CHUNK) {
       const end = Math.min(order.length, start + INSERT_CHUNK);
       const params: unknown[] = [];
@@ -90,7 +113,16 @@ export class SqliteLedgers implements Ledgers {
         params.push(run.ledger(row), indexes[at]!, run.text(row));
         if (recordedAt !== undefined) params.push(recordedAt);
       }
-      this.#runInsertSql(table, end - start, recordedAt !== undefined).run(...params);
+      try {
+        this.#runInsertSql(table, end - start, recordedAt !== undefined).run(...params);
+      } catch (error) {
+        // As in #insert: a ledger the run opened over an existing one is a conflict, said as such.
+        if ((error as { code?: string }).code === PRIMARY_KEY_VIOLATION) {
+          const conflict = runOpenedOverExisting(ordered, start, (l) => this.#next.get(l)!.next);
+          if (conflict) throw conflict;
+        }
+        throw error;
+      }
     }
   }
 
@@ -184,9 +216,13 @@ export class SqliteLedgers implements Ledgers {
             const inFile = this.#endsOf(run.ledgers);
             for (const [ledger, end] of inFile)
               next.set(ledger, Math.max(end, staged.get(ledger)!.next ?? 0));
-            for (const row of run.run.assertions.keys()) {
+            // A ledger opened here (expectedIndex 0) is found taken now, or at the commit by the primary
+            // key (said as a LedgerConflictError there), without a second look-up per ledger at the commit.
+            for (let row = 0; row < run.run.length; row++) {
+              const expectedIndex = run.run.expectedIndex(row);
               const ledger = run.run.ledger(row);
-              if (!asserted.has(ledger)) asserted.set(ledger, inFile.get(ledger)!);
+              if (expectedIndex !== undefined && expectedIndex !== 0 && !asserted.has(ledger))
+                asserted.set(ledger, inFile.get(ledger)!);
             }
             this.#insertRun(`temp.${table}`, run, placeRun(run, next));
           })();
@@ -204,10 +240,23 @@ export class SqliteLedgers implements Ledgers {
               const now = this.#next.get(ledger)!.next;
               if (now !== end) throw new LedgerConflictError(ledger, end, now);
             }
-            db.prepare<[string]>(
-              `INSERT INTO main.ledger_entries (ledger, idx, entry, recorded_at)
-               SELECT ledger, idx, entry, ? FROM temp.${table} ORDER BY seq`,
-            ).run(recordedAt);
+            try {
+              db.prepare<[string]>(
+                `INSERT INTO main.ledger_entries (ledger, idx, entry, recorded_at)
+                 SELECT ledger, idx, entry, ? FROM temp.${table} ORDER BY seq`,
+              ).run(recordedAt);
+            } catch (error) {
+              if ((error as { code?: string }).code !== PRIMARY_KEY_VIOLATION) throw error;
+              // Which staged row landed on an existing one: a ledger this stream opened had entries.
+              const taken = db
+                .prepare<[], { ledger: string; idx: number }>(
+                  `SELECT s.ledger, s.idx FROM temp.${table} s
+                     JOIN main.ledger_entries e ON e.ledger = s.ledger AND e.idx = s.idx LIMIT 1`,
+                )
+                .get();
+              if (!taken) throw error;
+              throw new LedgerConflictError(taken.ledger, taken.idx, this.#next.get(taken.ledger)!.next);
+            }
           });
         } finally {
           drop();
@@ -236,7 +285,13 @@ export class SqliteLedgers implements Ledgers {
         try {
           const run = orderRun(runOf(entries));
           held.write(() =>
-            this.#insertRun('ledger_entries', run, placeRun(run, this.#endsOf(run.ledgers)), recordedAt),
+            // Ledgers the run opens (expectedIndex 0) are not looked up: the primary key refuses one that exists.
+            this.#insertRun(
+              'ledger_entries',
+              run,
+              placeRun(run, this.#endsOf(runLedgersToLookUp(run))),
+              recordedAt,
+            ),
           );
         } catch (error) {
           end(false);
@@ -254,6 +309,13 @@ export class SqliteLedgers implements Ledgers {
   async read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {
     const { from, limit } = readRange(range);
     return this.#read.all(ledger, from, limit).map(toEntry);
+  }
+
+  async readUnder(prefix: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {
+    const { from, limit } = readRange(range);
+    const bounds = prefixRange(prefix);
+    // SQLite compares text bytewise (BINARY), so the bounds are one range of the primary key.
+    return this.#readUnder.all(bounds.from, bounds.to, limit, from).map(toEntry);
   }
 
   async count(ledger: string): Promise<number> {
