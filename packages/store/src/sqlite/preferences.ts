@@ -8,7 +8,7 @@ import type {
   ResolveOptions,
 } from '../ports/preferences.js';
 import type { StatementRow } from '../ports/statements.js';
-import { type IndexEntry, type IndexParameters, indexEntry } from '../preferences/index-entry.js';
+import { type IndexParameters, indexEntry } from '../preferences/index-entry.js';
 import { planGroups } from '../preferences/plan.js';
 import { resolveMembersSync } from '../preferences/resolve-members.js';
 import {
@@ -18,7 +18,7 @@ import {
   type SnapshotSource,
 } from '../preferences/snapshot.js';
 import { checkCompetenceAge, checkParameters, statusOf } from '../preferences/status.js';
-import { keyColumns, memberKeys, statementKeys } from '../preferences/subject-keys.js';
+import { keyColumns, memberKeys, memberKeysJson, statementKeys } from '../preferences/subject-keys.js';
 import type { SqliteConnection } from './connection.js';
 
 /** A newly stored row, with the parsed statement when the caller had it (bulk loads and single appends). */
@@ -46,15 +46,6 @@ interface EntryRow {
   detail: string | null;
 }
 
-const toEntry = (row: EntryRow): IndexEntry => ({
-  statements: row.statements,
-  settledFrom: row.settled_from,
-  dateOfBirth: row.date_of_birth,
-  notShared: row.not_shared,
-  stated: row.stated,
-  detail: row.detail,
-});
-
 const REINDEX_CHUNK = 5000;
 const READ_CHUNK = 4096;
 /** Every national key (`uln:…`, `upn:…`) sorts after this, every `local:…` before it. */
@@ -72,7 +63,7 @@ export class SqlitePreferences implements Preferences {
   readonly #db: Database.Database;
   readonly #meta;
   readonly #keyLookup;
-  readonly #keysLookup;
+  readonly #memberRows;
   readonly #keysOfSubject;
   readonly #entry;
   readonly #byUpn;
@@ -94,11 +85,22 @@ export class SqlitePreferences implements Preferences {
     );
     // A batch of keys in one statement (a JSON array): one index probe each, without a statement call
     // and a row object of its own per key (a sixth of recording a release, looked up one by one).
-    this.#keysLookup = db
-      .prepare<[string], [string, number]>(
-        'SELECT k.key, k.subject FROM json_each(?) AS j JOIN subject_keys AS k ON k.key = j.value',
+    // A batch's keys in one statement (a JSON array) and its answer as one text (member-rows.ts): one
+    // index probe per key, and neither a statement call nor a row object and strings per key or subject.
+    // Member i's keys are elements 2i and 2i + 1 (json_each's key is the 0-based place).
+    this.#memberRows = db
+      .prepare<[string], string | null>(
+        `SELECT group_concat(
+                  n.member || char(9) || n.subject || CASE WHEN p.subject IS NULL THEN '' ELSE
+                    char(9) || p.settled_from || char(9) || p.not_shared || char(9) || p.stated || char(9) ||
+                    json_quote(p.date_of_birth) || char(9) || coalesce(p.detail, '') END,
+                  char(10) ORDER BY n.member, n.first)
+           FROM (SELECT j.key / 2 AS member, k.subject, min(j.key) AS first
+                   FROM json_each(?) AS j JOIN subject_keys AS k ON k.key = j.value
+                  GROUP BY 1, 2) AS n
+           LEFT JOIN subject_preferences AS p ON p.subject = n.subject`,
       )
-      .raw();
+      .pluck();
     this.#keysOfSubject = db.prepare<[number], { key: string }>(
       'SELECT key FROM subject_keys WHERE subject = ?',
     );
@@ -222,6 +224,10 @@ export class SqlitePreferences implements Preferences {
   }
 
   async resolve(members: readonly SubjectKey[], asOf: string, options?: ResolveOptions) {
+    return (await this.answers(members, asOf, options)).all();
+  }
+
+  async answers(members: readonly SubjectKey[], asOf: string, options?: ResolveOptions) {
     // One read transaction: the keys, entries and histories come from one state of the file.
     return this.#db.transaction(() => {
       const parameters = this.#parameters();
@@ -231,19 +237,7 @@ export class SqlitePreferences implements Preferences {
         asOf,
         parameters,
         {
-          subjectsOf: (keys) => {
-            const found = new Map<string, number>();
-            for (const [key, subject] of this.#keysLookup.all(JSON.stringify(keys))) found.set(key, subject);
-            return found;
-          },
-          entries: (subjects) => {
-            const found = new Map<number, IndexEntry>();
-            for (const subject of subjects) {
-              const row = this.#entry.get(subject);
-              if (row) found.set(subject, toEntry(row));
-            }
-            return found;
-          },
+          rows: (batch) => this.#memberRows.get(memberKeysJson(batch)) ?? '',
           histories: (subjects) =>
             new Map(subjects.map((s) => [s, this.#history(this.#keysOfSubject.all(s).map((r) => r.key))])),
         },
