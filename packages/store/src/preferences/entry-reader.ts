@@ -60,6 +60,8 @@ export class EntryReader {
   /** The requested purposes, in catalogue order, and each one's place in the catalogue. */
   readonly #purposes: Purpose[] = [];
   readonly #places: number[] = [];
+  /** The last requested purpose's place in the catalogue (-1: none requested). */
+  readonly #last: number;
   /** A preference decided by no statement and flagged by nothing, per requested purpose and bits. */
   readonly #plain: (EffectivePreference | undefined)[] = [];
   /** Values and roles seen so far: a handful of words, each held once. */
@@ -75,6 +77,7 @@ export class EntryReader {
       this.#purposes.push(purpose);
       this.#places.push(i);
     });
+    this.#last = this.#places.length > 0 ? this.#places[this.#places.length - 1]! : -1;
     this.#at = new DetailPlaces(parameters.catalogue.purposes.length);
   }
 
@@ -93,6 +96,7 @@ export class EntryReader {
     detailStart: number,
     detailEnd: number,
   ): EffectivePreference[] {
+    if (this.#purposes.length === 0) return [];
     const birth = text.charCodeAt(birthStart);
     if (!plain || (birth !== QUOTE && birth !== N) || !this.#scan(text, detailStart, detailEnd)) {
       const detail = JSON.parse(text.slice(detailStart, detailEnd)) as Detail;
@@ -104,9 +108,11 @@ export class EntryReader {
     // R12's only dependence on the time (before the competence age no review is due yet), worked out
     // only for a row that raises it.
     let reviewDue: boolean | undefined;
-    // Each decider's id and instant sliced once for the row, however many purposes it decided.
-    let ids: (string | undefined)[] | undefined;
-    let instants: (string | undefined)[] | undefined;
+    // A decider's id and instant sliced once for the row when it decided the purposes one after
+    // another (as one statement mostly decides them all).
+    let lastDecider = -1;
+    let id: string | null = null;
+    let instant: string | null = null;
     for (let j = 0; j < this.#purposes.length; j++) {
       const i = this.#places[j]!;
       const shared = (notShared & (1 << i)) === 0;
@@ -126,11 +132,14 @@ export class EntryReader {
       let role: string | null = null;
       let expressedAt: string | null = null;
       if (d >= 0) {
-        ids ??= [];
-        instants ??= [];
-        decidedBy = ids[d] ??= text.slice(at.by[6 * d]!, at.by[6 * d + 1]!);
+        if (d !== lastDecider) {
+          id = text.slice(at.by[6 * d]!, at.by[6 * d + 1]!);
+          instant = text.slice(at.by[6 * d + 4]!, at.by[6 * d + 5]!);
+          lastDecider = d;
+        }
+        decidedBy = id;
         role = this.#word(text, at.by[6 * d + 2]!, at.by[6 * d + 3]!);
-        expressedAt = instants[d] ??= text.slice(at.by[6 * d + 4]!, at.by[6 * d + 5]!);
+        expressedAt = instant;
       }
       out[j] = this.#preference(j, shared, isDefault, value, decidedBy, role, expressedAt, flagBits);
     }
@@ -252,7 +261,9 @@ export class EntryReader {
     this.#cursor += 7;
     let i = 0;
     const purposes = at.none.length;
-    if (text.charCodeAt(this.#cursor) !== CLOSE) {
+    // The purposes after the last one requested are never read: the scan stops there.
+    const last = this.#last;
+    if (text.charCodeAt(this.#cursor) !== CLOSE && last >= 0) {
       for (;;) {
         if (i >= purposes) return false;
         if (text.startsWith('null', this.#cursor)) {
@@ -282,6 +293,7 @@ export class EntryReader {
           at.flags[i] = flags;
         }
         i += 1;
+        if (i > last) return text.startsWith(']}', end - 2);
         if (text.charCodeAt(this.#cursor) !== COMMA) break;
         this.#cursor += 1;
       }

@@ -19,7 +19,6 @@ export const ANSWERED = 1;
 export const EXACTLY = 2;
 
 const TAB = 0x09;
-const NEWLINE = 0x0a;
 const MINUS = 0x2d;
 
 /** A batch's answer text, read into where each member's row lies in it. */
@@ -64,26 +63,29 @@ export function readMemberRows(text: string, count: number, asOfMs: number): Mem
   let previous = -1;
   let previousSubject = 0;
   const reader = new FieldReader(text);
-  while (reader.at < text.length) {
-    const lineStart = reader.at;
-    const member = reader.integer(TAB);
-    const subject = reader.integer(TAB);
+  for (let lineStart = 0; lineStart < text.length; ) {
+    // The line's end found natively; its short fields are then read in place.
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    reader.line(lineStart, lineEnd);
+    const member = reader.integer();
+    const subject = reader.integer();
     if (!(member >= 0 && member < count)) throw new RangeError(`answer row for member ${member} of ${count}`);
     let answered = false;
-    if (reader.ended) {
-      // The subject has no index row: resolve exactly.
-    } else {
-      const settledFrom = reader.integer(TAB);
-      rows.notShared[member] = reader.integer(TAB);
-      rows.stated[member] = reader.integer(TAB);
-      rows.birthStart[member] = reader.at;
-      rows.birthEnd[member] = reader.skipTo(TAB);
-      rows.detailStart[member] = reader.at;
-      const detailEnd = reader.skipTo(NEWLINE);
-      rows.detailEnd[member] = detailEnd;
-      while (backslash >= 0 && backslash < lineStart) backslash = text.indexOf('\\', lineStart);
-      rows.plain[member] = backslash < 0 || backslash >= detailEnd ? 1 : 0;
-      answered = detailEnd > rows.detailStart[member]! && asOfMs >= settledFrom;
+    // Without the row's fields the subject has no index row: resolve exactly.
+    if (reader.at < lineEnd) {
+      const settledFrom = reader.integer();
+      rows.notShared[member] = reader.integer();
+      rows.stated[member] = reader.integer();
+      const birthStart = reader.at;
+      const birthEnd = reader.field();
+      rows.birthStart[member] = birthStart;
+      rows.birthEnd[member] = birthEnd;
+      rows.detailStart[member] = birthEnd + 1;
+      rows.detailEnd[member] = lineEnd;
+      if (backslash >= 0 && backslash < lineStart) backslash = text.indexOf('\\', lineStart);
+      rows.plain[member] = backslash < 0 || backslash >= lineEnd ? 1 : 0;
+      answered = lineEnd > birthEnd + 1 && asOfMs >= settledFrom;
     }
     if (member === previous) {
       // A second subject for one member (a UPN and a ULN the statements never linked): resolve both.
@@ -97,56 +99,52 @@ export function readMemberRows(text: string, count: number, asOfMs: number): Mem
     }
     previous = member;
     previousSubject = subject;
+    lineStart = lineEnd + 1;
   }
   return rows;
 }
 
 /** Reads a line's fields in place: integers without a string each, the rest as bounds. */
 class FieldReader {
+  /** Where the next field starts. */
   at = 0;
-  /** The last field read ended its line (or the text). */
-  ended = false;
+  #end = 0;
   readonly #text: string;
 
   constructor(text: string) {
     this.#text = text;
   }
 
-  /** The integer at the cursor, up to `separator` or the line's end; the cursor goes past it. */
-  integer(separator: number): number {
+  line(start: number, end: number) {
+    this.at = start;
+    this.#end = end;
+  }
+
+  /** The integer at the cursor, up to a tab or the line's end; the cursor goes past it. */
+  integer(): number {
     const text = this.#text;
     let at = this.at;
     const negative = text.charCodeAt(at) === MINUS;
     if (negative) at += 1;
     let value = 0;
     const first = at;
-    for (; at < text.length; at++) {
+    for (; at < this.#end; at++) {
       const c = text.charCodeAt(at);
-      if (c === separator || c === NEWLINE) break;
+      if (c === TAB) break;
       const digit = c - 48;
       if (digit < 0 || digit > 9) throw new RangeError(`not an integer at ${at} of the answer text`);
       value = value * 10 + digit;
     }
     if (at === first) throw new RangeError(`no integer at ${at} of the answer text`);
-    this.#end(at);
+    this.at = at + 1;
     return negative ? -value : value;
   }
 
-  /** Skips to `separator` or the line's end; returns where the field ended. */
-  skipTo(separator: number): number {
-    const text = this.#text;
-    let at = this.at;
-    while (at < text.length) {
-      const c = text.charCodeAt(at);
-      if (c === separator || c === NEWLINE) break;
-      at++;
-    }
-    this.#end(at);
-    return at;
-  }
-
-  #end(at: number) {
-    this.ended = at >= this.#text.length || this.#text.charCodeAt(at) === NEWLINE;
-    this.at = at + 1;
+  /** Skips a field that ends at a tab; returns where it ended. */
+  field(): number {
+    const tab = this.#text.indexOf('\t', this.at);
+    if (tab < 0 || tab >= this.#end) throw new RangeError(`no field end after ${this.at} of the answer text`);
+    this.at = tab + 1;
+    return tab;
   }
 }
