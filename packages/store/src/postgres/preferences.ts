@@ -46,22 +46,18 @@ const READ_CHUNK = 5000;
 const REINDEX_CHUNK = 5000;
 
 /**
- * The index rows of the subjects a batch's keys name, as one text (member-rows.ts). Member i's keys are
- * elements 2i and 2i + 1 of the JSON array (ordinality 1-based); each (member, subject) once, in the
- * order of the member's first key naming it.
+ * The index rows of the subjects a batch's keys name, as one text (member-rows.ts): a line per key found,
+ * its place in the JSON array 0-based. No grouping or sort: the reader takes the lines in any order.
  */
 const MEMBER_ROWS_SQL = `
-  WITH named AS (
-    SELECT (g.ord - 1) / 2 AS member, k.subject, min(g.ord) AS first
-      FROM json_array_elements_text($1::json) WITH ORDINALITY AS g (key, ord)
-      JOIN subject_keys k ON k.key = g.key
-     GROUP BY 1, 2)
   SELECT string_agg(
-           n.member || chr(9) || n.subject || CASE WHEN p.subject IS NULL THEN '' ELSE
-             chr(9) || p.settled_from || chr(9) || p.not_shared || chr(9) || p.stated || chr(9) ||
-             coalesce(to_json(p.date_of_birth)::text, 'null') || chr(9) || coalesce(p.detail, '') END,
-           chr(10) ORDER BY n.member, n.first)
-    FROM named n LEFT JOIN subject_preferences p ON p.subject = n.subject`;
+           CASE WHEN p.subject IS NULL THEN concat_ws(chr(9), g.ord - 1, k.subject)
+           ELSE concat_ws(chr(9), g.ord - 1, k.subject, p.settled_from, p.not_shared, p.stated,
+                          coalesce(to_json(p.date_of_birth)::text, 'null'), coalesce(p.detail, '')) END,
+           chr(10))
+    FROM json_array_elements_text($1::json) WITH ORDINALITY AS g (key, ord)
+    JOIN subject_keys k ON k.key = g.key
+    LEFT JOIN subject_preferences p ON p.subject = k.subject`;
 
 function valuesSql(rows: number, columns: number, casts: readonly string[] = []): string {
   return Array.from({ length: rows }, (_, r) => {

@@ -3,14 +3,14 @@
  * (memberKeysJson) to the index and aggregates the rows it finds into one string, so the answer is one
  * string in this process instead of a row object and several strings per key and per subject (the
  * driver's row parsing and the objects it made were a large part of a release's lookup). One line per
- * member and subject its keys name, ordered by member and then by the member's first key naming it:
+ * key the index holds, in any order (no sort in the database):
  *
- *   member TAB subject [TAB settledFrom TAB notShared TAB stated TAB dateOfBirth TAB detail]
+ *   place TAB subject [TAB settledFrom TAB notShared TAB stated TAB dateOfBirth TAB detail]
  *
- * `member` is the member's place in the batch; the bracketed part is the subject's index row (see
- * IndexEntry), absent when the subject has none: the date of birth as JSON (`null` or a string),
- * the detail as stored, empty when null. Neither can hold a raw tab or line break (JSON escapes
- * them), so the fields split on them.
+ * `place` is the key's place in the keys' JSON array (member i's keys are places 2i and 2i + 1); the
+ * bracketed part is the subject's index row (see IndexEntry), absent when the subject has none: the
+ * date of birth as JSON (`null` or a string), the detail as stored, empty when null. Neither can hold a
+ * raw tab or line break (JSON escapes them), so the fields split on them.
  */
 
 /** MemberRows.answer: no subject (every purpose its default), one row answers, or resolve exactly. */
@@ -60,45 +60,49 @@ export function readMemberRows(text: string, count: number, asOfMs: number): Mem
     subjectsOf: new Map(),
   };
   let backslash = text.indexOf('\\');
-  let previous = -1;
-  let previousSubject = 0;
+  // Per member, the subject and key place of its first line read (a member has at most two keys).
+  const firstSubject = new Float64Array(count);
+  const firstPlace = new Int32Array(count);
   const reader = new FieldReader(text);
   for (let lineStart = 0; lineStart < text.length; ) {
     // The line's end found natively; its short fields are then read in place.
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     reader.line(lineStart, lineEnd);
-    const member = reader.integer();
+    const place = reader.integer();
     const subject = reader.integer();
-    if (!(member >= 0 && member < count)) throw new RangeError(`answer row for member ${member} of ${count}`);
-    let answered = false;
-    // Without the row's fields the subject has no index row: resolve exactly.
-    if (reader.at < lineEnd) {
-      const settledFrom = reader.integer();
-      rows.notShared[member] = reader.integer();
-      rows.stated[member] = reader.integer();
-      const birthStart = reader.at;
-      const birthEnd = reader.field();
-      rows.birthStart[member] = birthStart;
-      rows.birthEnd[member] = birthEnd;
-      rows.detailStart[member] = birthEnd + 1;
-      rows.detailEnd[member] = lineEnd;
-      if (backslash >= 0 && backslash < lineStart) backslash = text.indexOf('\\', lineStart);
-      rows.plain[member] = backslash < 0 || backslash >= lineEnd ? 1 : 0;
-      answered = lineEnd > birthEnd + 1 && asOfMs >= settledFrom;
-    }
-    if (member === previous) {
-      // A second subject for one member (a UPN and a ULN the statements never linked): resolve both.
-      const subjects = rows.subjectsOf.get(member);
-      if (subjects) subjects.push(subject);
-      else rows.subjectsOf.set(member, [previousSubject, subject]);
-      rows.answer[member] = EXACTLY;
+    const member = place >> 1;
+    if (!(place >= 0 && member < count)) throw new RangeError(`answer row for key ${place} of ${2 * count}`);
+    if (rows.answer[member] !== NO_SUBJECT) {
+      // The member's other key: the same subject says nothing new; another one (a UPN and a ULN the
+      // statements never linked) means resolving both, in the order of the member's keys.
+      if (subject !== firstSubject[member]) {
+        const first = firstSubject[member]!;
+        rows.subjectsOf.set(member, place < firstPlace[member]! ? [subject, first] : [first, subject]);
+        rows.answer[member] = EXACTLY;
+      }
     } else {
+      firstSubject[member] = subject;
+      firstPlace[member] = place;
+      let answered = false;
+      // Without the row's fields the subject has no index row: resolve exactly.
+      if (reader.at < lineEnd) {
+        const settledFrom = reader.integer();
+        rows.notShared[member] = reader.integer();
+        rows.stated[member] = reader.integer();
+        const birthStart = reader.at;
+        const birthEnd = reader.field();
+        rows.birthStart[member] = birthStart;
+        rows.birthEnd[member] = birthEnd;
+        rows.detailStart[member] = birthEnd + 1;
+        rows.detailEnd[member] = lineEnd;
+        if (backslash >= 0 && backslash < lineStart) backslash = text.indexOf('\\', lineStart);
+        rows.plain[member] = backslash < 0 || backslash >= lineEnd ? 1 : 0;
+        answered = lineEnd > birthEnd + 1 && asOfMs >= settledFrom;
+      }
       rows.answer[member] = answered ? ANSWERED : EXACTLY;
       if (!answered) rows.subjectsOf.set(member, [subject]);
     }
-    previous = member;
-    previousSubject = subject;
     lineStart = lineEnd + 1;
   }
   return rows;

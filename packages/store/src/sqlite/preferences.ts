@@ -87,18 +87,18 @@ export class SqlitePreferences implements Preferences {
     // and a row object of its own per key (a sixth of recording a release, looked up one by one).
     // A batch's keys in one statement (a JSON array) and its answer as one text (member-rows.ts): one
     // index probe per key, and neither a statement call nor a row object and strings per key or subject.
-    // Member i's keys are elements 2i and 2i + 1 (json_each's key is the 0-based place).
+    // A line per key found, its place in the array (json_each's key) first; no grouping or sort (the
+    // reader takes the lines in any order), and each line one concat_ws (measured: about half the time
+    // of the same text joined with || and grouped).
     this.#memberRows = db
       .prepare<[string], string | null>(
         `SELECT group_concat(
-                  n.member || char(9) || n.subject || CASE WHEN p.subject IS NULL THEN '' ELSE
-                    char(9) || p.settled_from || char(9) || p.not_shared || char(9) || p.stated || char(9) ||
-                    json_quote(p.date_of_birth) || char(9) || coalesce(p.detail, '') END,
-                  char(10) ORDER BY n.member, n.first)
-           FROM (SELECT j.key / 2 AS member, k.subject, min(j.key) AS first
-                   FROM json_each(?) AS j JOIN subject_keys AS k ON k.key = j.value
-                  GROUP BY 1, 2) AS n
-           LEFT JOIN subject_preferences AS p ON p.subject = n.subject`,
+                  CASE WHEN p.subject IS NULL THEN concat_ws(char(9), j.key, k.subject)
+                  ELSE concat_ws(char(9), j.key, k.subject, p.settled_from, p.not_shared, p.stated,
+                                 json_quote(p.date_of_birth), coalesce(p.detail, '')) END,
+                  char(10))
+           FROM json_each(?) AS j JOIN subject_keys AS k ON k.key = j.value
+           LEFT JOIN subject_preferences AS p ON p.subject = k.subject`,
       )
       .pluck();
     this.#keysOfSubject = db.prepare<[number], { key: string }>(
