@@ -67,8 +67,11 @@ describe('reuse-pref store and release evaluate --store', () => {
     // What the distributor server reads: the subject's ledger and the register, in the store.
     const db = new Database(at('store.db'), { readonly: true });
     const ledger = db
-      .prepare("SELECT entry FROM ledger_entries WHERE ledger = 'release:subject:upn:' || ? ORDER BY idx")
-      .all(OBJECTOR) as { entry: string }[];
+      .prepare(
+        // One ledger per release for each subject (decision 0052): `release:subject:upn:<UPN>#<leaf>`.
+        'SELECT entry FROM ledger_entries WHERE ledger >= ? AND ledger < ? ORDER BY ledger, idx',
+      )
+      .all(`release:subject:upn:${OBJECTOR}#`, `release:subject:upn:${OBJECTOR}$`) as { entry: string }[];
     expect(ledger.map((r) => JSON.parse(r.entry).entry.outcome)).toEqual(['EXCL']);
     const register = db
       .prepare("SELECT COUNT(*) AS n FROM ledger_entries WHERE ledger = 'release:register'")

@@ -63,7 +63,7 @@ export {
   recipientsToNotify,
   subjectLedger,
 } from './ledger/subject-ledger.js';
-export { verifyHeadConsistency, verifyReceiptAgainstHead } from './log/consistency.js';
+export { consistencyHolds, verifyHeadConsistency, verifyReceiptAgainstHead } from './log/consistency.js';
 export { EMPTY_TREE_HASH, leafHash, leafHashOfText, nodeHash } from './log/hash.js';
 export { LogFormatError, readLogLines } from './log/log-file.js';
 export { MerkleTree } from './log/merkle.js';

@@ -102,4 +102,56 @@ describe.each(STORE_KINDS)('recording a release on the %s store', (kind) => {
     });
     expect(((await subjects.json()) as ReleaseSubjectPage).items.map((i) => i.subject)).toEqual(cohort);
   });
+
+  it('lists a subject’s records kept in one ledger (before decision 0052) first, then one ledger per release, across pages', async () => {
+    const pupil = upn(900);
+    const record = async (dsReference: string, members: { upn: string }[]) => {
+      const response = await server.call('/releases', {
+        method: 'POST',
+        scope: 'distributor:write',
+        headers: { 'content-type': 'application/json', 'idempotency-key': dsReference },
+        body: JSON.stringify({ request: { ...request, dsReference }, cohort: members }),
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { releaseId: string }).releaseId;
+    };
+    const first = await record('DR261101.90', [{ upn: pupil }, { upn: upn(901) }]);
+    const [filed] = await server.store.ledgers.readUnder(`release:subject:upn:${pupil}#`);
+    expect(filed!.ledger).toMatch(/#\d{15}$/);
+    // Two records as an older server filed them, all in one ledger for the key (their releases are
+    // made up; the ledger's layout is what is read here).
+    const older = ['0b0a0000-0000-4000-8000-000000000001', '0b0a0000-0000-4000-8000-000000000002'];
+    const stored = filed!.entry as { entry: Record<string, unknown> };
+    await server.store.ledgers.appendAll(
+      older.map((releaseId) => ({
+        ledger: `release:subject:upn:${pupil}`,
+        entry: { ...stored, entry: { ...stored.entry, releaseId } },
+      })),
+    );
+    const second = await record('DR261101.91', [{ upn: pupil }]);
+    const expected = [...older, first, second];
+    expect((await ledgerOf(pupil)).entries.map((e) => e.releaseId)).toEqual(expected);
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = (await (
+          await server.call(`/subjects/${pupil}/ledger?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, {
+            scope: 'distributor:read',
+          })
+        ).json()) as SubjectLedger;
+        seen.push(...page.entries.map((e) => e.releaseId));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
+    // Receipts are found in either layout.
+    for (const releaseId of [older[1]!, first, second]) {
+      const receipt = await server.call(`/subjects/${pupil}/ledger/${releaseId}/receipt`, {
+        scope: 'distributor:read',
+      });
+      expect(receipt.status).toBe(200);
+      expect(((await receipt.json()) as { entry: { releaseId: string } }).entry.releaseId).toBe(releaseId);
+    }
+  });
 });

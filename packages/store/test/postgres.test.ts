@@ -242,7 +242,7 @@ describe('postgres store', () => {
       const { rows } = await pool.query<{ version: number }>(
         'SELECT MAX(version) AS version FROM reuse_pref_migrations',
       );
-      expect(rows[0]!.version).toBe(6);
+      expect(rows[0]!.version).toBe(7);
       await store.close();
     } finally {
       await pool.end();
@@ -290,6 +290,38 @@ describe('postgres store', () => {
 });
 
 /** A new database migrated only to `version`, holding one statement written as that version kept it. */
+describe('migration 7: ledger names compare as bytes', () => {
+  it('moves a database whose ledger names sorted by a language collation to byte order', async () => {
+    const { old, pool } = await databaseAtVersion(6);
+    try {
+      // As a database created with an ICU locale would have it: letters before capitals, é beside e.
+      await pool.query('ALTER TABLE ledger_entries ALTER COLUMN ledger TYPE TEXT COLLATE "en-x-icu"');
+      const names = ['p#a', 'p#Z', 'p#é', 'p#f', 'p#10', 'p#2'];
+      for (const name of names) {
+        await pool.query('INSERT INTO ledger_entries (ledger, idx, entry) VALUES ($1, 0, $2)', [name, '"x"']);
+      }
+      const sorted = async () =>
+        (await pool.query<{ ledger: string }>('SELECT ledger FROM ledger_entries ORDER BY ledger')).rows.map(
+          (r) => r.ledger,
+        );
+      expect(await sorted()).not.toEqual([...names].sort());
+      const store = await openPostgresStore({ pool });
+      // JavaScript's sort compares UTF-16 code units: for these names, the same order as UTF-8 bytes.
+      expect(await sorted()).toEqual([...names].sort());
+      expect((await store.ledgers.readUnder('p#')).map((e) => e.ledger)).toEqual([...names].sort());
+      const { rows } = await pool.query<{ collation: string }>(
+        `SELECT c.collname AS collation FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation
+          WHERE a.attrelid = 'ledger_entries'::regclass AND a.attname = 'ledger'`,
+      );
+      expect(rows[0]!.collation).toBe('C');
+      await store.close();
+    } finally {
+      await pool.end();
+      await old.drop();
+    }
+  }, 60_000);
+});
+
 async function databaseAtVersion(version: number) {
   const old = await createTestDatabase();
   const pool = new pg.Pool({ connectionString: old.url, max: 1 });

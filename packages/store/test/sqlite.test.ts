@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LedgerConflictError } from '../src/errors.js';
 import { openSqliteStore } from '../src/sqlite/index.js';
 import { migrate } from '../src/sqlite/migrations.js';
 import { freshUrn, legacyBatchResult, makeStatement, verifiedOutcome } from './contract/fixtures.js';
@@ -28,6 +29,34 @@ describe('sqlite store', () => {
       await stream.commit();
       expect((await store.statements.append(makeStatement({ urn: freshUrn() }))).outcome).toBe('stored');
     } finally {
+      await store.close();
+    }
+  });
+
+  it('fails the commit of a staged stream, keeping nothing, when a ledger it opened was taken meanwhile', async () => {
+    const store = await openSqliteStore({ path });
+    const other = await openSqliteStore({ path });
+    try {
+      const f = `staged-open-${freshUrn()}`;
+      const stream = await store.ledgers.appendStream();
+      await stream.add([
+        { ledger: `${f}#1`, json: '1', expectedIndex: 0 },
+        { ledger: `${f}#2`, json: '2', expectedIndex: 0 },
+        { ledger: `${f}-log`, json: '"leaf"' },
+      ]);
+      // Staging takes no write lock, so another process may open the same ledger before the commit.
+      await other.ledgers.append(`${f}#2`, 'theirs', { expectedIndex: 0 });
+      const failed = await stream.commit().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failed).toBeInstanceOf(LedgerConflictError);
+      expect(failed).toMatchObject({ ledger: `${f}#2`, expectedIndex: 0, actualIndex: 1 });
+      expect((await store.ledgers.readUnder(f)).map((e) => [e.ledger, e.entry])).toEqual([
+        [`${f}#2`, 'theirs'],
+      ]);
+    } finally {
+      await other.close();
       await store.close();
     }
   });

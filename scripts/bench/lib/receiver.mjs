@@ -118,3 +118,39 @@ export async function issuer(dir) {
     .sign(privateKey);
   return { jwksFile, token };
 }
+
+/**
+ * The PostgreSQL server settings a bench figure depends on, and the database's size, as one line for the
+ * report: a figure taken with the packaged defaults (128 MB of shared buffers) is not one taken with a
+ * server sized for its data, and a reader must be able to tell which.
+ */
+export async function postgresSettings(url) {
+  const pg = fromStore('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT name, current_setting(name) AS value FROM pg_settings
+        WHERE name IN ('shared_buffers', 'max_wal_size', 'synchronous_commit', 'work_mem', 'effective_io_concurrency')
+        ORDER BY name`,
+    );
+    const { rows: size } = await client.query(
+      'SELECT pg_size_pretty(pg_database_size(current_database())) AS size',
+    );
+    return `${rows.map((r) => `${r.name} ${r.value}`).join(', ')}; database ${size[0].size}`;
+  } finally {
+    await client.end();
+  }
+}
+
+/** VACUUM (ANALYZE) of a whole database: the visibility map and statistics a settled database has. */
+export async function vacuumAnalyze(url) {
+  const pg = fromStore('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('VACUUM (ANALYZE)');
+  } finally {
+    await client.end();
+  }
+}

@@ -166,7 +166,7 @@ describe('regression: a database owner rewrote the log and the server signed ove
       `UPDATE ledger_entries SET entry = ${quoted(canonicalJson(commitmentLeaf(rewrittenEntry, receipt.salt)))}
         WHERE ledger = 'release:log' AND idx = 0;
       UPDATE ledger_entries SET entry = ${quoted(JSON.stringify(record))}
-        WHERE ledger = 'release:subject:upn:${PUPIL}' AND idx = 0;`,
+        WHERE ledger = 'release:subject:upn:${PUPIL}#000000000000000' AND idx = 0;`,
     );
 
     // Restarted on the rewritten database, with its last signed head kept outside it: it refuses.

@@ -7,6 +7,32 @@ import { verifyConsistency } from './verify-proofs.js';
 const result = (problems: string[]): Verification => ({ ok: problems.length === 0, problems });
 
 /**
+ * Whether `path` (hex hashes) is an RFC 9162 §2.1.4 consistency proof from the tree of `firstSize`
+ * leaves with root `firstRoot` to the tree of `secondSize` with root `secondRoot` (both hex). A malformed
+ * hash proves nothing, so it answers false rather than throwing: a witness and the conformance suite's
+ * auditor both read proofs off the wire.
+ */
+export function consistencyHolds(
+  firstSize: number,
+  secondSize: number,
+  firstRoot: string,
+  secondRoot: string,
+  path: readonly string[],
+): boolean {
+  try {
+    return verifyConsistency(
+      firstSize,
+      secondSize,
+      fromHex(firstRoot),
+      fromHex(secondRoot),
+      path.map(fromHex),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Whether `newer` extends `older`: both signed by the log's key, and `path` an RFC 9162 §2.1.4
  * consistency proof from the older tree to the newer one. Two heads of one size must have one root; a
  * smaller newer head is a log that shrank. This is what a witness checks on every poll, and what ties an
@@ -32,18 +58,7 @@ export function verifyHeadConsistency(
         : [`two heads of ${older.treeSize} leaves with different roots: the log was rewritten (a fork)`],
     );
   }
-  let consistent = false;
-  try {
-    consistent = verifyConsistency(
-      older.treeSize,
-      newer.treeSize,
-      fromHex(older.rootHash),
-      fromHex(newer.rootHash),
-      path.map(fromHex),
-    );
-  } catch {
-    // A malformed hash in the proof proves nothing.
-  }
+  const consistent = consistencyHolds(older.treeSize, newer.treeSize, older.rootHash, newer.rootHash, path);
   return result(
     consistent
       ? []

@@ -61,6 +61,53 @@ export function keyOrderedRun(entries: readonly LedgerAppend[]): KeyOrderedRun {
   return { entries: sorted, ledgers };
 }
 
+/**
+ * The ledgers a run must look up the ends of: all it touches except those an entry opens
+ * (`expectedIndex: 0`), which are empty or the write fails on the primary key. A release opens a ledger
+ * per subject record, so this is most of its lookups (decision 0052).
+ */
+export function ledgersToLookUp(run: KeyOrderedRun): string[] {
+  const opened = new Set<string>();
+  for (const e of run.entries) if (e.expectedIndex === 0) opened.add(e.ledger);
+  return opened.size === 0 ? run.ledgers : run.ledgers.filter((ledger) => !opened.has(ledger));
+}
+
+/**
+ * The first ledger of `entries` opened (`expectedIndex: 0`) over an existing one, by `endOf` (each
+ * ledger's end as the database now holds it): what a primary-key violation on a write of those entries
+ * means, as the LedgerConflictError it is. Undefined if none: the violation was something else.
+ */
+export function openedOverExisting(
+  entries: readonly LedgerAppend[],
+  endOf: (ledger: string) => number,
+): LedgerConflictError | undefined {
+  for (const e of entries) {
+    if (e.expectedIndex !== 0) continue;
+    const end = endOf(e.ledger);
+    if (end !== 0) return new LedgerConflictError(e.ledger, 0, end);
+  }
+  return undefined;
+}
+
+/**
+ * The range of names starting with `prefix`, as bounds a primary key compares bytewise: from `prefix`
+ * up to (not including) the prefix with its last character moved on by one code point.
+ */
+export function prefixRange(prefix: string): { from: string; to: string } {
+  const chars = Array.from(prefix);
+  const last = chars.pop();
+  const code = last?.codePointAt(0);
+  // A last character of U+10FFFF has no successor; a lone surrogate is not UTF-8 (the stores keep text).
+  if (code === undefined || code >= 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+    throw new InvalidRequestError(
+      'a ledger prefix must be a non-empty text ending in a character below U+10FFFF',
+    );
+  }
+  // The code point after U+D7FF that UTF-8 can carry is U+E000 (the surrogates lie between).
+  const next = code === 0xd7ff ? 0xe000 : code + 1;
+  return { from: prefix, to: `${chars.join('')}${String.fromCodePoint(next)}` };
+}
+
 /** A read's range checked: from a whole number, at most a page (1000 entries when not asked). */
 export function readRange(range: { from?: number; limit?: number } | undefined): {
   from: number;

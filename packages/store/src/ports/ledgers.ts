@@ -16,7 +16,11 @@ export interface LedgerEntry {
  */
 export type LedgerAppend = {
   ledger: string;
-  /** Where this entry must land; LedgerConflictError (and nothing appended) if anywhere else. */
+  /**
+   * Where this entry must land; LedgerConflictError (and nothing appended) if anywhere else. 0 opens a
+   * new ledger: a store need not look up its end or lock it, since the primary key already refuses a
+   * second entry at index 0 (a national release opens one per subject and cannot afford either).
+   */
   expectedIndex?: number;
 } & (
   | {
@@ -71,5 +75,11 @@ export interface Ledgers {
    */
   appendStream(options?: { exclusive?: boolean }): Promise<LedgerStream>;
   read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]>;
+  /**
+   * The entries of every ledger whose name starts with `prefix` (not empty), by name and then index;
+   * `from` and `limit` count entries across them. Names compare as their UTF-8 bytes, in both stores, so
+   * a family of ledgers (`release:subject:upn:X#...`) reads as one range of the primary key.
+   */
+  readUnder(prefix: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]>;
   count(ledger: string): Promise<number>;
 }

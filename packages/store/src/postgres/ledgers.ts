@@ -7,8 +7,10 @@ import {
   keyOrderedRun,
   ledgerEntry,
   ledgersOf,
+  ledgersToLookUp,
   type PlacedEntry,
   placeEntries,
+  prefixRange,
   readRange,
 } from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
@@ -209,7 +211,10 @@ export class PostgresLedgers implements Ledgers {
       if (!open || aborting) throw ended();
       try {
         const newlyLocked: string[] = [];
-        for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
+        // A ledger opened at 0 needs no lock: the primary key refuses a second index 0.
+        for (const ledger of ledgersOf(
+          entries.filter((e) => e.expectedIndex !== undefined && e.expectedIndex !== 0),
+        )) {
           if (locked.has(ledger)) continue;
           await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
           locked.add(ledger);
@@ -258,7 +263,7 @@ export class PostgresLedgers implements Ledgers {
         // Read now, on another connection, while earlier runs are still being written.
         const committed = this.#ends(
           this.#db.reader,
-          run.ledgers.filter((ledger) => !locked.has(ledger)),
+          ledgersToLookUp(run).filter((ledger) => !locked.has(ledger)),
         );
         // Awaited in its turn; a failure before then must not count as unhandled.
         committed.catch(() => undefined);
@@ -285,6 +290,18 @@ export class PostgresLedgers implements Ledgers {
       `SELECT ledger, idx, entry, recorded_at FROM ledger_entries
         WHERE ledger = $1 AND idx >= $2 ORDER BY idx LIMIT $3`,
       [ledger, from, limit],
+    );
+    return rows.map(toEntry);
+  }
+
+  async readUnder(prefix: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {
+    const { from, limit } = readRange(range);
+    const bounds = prefixRange(prefix);
+    // The ledger column compares bytewise (COLLATE "C", migration 7), so the bounds are one range of the key.
+    const { rows } = await this.#db.reader.query<LedgerDbRow>(
+      `SELECT ledger, idx, entry, recorded_at FROM ledger_entries
+        WHERE ledger >= $1 AND ledger < $2 ORDER BY ledger, idx OFFSET $3 LIMIT $4`,
+      [bounds.from, bounds.to, from, limit],
     );
     return rows.map(toEntry);
   }

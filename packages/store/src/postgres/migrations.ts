@@ -176,6 +176,12 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER statement_verifications_no_truncate BEFORE TRUNCATE ON statement_verifications
     FOR EACH STATEMENT EXECUTE FUNCTION reuse_pref_append_only();
   `,
+  // 7: ledger names compare as their bytes, whatever the database's collation, so a family of ledgers
+  // under one prefix (a subject's records, one ledger per release: decision 0052) is one range of the
+  // primary key, as in SQLite. The column's type and stored bytes are unchanged; its index is rebuilt.
+  `
+  ALTER TABLE ledger_entries ALTER COLUMN ledger TYPE TEXT COLLATE "C";
+  `,
 ];
 
 /**

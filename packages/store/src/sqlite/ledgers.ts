@@ -4,8 +4,11 @@ import {
   keyOrderedRun,
   ledgerEntry,
   ledgersOf,
+  ledgersToLookUp,
+  openedOverExisting,
   type PlacedEntry,
   placeEntries,
+  prefixRange,
   readRange,
 } from '../ledgers/placement.js';
 import type { JsonValue } from '../ports/json.js';
@@ -27,12 +30,14 @@ const INSERT_CHUNK = 500;
 // Ledger names per query for their ends, passed as one JSON array.
 const ENDS_CHUNK = 4000;
 let streams = 0;
+const PRIMARY_KEY_VIOLATION = 'SQLITE_CONSTRAINT_PRIMARYKEY';
 
 export class SqliteLedgers implements Ledgers {
   readonly #connection: SqliteConnection;
   readonly #next;
   readonly #ends;
   readonly #read;
+  readonly #readUnder;
   readonly #inserts = new Map<number, Database.Statement<string[]>>();
 
   constructor(connection: SqliteConnection) {
@@ -49,6 +54,10 @@ export class SqliteLedgers implements Ledgers {
            FROM json_each(?)`,
       )
       .raw();
+    this.#readUnder = connection.db.prepare<[string, string, number, number], LedgerDbRow>(
+      `SELECT ledger, idx, entry, recorded_at FROM ledger_entries
+        WHERE ledger >= ? AND ledger < ? ORDER BY ledger, idx LIMIT ? OFFSET ?`,
+    );
     this.#read = connection.db.prepare<[string, number, number], LedgerDbRow>(
       'SELECT ledger, idx, entry, recorded_at FROM ledger_entries WHERE ledger = ? AND idx >= ? ORDER BY idx LIMIT ?',
     );
@@ -58,7 +67,8 @@ export class SqliteLedgers implements Ledgers {
   #insert(entries: readonly LedgerAppend[], recordedAt: string): PlacedEntry[] {
     // In key order: the only caller that reads the result back appends one entry.
     const run = keyOrderedRun(entries);
-    const placed = placeEntries(run.entries, this.#endsOf(run.ledgers));
+    // Ledgers the entries open (expectedIndex 0) are not looked up: the primary key refuses one that exists.
+    const placed = placeEntries(run.entries, this.#endsOf(ledgersToLookUp(run)));
     for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
       const end = Math.min(placed.length, start + INSERT_CHUNK);
       const params: Array<string | number> = [];
@@ -66,7 +76,17 @@ export class SqliteLedgers implements Ledgers {
         const row = placed[i]!;
         params.push(row.ledger, row.index, row.entry, recordedAt);
       }
-      this.#insertSql(end - start).run(...(params as string[]));
+      try {
+        this.#insertSql(end - start).run(...(params as string[]));
+      } catch (error) {
+        // A failed statement leaves none of its rows (the chunks before it are undone with the caller's
+        // transaction); a ledger opened over an existing one is a conflict, said as such.
+        if ((error as { code?: string }).code === PRIMARY_KEY_VIOLATION) {
+          const conflict = openedOverExisting(run.entries.slice(start), (l) => this.#next.get(l)!.next);
+          if (conflict) throw conflict;
+        }
+        throw error;
+      }
     }
     return placed;
   }
@@ -157,8 +177,10 @@ export class SqliteLedgers implements Ledgers {
             const inFile = this.#endsOf(ledgersOf(entries));
             for (const [ledger, end] of inFile)
               next.set(ledger, Math.max(end, staged.get(ledger)!.next ?? 0));
+            // A ledger opened here (expectedIndex 0) is found taken now, or at the commit by the primary
+            // key (said as a LedgerConflictError there), without a second look-up per ledger at the commit.
             for (const { ledger, expectedIndex } of entries) {
-              if (expectedIndex !== undefined && !asserted.has(ledger))
+              if (expectedIndex !== undefined && expectedIndex !== 0 && !asserted.has(ledger))
                 asserted.set(ledger, inFile.get(ledger)!);
             }
             const placed = placeEntries(entries, next);
@@ -183,10 +205,23 @@ export class SqliteLedgers implements Ledgers {
               const now = this.#next.get(ledger)!.next;
               if (now !== end) throw new LedgerConflictError(ledger, end, now);
             }
-            db.prepare<[string]>(
-              `INSERT INTO main.ledger_entries (ledger, idx, entry, recorded_at)
-               SELECT ledger, idx, entry, ? FROM temp.${table} ORDER BY seq`,
-            ).run(recordedAt);
+            try {
+              db.prepare<[string]>(
+                `INSERT INTO main.ledger_entries (ledger, idx, entry, recorded_at)
+                 SELECT ledger, idx, entry, ? FROM temp.${table} ORDER BY seq`,
+              ).run(recordedAt);
+            } catch (error) {
+              if ((error as { code?: string }).code !== PRIMARY_KEY_VIOLATION) throw error;
+              // Which staged row landed on an existing one: a ledger this stream opened had entries.
+              const taken = db
+                .prepare<[], { ledger: string; idx: number }>(
+                  `SELECT s.ledger, s.idx FROM temp.${table} s
+                     JOIN main.ledger_entries e ON e.ledger = s.ledger AND e.idx = s.idx LIMIT 1`,
+                )
+                .get();
+              if (!taken) throw error;
+              throw new LedgerConflictError(taken.ledger, taken.idx, this.#next.get(taken.ledger)!.next);
+            }
           });
         } finally {
           drop();
@@ -230,6 +265,13 @@ export class SqliteLedgers implements Ledgers {
   async read(ledger: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {
     const { from, limit } = readRange(range);
     return this.#read.all(ledger, from, limit).map(toEntry);
+  }
+
+  async readUnder(prefix: string, range?: { from?: number; limit?: number }): Promise<LedgerEntry[]> {
+    const { from, limit } = readRange(range);
+    const bounds = prefixRange(prefix);
+    // SQLite compares text bytewise (BINARY), so the bounds are one range of the primary key.
+    return this.#readUnder.all(bounds.from, bounds.to, limit, from).map(toEntry);
   }
 
   async count(ledger: string): Promise<number> {

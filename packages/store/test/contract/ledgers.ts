@@ -60,6 +60,71 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
     expectPlainData((await store.ledgers.read(ledger))[0]!.entry as object);
   });
 
+  describe('readUnder', () => {
+    it('reads every ledger whose name starts with the prefix, by name (bytewise) and then index', async () => {
+      const store = await open();
+      const f = `family-${freshUrn()}`;
+      await store.ledgers.appendAll([
+        { ledger: `${f}#2`, entry: 'two-0' },
+        { ledger: `${f}#é`, entry: 'e-acute' },
+        { ledger: `${f}#10`, entry: 'ten' },
+        { ledger: f, entry: 'parent' },
+        { ledger: `${f}$`, entry: 'dollar' },
+        { ledger: `${f}"`, entry: 'quote' },
+        { ledger: `${f}#\u{10FFFF}`, entry: 'last' },
+        { ledger: `${f}#`, entry: 'bare' },
+        { ledger: `${f}#2`, entry: 'two-1' },
+        { ledger: `${f}#Z`, entry: 'capital' },
+        { ledger: `${f}#a`, entry: 'small' },
+      ]);
+      const under = async (prefix: string, range?: { from?: number; limit?: number }) =>
+        (await store.ledgers.readUnder(prefix, range)).map((e) => [
+          e.ledger.slice(f.length),
+          e.index,
+          e.entry,
+        ]);
+      // Bytewise: '1' < '2' < 'Z' < 'a' < 'é' < U+10FFFF, whatever a database's own collation says.
+      expect(await under(`${f}#`)).toEqual([
+        ['#', 0, 'bare'],
+        ['#10', 0, 'ten'],
+        ['#2', 0, 'two-0'],
+        ['#2', 1, 'two-1'],
+        ['#Z', 0, 'capital'],
+        ['#a', 0, 'small'],
+        ['#é', 0, 'e-acute'],
+        ['#\u{10FFFF}', 0, 'last'],
+      ]);
+      expect(await under(`${f}#`, { from: 3, limit: 3 })).toEqual([
+        ['#2', 1, 'two-1'],
+        ['#Z', 0, 'capital'],
+        ['#a', 0, 'small'],
+      ]);
+      expect(await under(`${f}#`, { from: 8 })).toEqual([]);
+      expect(await under(`${f}#1`)).toEqual([['#10', 0, 'ten']]);
+      expect((await under(f)).map(([name]) => name)).toEqual([
+        '',
+        '"',
+        '#',
+        '#10',
+        '#2',
+        '#2',
+        '#Z',
+        '#a',
+        '#é',
+        '#\u{10FFFF}',
+        '$',
+      ]);
+      expect(await under(`${f}%`)).toEqual([]);
+    });
+
+    it('refuses an empty prefix, one ending in U+10FFFF, and a from that is not a whole number', async () => {
+      const store = await open();
+      await expect(store.ledgers.readUnder('')).rejects.toBeInstanceOf(InvalidRequestError);
+      await expect(store.ledgers.readUnder('x\u{10FFFF}')).rejects.toBeInstanceOf(InvalidRequestError);
+      await expect(store.ledgers.readUnder('x', { from: -1 })).rejects.toBeInstanceOf(InvalidRequestError);
+    });
+  });
+
   describe('appendAll', () => {
     const entriesOf = async (store: StatementStore, ledger: string) =>
       (await store.ledgers.read(ledger, { limit: 10_000 })).map((e) => [e.index, e.entry]);
@@ -307,6 +372,44 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       expect(await store.ledgers.count(`stream-e-${school}`)).toBe(0);
       expect(await store.ledgers.count(`stream-f-${school}`)).toBe(0);
       expect(await store.ledgers.count(log)).toBe(1);
+    });
+
+    it('opens many ledgers at index 0, and keeps nothing when one it opens already has entries', async () => {
+      const store = await open();
+      const f = `stream-open-${freshUrn()}`;
+      const opened = (run: number) =>
+        Array.from({ length: 200 }, (_, n) => ({
+          ledger: `${f}#${run}-${n}`,
+          json: `${n}`,
+          expectedIndex: 0,
+        }));
+      const stream = await store.ledgers.appendStream(mode);
+      await stream.add(opened(1));
+      await stream.add([...opened(2), { ledger: `${f}-log`, entry: 'leaf' }]);
+      await stream.commit();
+      const family = await store.ledgers.readUnder(`${f}#`);
+      expect(family).toHaveLength(400);
+      expect(family.every((e) => e.index === 0)).toBe(true);
+      expect(family.filter((e) => e.ledger === `${f}#2-199`).map((e) => e.entry)).toEqual([199]);
+
+      // One already taken: by another writer, or by the stream itself in an earlier run.
+      await store.ledgers.append(`${f}-taken`, 'theirs');
+      for (const second of [
+        [{ ledger: `${f}-taken`, json: '"mine"', expectedIndex: 0 }],
+        [{ ledger: `${f}#3-7`, json: '"again"', expectedIndex: 0 }],
+      ]) {
+        const failing = await store.ledgers.appendStream(mode);
+        const run = async () => {
+          await failing.add(opened(3));
+          await failing.add([...opened(4), ...second]);
+          await failing.commit();
+        };
+        await expect(run()).rejects.toBeInstanceOf(LedgerConflictError);
+        await failing.abort();
+        expect(await store.ledgers.readUnder(`${f}#3`)).toEqual([]);
+        expect(await store.ledgers.readUnder(`${f}#4`)).toEqual([]);
+        expect((await store.ledgers.read(`${f}-taken`)).map((e) => e.entry)).toEqual(['theirs']);
+      }
     });
 
     it('keeps nothing when a position does not hold, or when aborted', async () => {

@@ -45,7 +45,20 @@ const releaseLedger = (releaseId: string) => `release:decision:${releaseId}`;
 /** Each subject's outcome in a release, in cohort order (releases recorded before this kept them in
  * the decision's own ledger, after the decision: still read from there). */
 const outcomesLedger = (releaseId: string) => `release:outcomes:${releaseId}`;
+/**
+ * A subject's records before decision 0052, one dense ledger per key; still read, never written.
+ */
 const subjectLedger = (key: string) => `release:subject:${key}`;
+/**
+ * Where a release files one subject's record since decision 0052: a ledger of its own, opened at index 0,
+ * named after the key and the record's log leaf (15 digits, so a subject's records sort in log order).
+ * Opening a ledger needs no look-up of its end, which recording the old way did once per subject and
+ * identifier: at national scale, the database's largest cost in recording a release.
+ */
+const subjectRecordLedger = (key: string, leafIndex: number) =>
+  `${subjectLedger(key)}#${String(leafIndex).padStart(LEAF_DIGITS, '0')}`;
+// Enough for any log this standard will see (10^15 leaves); a longer number would still sort after.
+const LEAF_DIGITS = 15;
 const dsLedger = (dsReference: string) => `release:ds:${dsReference}`;
 const READ_PAGE = 5000;
 // Cohort members looked up in the index per query, and ledger entries handed to the store per run.
@@ -393,8 +406,11 @@ export class ReleaseArchive {
         const json = `{"entry":${entryJson ?? canonicalJson(record.entry)},"key":${JSON.stringify(record.key)},"leafIndex":${record.leafIndex},"salt":${JSON.stringify(record.salt)}}`;
         const { subject } = record.entry;
         // Filed under every identifier the cohort gave, so a family can look up by UPN or by ULN.
-        if (subject.upn) run.push({ ledger: subjectLedger(`upn:${subject.upn}`), json });
-        if (subject.uln) run.push({ ledger: subjectLedger(`uln:${subject.uln}`), json });
+        const { leafIndex } = record;
+        if (subject.upn)
+          run.push({ ledger: subjectRecordLedger(`upn:${subject.upn}`, leafIndex), json, expectedIndex: 0 });
+        if (subject.uln)
+          run.push({ ledger: subjectRecordLedger(`uln:${subject.uln}`, leafIndex), json, expectedIndex: 0 });
         outcomes ??= outcomesLedger(record.entry.releaseId);
         run.push({ ledger: outcomes, json: outcomeItemText(subject, outcome) });
         deciding?.add(record.entry.purposes);
@@ -459,9 +475,21 @@ export class ReleaseArchive {
     }
   }
 
-  /** One subject's ledger records, oldest first, by a key as subjectKey makes them (`upn:...`). */
+  /**
+   * One subject's ledger records, oldest first, by a key as subjectKey makes them (`upn:...`): those
+   * recorded before decision 0052 (in one ledger), then one ledger per release since, in log order.
+   */
   async subjectRecords(key: string, from: number, limit: number): Promise<LedgerRecord[]> {
-    const rows = await this.store.ledgers.read(subjectLedger(key), { from, limit });
+    const { ledgers } = this.store;
+    const earlier = await ledgers.count(subjectLedger(key));
+    const rows = from < earlier ? await ledgers.read(subjectLedger(key), { from, limit }) : [];
+    if (rows.length < limit) {
+      const since = await ledgers.readUnder(`${subjectLedger(key)}#`, {
+        from: Math.max(0, from - earlier),
+        limit: limit - rows.length,
+      });
+      rows.push(...since);
+    }
     return rows.map((row) => row.entry as unknown as LedgerRecord);
   }
 
