@@ -34,6 +34,7 @@ export {
   type CompactPreferences,
   type CompactRows,
   evaluateFromCompactIndex,
+  type IndexAnswers,
   membersFromIndex,
   type PreferenceIndex,
 } from './gate/indexed-cohort.js';

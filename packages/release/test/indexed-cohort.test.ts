@@ -176,4 +176,40 @@ describe('the gate over an effective-preferences index', () => {
       fromIndex.some((e) => (e as { purposes: EffectivePreference[] }).purposes.some((p) => p.decidedBy)),
     ).toBe(true);
   });
+
+  it('builds each member from an index that answers lazily only as the gate asks, a run at a time, in cohort order', async () => {
+    const [forms] = fc.sample(populationArb, { numRuns: 1, seed: 7 });
+    const { histories, keys } = populate(forms!);
+    // Longer than one run, so a batch is handed over in several.
+    const cohort = Array.from({ length: Math.ceil(700 / keys.length) }, () => keys).flat();
+    const decidedAt = '2026-11-01T00:00:00Z';
+    const built: number[] = [];
+    const lazy: PreferenceIndex = {
+      resolve: () => Promise.reject(new Error('an index that answers lazily is not asked to resolve')),
+      async answers(members, asOf) {
+        const all = members.map(
+          (m) => resolve({ statements: histories.get(m.upn!) ?? [], asOf }).preferences,
+        );
+        return {
+          length: members.length,
+          preferencesOf: (i) => {
+            built.push(i);
+            return all[i]!;
+          },
+        };
+      },
+    };
+    const runs = membersFromIndex(lazy, [cohort.slice(0, 600), [], cohort.slice(600)], { asOf: decidedAt });
+    const first = await runs.next();
+    expect(first.done).toBe(false);
+    // Only the run handed over has been built.
+    expect(built).toEqual(Array.from({ length: (first.value as unknown[]).length }, (_, i) => i));
+    expect((first.value as unknown[]).length).toBeLessThan(600);
+    const members = [...(first.value as { subject: unknown; preferences: unknown }[])];
+    for await (const run of runs) members.push(...(run as typeof members));
+    expect(members.map((m) => m.subject)).toEqual(cohort);
+    expect(members.map((m) => m.preferences)).toEqual(
+      cohort.map((m) => resolve({ statements: histories.get(m.upn!) ?? [], asOf: decidedAt }).preferences),
+    );
+  });
 });

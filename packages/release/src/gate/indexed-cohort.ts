@@ -24,6 +24,21 @@ export interface PreferenceIndex {
     asOf: string,
     options?: { competenceAge?: number; purposes?: readonly string[] },
   ): Promise<EffectivePreference[][]>;
+  /**
+   * resolve()'s answers, each member's preferences made only when asked for (a store's index offers
+   * this): membersFromIndex then builds a member's preferences just before the gate reads them.
+   */
+  answers?(
+    members: readonly SubjectKey[],
+    asOf: string,
+    options?: { competenceAge?: number; purposes?: readonly string[] },
+  ): Promise<IndexAnswers>;
+}
+
+/** A batch's preferences from PreferenceIndex.answers, member i's made when asked for. */
+export interface IndexAnswers {
+  readonly length: number;
+  preferencesOf(i: number): readonly EffectivePreference[];
 }
 
 /** No statement names the member: every purpose resolves to what the resolver gives an empty history. */
@@ -74,24 +89,43 @@ export async function* membersFromIndex(
     ...(options.purposes === undefined ? {} : { purposes: options.purposes }),
   };
   // One batch looked up ahead: the index (a database) answers the next while this one is recorded.
-  let ahead: { keys: readonly SubjectKey[]; preferences: Promise<EffectivePreference[][]> } | undefined;
+  let ahead: { keys: readonly SubjectKey[]; answers: Promise<IndexAnswers> } | undefined;
   const lookUp = (keys: readonly SubjectKey[]) => {
-    const preferences = index.resolve(keys, options.asOf, resolveOptions);
+    const answers = index.answers
+      ? index.answers(keys, options.asOf, resolveOptions)
+      : index.resolve(keys, options.asOf, resolveOptions).then(answered);
     // Awaited below; until then a failure must not count as unhandled.
-    preferences.catch(() => undefined);
-    return { keys, preferences };
+    answers.catch(() => undefined);
+    return { keys, answers };
   };
   for await (const keys of cohort) {
     if (keys.length === 0) continue;
     const next = lookUp(keys);
-    if (ahead) yield withPreferences(ahead.keys, await ahead.preferences);
+    if (ahead) yield* withPreferences(ahead.keys, await ahead.answers);
     ahead = next;
   }
-  if (ahead) yield withPreferences(ahead.keys, await ahead.preferences);
+  if (ahead) yield* withPreferences(ahead.keys, await ahead.answers);
 }
 
-function withPreferences(keys: readonly SubjectKey[], preferences: EffectivePreference[][]): CohortMember[] {
-  return keys.map((subject, i) => ({ subject, preferences: preferences[i]! }));
+/**
+ * A looked-up batch's members, a short run at a time, each member's preferences made as its run is
+ * asked for: they are read by the gate within a few hundred members and die young, instead of a whole
+ * batch's living through the scavenges that recording the batch before it takes.
+ */
+const MEMBERS_PER_RUN = 256;
+
+function* withPreferences(keys: readonly SubjectKey[], answers: IndexAnswers): Generator<CohortMember[]> {
+  for (let start = 0; start < keys.length; start += MEMBERS_PER_RUN) {
+    const end = Math.min(keys.length, start + MEMBERS_PER_RUN);
+    const run: CohortMember[] = new Array(end - start);
+    for (let i = start; i < end; i++)
+      run[i - start] = { subject: keys[i]!, preferences: answers.preferencesOf(i) };
+    yield run;
+  }
+}
+
+function answered(preferences: EffectivePreference[][]): IndexAnswers {
+  return { length: preferences.length, preferencesOf: (i) => preferences[i]! };
 }
 
 export interface CompactEvaluateOptions extends Omit<EvaluateOptions, 'onSubject' | 'decidedAt'> {

@@ -70,6 +70,12 @@ export interface ResolveOptions {
   purposes?: readonly string[];
 }
 
+/** A batch's effective preferences, built member by member when read (Preferences.answers). */
+export interface PreferenceAnswers {
+  readonly length: number;
+  preferencesOf(i: number): EffectivePreference[];
+}
+
 export interface ReindexResult {
   statements: number;
   subjects: number;
@@ -96,6 +102,12 @@ export interface Preferences {
     asOf: string,
     options?: ResolveOptions,
   ): Promise<EffectivePreference[][]>;
+  /**
+   * resolve()'s answers, each member's preferences made only when asked for (`preferencesOf(i)`, in
+   * the order of `members`): a batch looked up ahead of its use then holds a text and a few arrays, not
+   * an object per member and purpose that outlives the young generation while it waits.
+   */
+  answers(members: readonly SubjectKey[], asOf: string, options?: ResolveOptions): Promise<PreferenceAnswers>;
   /**
    * The compact form for a batch of members, read in the database: a set-based query (PostgreSQL copies
    * the batch into a temporary table and joins it to the index). The same answers as a snapshot's.

@@ -20,7 +20,7 @@ import {
   type SnapshotSource,
 } from '../preferences/snapshot.js';
 import { checkCompetenceAge, checkParameters, statusOf } from '../preferences/status.js';
-import { keysByColumn, memberKeys, statementKeys } from '../preferences/subject-keys.js';
+import { keysByColumn, memberKeys, memberKeysJson, statementKeys } from '../preferences/subject-keys.js';
 import type { PostgresConnection, RetryPolicy } from './connection.js';
 
 /** A newly stored row, with the parsed statement when the caller had it. */
@@ -45,24 +45,19 @@ const WRITE_CHUNK = 1000;
 const READ_CHUNK = 5000;
 const REINDEX_CHUNK = 5000;
 
-interface EntryDbRow {
-  subject: string;
-  statements: number;
-  settled_from: string;
-  date_of_birth: string | null;
-  not_shared: number;
-  stated: number;
-  detail: string | null;
-}
-
-const toEntry = (row: EntryDbRow): IndexEntry => ({
-  statements: row.statements,
-  settledFrom: Number(row.settled_from),
-  dateOfBirth: row.date_of_birth,
-  notShared: row.not_shared,
-  stated: row.stated,
-  detail: row.detail,
-});
+/**
+ * The index rows of the subjects a batch's keys name, as one text (member-rows.ts): a line per key found,
+ * its place in the JSON array 0-based. No grouping or sort: the reader takes the lines in any order.
+ */
+const MEMBER_ROWS_SQL = `
+  SELECT string_agg(
+           CASE WHEN p.subject IS NULL THEN concat_ws(chr(9), g.ord - 1, k.subject)
+           ELSE concat_ws(chr(9), g.ord - 1, k.subject, p.settled_from, p.not_shared, p.stated,
+                          coalesce(to_json(p.date_of_birth)::text, 'null'), coalesce(p.detail, '')) END,
+           chr(10))
+    FROM json_array_elements_text($1::json) WITH ORDINALITY AS g (key, ord)
+    JOIN subject_keys k ON k.key = g.key
+    LEFT JOIN subject_preferences p ON p.subject = k.subject`;
 
 function valuesSql(rows: number, columns: number, casts: readonly string[] = []): string {
   return Array.from({ length: rows }, (_, r) => {
@@ -296,6 +291,10 @@ export class PostgresPreferences implements Preferences {
   }
 
   async resolve(members: readonly SubjectKey[], asOf: string, options?: ResolveOptions) {
+    return (await this.answers(members, asOf, options)).all();
+  }
+
+  async answers(members: readonly SubjectKey[], asOf: string, options?: ResolveOptions) {
     return this.#readOnly(async (client) => {
       const parameters = await this.#parameters(client);
       checkParameters(parameters, options?.competenceAge);
@@ -304,13 +303,15 @@ export class PostgresPreferences implements Preferences {
         asOf,
         parameters,
         {
-          subjectsOf: (keys) => this.#subjectsOf(client, keys),
-          entries: async (subjects) => {
-            const { rows } = await client.query<EntryDbRow>(
-              'SELECT * FROM subject_preferences WHERE subject = ANY($1::bigint[])',
-              [subjects],
-            );
-            return new Map(rows.map((r) => [Number(r.subject), toEntry(r)]));
+          rows: async (batch) => {
+            // The keys as one JSON text and the answer as one text (member-rows.ts): no array parameter
+            // escaped key by key, no row object per key or subject. The index probes are the join's.
+            const { rows } = await client.query<[string | null]>({
+              text: MEMBER_ROWS_SQL,
+              values: [memberKeysJson(batch)],
+              rowMode: 'array',
+            });
+            return rows[0]?.[0] ?? '';
           },
           histories: async (subjects) => {
             const { rows } = await client.query<{ key: string; subject: string }>(

@@ -1,4 +1,4 @@
-import { ageOn, parseInstant, resolve } from '@reuse-pref/resolver';
+import { parseInstant, resolve } from '@reuse-pref/resolver';
 import type {
   EffectivePreference,
   PurposeCatalogue,
@@ -51,17 +51,20 @@ export interface IndexEntry {
   detail: string | null;
 }
 
-const FLAGS: readonly ResolverFlag[] = [
+export const FLAGS: readonly ResolverFlag[] = [
   'review-due',
   'pupil-not-competent',
   'statement-id-conflict',
   'parents-disagree',
 ];
-const REVIEW_DUE = 1;
+export const REVIEW_DUE = 1;
 
-/** A purpose's output beyond shared/default: [value, index into the deciders, flag bits], or null. */
+/**
+ * A purpose's output beyond shared/default: [value, index into the deciders, flag bits], or null.
+ * The stored text is `JSON.stringify` of a Detail; entry-reader.ts reads it back.
+ */
 type PurposeDetail = [EffectivePreference['value'], number, number] | null;
-interface Detail {
+export interface Detail {
   /** Each deciding statement once: [id, role, expressedAt as written]. */
   by: [string, string, string][];
   p: PurposeDetail[];
@@ -115,43 +118,6 @@ export function indexEntry(history: readonly Statement[], parameters: IndexParam
     stated,
     detail: JSON.stringify(detail),
   };
-}
-
-/**
- * The resolver's preferences at `asOf` from an index row, or undefined when the row cannot say (asOf
- * is before its latest statement, or the resolver refused the history): then resolve the history.
- */
-export function preferencesAt(
-  entry: IndexEntry,
-  asOf: string,
-  parameters: IndexParameters,
-  purposes?: ReadonlySet<string>,
-): EffectivePreference[] | undefined {
-  if (entry.detail === null || !(parseInstant(asOf) >= entry.settledFrom)) return undefined;
-  const detail = JSON.parse(entry.detail) as Detail;
-  // R12's only dependence on the time: before the competence age, no review is due yet.
-  const reviewDue =
-    entry.dateOfBirth === null || !(ageOn(entry.dateOfBirth, asOf) < parameters.competenceAge);
-  const out: EffectivePreference[] = [];
-  parameters.catalogue.purposes.forEach((purpose, i) => {
-    if (purposes && !purposes.has(purpose.code)) return;
-    const d = detail.p[i] ?? null;
-    const by = d !== null && d[1] >= 0 ? detail.by[d[1]]! : undefined;
-    const flagBits = (d?.[2] ?? 0) & (reviewDue ? ~0 : ~REVIEW_DUE);
-    out.push({
-      purpose: purpose.code,
-      kind: purpose.kind,
-      shared: (entry.notShared & (1 << i)) === 0,
-      value: d?.[0] ?? null,
-      default: (entry.stated & (1 << i)) === 0,
-      decidedBy: by?.[0] ?? null,
-      decidedByRole: (by?.[1] ?? null) as EffectivePreference['decidedByRole'],
-      expressedAt: by?.[2] ?? null,
-      // Most preferences carry no flag: no pass over the names for those.
-      flags: flagBits === 0 ? [] : FLAGS.filter((_, bit) => (flagBits & (1 << bit)) !== 0),
-    });
-  });
-  return out;
 }
 
 /** What a subject no statement names resolves to: the resolver's answer for an empty history. */

@@ -1,18 +1,16 @@
-import { resolve } from '@reuse-pref/resolver';
+import { parseInstant, resolve } from '@reuse-pref/resolver';
 import type { EffectivePreference, Statement, SubjectKey } from '@reuse-pref/schema';
-import { defaultPreferences, type IndexEntry, type IndexParameters, preferencesAt } from './index-entry.js';
-import { memberKeys } from './subject-keys.js';
+import { EntryReader } from './entry-reader.js';
+import { defaultPreferences, type IndexParameters } from './index-entry.js';
+import { ANSWERED, type MemberRows, NO_SUBJECT, readMemberRows } from './member-rows.js';
 
 /**
  * The reads answering for a batch of cohort members. A backend makes them in one consistent snapshot;
  * SQLite's are synchronous (inside a read transaction nothing may await), PostgreSQL's are queries.
  */
 export interface MemberReads<R> {
-  /** The subject each key names, for the keys the index holds. */
-  subjectsOf(keys: readonly string[]): R extends 'sync' ? Map<string, number> : Promise<Map<string, number>>;
-  entries(
-    subjects: readonly number[],
-  ): R extends 'sync' ? Map<number, IndexEntry> : Promise<Map<number, IndexEntry>>;
+  /** The index rows of the subjects the members' keys name, as one text (see member-rows.ts). */
+  rows(members: readonly SubjectKey[]): R extends 'sync' ? string : Promise<string>;
   /** Every statement of each subject (all the statements holding any of its keys). */
   histories(
     subjects: readonly number[],
@@ -20,9 +18,61 @@ export interface MemberReads<R> {
 }
 
 type Read =
-  | { read: 'subjectsOf'; keys: readonly string[] }
-  | { read: 'entries'; subjects: readonly number[] }
+  | { read: 'rows'; members: readonly SubjectKey[] }
   | { read: 'histories'; subjects: readonly number[] };
+
+/**
+ * A batch's answers: each member's preferences, built when asked for. The rows a batch is answered
+ * from are one text and a few typed arrays (no object per member), so a batch looked up ahead of the
+ * gate holds almost nothing the young collector must copy while it waits; each member's preferences
+ * are made just before the gate reads them and die young.
+ */
+export class MemberAnswers {
+  readonly length: number;
+  readonly #rows: MemberRows;
+  readonly #reader: EntryReader;
+  readonly #exactly: Map<number, EffectivePreference[]>;
+  readonly #defaults: () => EffectivePreference[];
+
+  constructor(
+    rows: MemberRows,
+    reader: EntryReader,
+    exactly: Map<number, EffectivePreference[]>,
+    defaults: () => EffectivePreference[],
+  ) {
+    this.length = rows.count;
+    this.#rows = rows;
+    this.#reader = reader;
+    this.#exactly = exactly;
+    this.#defaults = defaults;
+  }
+
+  /** Member i's preferences (a new list each call for a member the index answers). */
+  preferencesOf(i: number): EffectivePreference[] {
+    const rows = this.#rows;
+    const answer = rows.answer[i]!;
+    if (answer === ANSWERED) {
+      return this.#reader.read(
+        rows.text,
+        rows.plain[i] === 1,
+        rows.notShared[i]!,
+        rows.stated[i]!,
+        rows.birthStart[i]!,
+        rows.birthEnd[i]!,
+        rows.detailStart[i]!,
+        rows.detailEnd[i]!,
+      );
+    }
+    if (answer === NO_SUBJECT) return this.#defaults();
+    return this.#exactly.get(i)!;
+  }
+
+  all(): EffectivePreference[][] {
+    const out: EffectivePreference[][] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.preferencesOf(i);
+    return out;
+  }
+}
 
 /**
  * Each member's effective preferences at `asOf`: from the subject's index entry where it can say, else
@@ -35,65 +85,36 @@ function* steps(
   asOf: string,
   parameters: IndexParameters,
   only: readonly string[] | undefined,
-): Generator<Read, EffectivePreference[][], unknown> {
+): Generator<Read, MemberAnswers, unknown> {
   const purposes = only && new Set(only);
   const requested = (all: EffectivePreference[]) =>
     purposes ? all.filter((p) => purposes.has(p.purpose)) : all;
-  // A loop per step, not a chain of flatMaps and Sets per member: a national release asks for a few
-  // thousand members a batch, and every array made per member is the young collector's work.
-  const keysOfMember = members.map((member) => memberKeys(member));
-  const keySet = new Set<string>();
-  for (const keys of keysOfMember) for (const key of keys) keySet.add(key);
-  const subjectOf = (yield { read: 'subjectsOf', keys: [...keySet] }) as Map<string, number>;
-  // Each member's subjects, each once, in the order of its keys.
-  const subjectsOfMember: number[][] = new Array(members.length);
-  const named = new Set<number>();
-  for (let i = 0; i < members.length; i++) {
-    const subjects: number[] = [];
-    for (const key of keysOfMember[i]!) {
-      const subject = subjectOf.get(key);
-      if (subject !== undefined && !subjects.includes(subject)) subjects.push(subject);
-    }
-    subjectsOfMember[i] = subjects;
-    for (const subject of subjects) named.add(subject);
-  }
-  const entries = (yield { read: 'entries', subjects: [...named] }) as Map<number, IndexEntry>;
-  const out: (EffectivePreference[] | undefined)[] = new Array(members.length);
-  const unsettled = new Set<number>();
-  for (let i = 0; i < members.length; i++) {
-    const subjects = subjectsOfMember[i]!;
-    const entry = subjects.length === 1 ? entries.get(subjects[0]!) : undefined;
-    const preferences = entry && preferencesAt(entry, asOf, parameters, purposes);
-    out[i] = preferences;
-    if (preferences === undefined) for (const subject of subjects) unsettled.add(subject);
-  }
-  const exactly = [...unsettled];
-  const histories =
-    exactly.length > 0
-      ? ((yield { read: 'histories', subjects: exactly }) as Map<number, Statement[]>)
-      : new Map<number, Statement[]>();
-  let defaults: EffectivePreference[] | undefined;
-  return out.map((preferences, i) => {
-    if (preferences) return preferences;
-    const subjects = subjectsOfMember[i]!;
-    if (subjects.length === 0) {
-      defaults ??= requested(defaultPreferences(asOf, parameters));
-      return defaults;
-    }
-    return requested(
-      resolve({
+  const text = (yield { read: 'rows', members }) as string;
+  const rows = readMemberRows(text, members.length, parseInstant(asOf));
+  const exactly = new Map<number, EffectivePreference[]>();
+  if (rows.subjectsOf.size > 0) {
+    const unsettled = new Set<number>();
+    for (const subjects of rows.subjectsOf.values()) for (const subject of subjects) unsettled.add(subject);
+    const histories = (yield { read: 'histories', subjects: [...unsettled] }) as Map<number, Statement[]>;
+    for (const [i, subjects] of rows.subjectsOf) {
+      const resolved = resolve({
         statements: subjects.flatMap((s) => histories.get(s) ?? []),
         asOf,
         catalogue: parameters.catalogue,
         competenceAge: parameters.competenceAge,
-      }).preferences,
-    );
+      });
+      exactly.set(i, requested(resolved.preferences));
+    }
+  }
+  let defaults: EffectivePreference[] | undefined;
+  return new MemberAnswers(rows, new EntryReader(parameters, asOf, purposes), exactly, () => {
+    defaults ??= requested(defaultPreferences(asOf, parameters));
+    return defaults;
   });
 }
 
 function answer<R>(reads: MemberReads<R>, request: Read) {
-  if (request.read === 'subjectsOf') return reads.subjectsOf(request.keys);
-  if (request.read === 'entries') return reads.entries(request.subjects);
+  if (request.read === 'rows') return reads.rows(request.members);
   return reads.histories(request.subjects);
 }
 
@@ -103,7 +124,7 @@ export function resolveMembersSync(
   parameters: IndexParameters,
   reads: MemberReads<'sync'>,
   purposes?: readonly string[],
-): EffectivePreference[][] {
+): MemberAnswers {
   const run = steps(members, asOf, parameters, purposes);
   for (let next = run.next(); ; ) {
     if (next.done) return next.value;
@@ -117,7 +138,7 @@ export async function resolveMembers(
   parameters: IndexParameters,
   reads: MemberReads<'async'>,
   purposes?: readonly string[],
-): Promise<EffectivePreference[][]> {
+): Promise<MemberAnswers> {
   const run = steps(members, asOf, parameters, purposes);
   for (let next = run.next(); ; ) {
     if (next.done) return next.value;

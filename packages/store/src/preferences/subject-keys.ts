@@ -27,6 +27,22 @@ export function memberKeys(member: { upn?: string | undefined; uln?: string | un
   return keys;
 }
 
+/**
+ * The members' national keys as the stores' lookup queries take them: one JSON array, two places per
+ * member (its UPN key, then its ULN key, null where it has none), so member i's keys are elements 2i and
+ * 2i + 1. One string for the whole batch, serialised natively, instead of an array parameter the driver
+ * escapes key by key.
+ */
+export function memberKeysJson(members: readonly { upn?: string | undefined; uln?: string | undefined }[]) {
+  const places: (string | null)[] = new Array(members.length * 2);
+  for (let i = 0; i < members.length; i++) {
+    const { upn, uln } = members[i]!;
+    places[2 * i] = upn === undefined ? null : upnKey(upn);
+    places[2 * i + 1] = uln === undefined ? null : ulnKey(uln);
+  }
+  return JSON.stringify(places);
+}
+
 /** A key split back into the columns a statement is found by. */
 export type KeyColumns =
   | { kind: 'upn'; value: string }
