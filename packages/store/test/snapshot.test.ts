@@ -147,6 +147,54 @@ describe('PreferenceSnapshot', () => {
     expect(Array.from(got.stated.subarray(0, 7))).toEqual(Array.from(want.stated));
   });
 
+  it('answers compactAt as compact for a batch of any length, whichever block of it a member is in', async () => {
+    // compactAt takes a batch through its loops a block at a time (512 members); a member's answer must
+    // not depend on where the blocks fall, on the block being full, or on its neighbours' keys.
+    const src = source('exact');
+    const subjects = 1500;
+    for (let i = 0; i < subjects; i++) {
+      const subject = 1 + ((i * 7919) % subjects);
+      src.keys.push([`upn:${upn(i)}`, subject]);
+      if (i % 2 === 0) src.keys.push([`uln:${uln(i)}`, subject]);
+      src.rows.set(subject, {
+        notShared: (subject * 2654435761) >>> 0,
+        stated: subject & 0x7ff,
+        settledFrom: subject % 13 === 0 ? 5000 : 0,
+        exact: subject % 17 !== 3,
+      });
+    }
+    src.keys.push(['upn:not-a-upn', 2]);
+    const snapshot = new PreferenceSnapshot(src, 11);
+    await snapshot.refresh();
+    // Members: a stored UPN, with its own ULN, with another subject's ULN, an unknown UPN, a ULN alone,
+    // an odd key, or no key at all.
+    const member = fc.oneof(
+      fc.nat(subjects - 1).map((i) => ({ upn: upn(i) })),
+      fc.nat(subjects - 1).map((i) => ({ upn: upn(i), uln: uln(i - (i % 2)) })),
+      fc.tuple(fc.nat(subjects - 1), fc.nat(subjects - 1)).map(([i, j]) => ({ upn: upn(i), uln: uln(j) })),
+      fc.nat(subjects - 1).map((i) => ({ upn: upn(subjects + i) })),
+      fc.nat(subjects - 1).map((i) => ({ uln: uln(i) })),
+      fc.constant({ upn: 'not-a-upn' }),
+      fc.constant({}),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(member, { minLength: 1, maxLength: 1400, size: 'max' }),
+        fc.constantFrom(100, 6000),
+        async (members, asOf) => {
+          const want = snapshot.compact(members, asOf);
+          const got = snapshot.compactAt(keyPositions(members), asOf);
+          expect([Array.from(got.found), Array.from(got.notShared), Array.from(got.stated)]).toEqual([
+            Array.from(want.found),
+            Array.from(want.notShared),
+            Array.from(want.stated),
+          ]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('refuses a catalogue wider than its 32-bit masks', () => {
     expect(() => new PreferenceSnapshot(source('none'), 33)).toThrow(/at most 32 purposes/);
   });
