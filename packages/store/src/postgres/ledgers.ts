@@ -96,10 +96,11 @@ export class PostgresLedgers implements Ledgers {
     // wait for each other instead of deadlocking.
     const run = orderRun(runOf(entries));
     // A release touches a ledger per subject: one advisory lock each would exhaust PostgreSQL's lock
-    // table at national scale. So only the ledgers whose position the caller asserts are locked (a
-    // transparency log, say), in sorted order; the rest rely on the primary key.
-    const asserted = [...new Set(entries.filter((e) => e.expectedIndex !== undefined).map((e) => e.ledger))];
-    asserted.sort();
+    // table at national scale. So only the ledgers whose position the caller asserts past 0 are locked
+    // (a transparency log, say), in sorted order, as a stream locks them; the rest rely on the primary
+    // key, a ledger opened (0) too: two writers opening one ledger both place it at 0, and the loser's
+    // run again finds it taken.
+    const asserted = lockedLedgersOf(run.run);
     await this.#db.transaction(async (client) => {
       for (const ledger of asserted) await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
       // Every ledger's end is looked up, those the entries open too: one opened over an existing ledger

@@ -298,6 +298,33 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       await store.ledgers.appendAll([]);
     });
 
+    it('lets one of several bulk appends racing to open the same ledger win, and keeps nothing of the others', async () => {
+      // Two handles stand for two processes; each append opens the contested ledger (expectedIndex 0)
+      // beside a ledger of its own.
+      const [one, two] = [await open(), await open()];
+      const school = freshUrn();
+      const contested = `contested-${school}`;
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 4 }, (_, w) =>
+          (w % 2 === 0 ? one : two).ledgers.appendAll([
+            { ledger: `own-${w}-${school}`, entry: w },
+            { ledger: contested, entry: `opened-by-${w}`, expectedIndex: 0 },
+          ]),
+        ),
+      );
+      const won = outcomes.flatMap((o, w) => (o.status === 'fulfilled' ? [w] : []));
+      expect(won).toHaveLength(1);
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled') continue;
+        expect(outcome.reason).toBeInstanceOf(LedgerConflictError);
+        expect(outcome.reason).toMatchObject({ ledger: contested, expectedIndex: 0, actualIndex: 1 });
+      }
+      expect((await one.ledgers.read(contested)).map((e) => e.entry)).toEqual([`opened-by-${won[0]}`]);
+      for (let w = 0; w < 4; w++) {
+        expect(await one.ledgers.count(`own-${w}-${school}`)).toBe(w === won[0] ? 1 : 0);
+      }
+    });
+
     it('keeps indexes dense and loses nothing when bulk and single appends race across connections', async () => {
       // Two handles stand for two processes. Bulk appends lock only ledgers they assert a position in, so
       // here (no expectedIndex) they race single appends and each other on the same ledgers.
