@@ -118,8 +118,8 @@ export function placeRun({ run, order }: OrderedRun, next: Map<string, number>):
 
 /**
  * The ledgers whose position the run asserts somewhere other than by opening them (index 0), each once,
- * sorted: those a stream locks, in that order (a ledger opened needs no lock: the primary key refuses a
- * second index 0).
+ * sorted: those PostgreSQL locks, in that order, and those a staged SQLite stream checks again at its
+ * commit (a ledger opened needs neither: the primary key refuses a second index 0).
  */
 export function lockedLedgersOf(run: LedgerRun): string[] {
   const asserted = new Set<string>();

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { LedgerConflictError } from '../errors.js';
 import {
   ledgerEntry,
+  lockedLedgersOf,
   type OrderedRun,
   orderRun,
   placeRun,
@@ -183,12 +184,8 @@ export class SqliteLedgers implements Ledgers {
               next.set(ledger, Math.max(end, staged.get(ledger)!.next ?? 0));
             // A ledger opened here (expectedIndex 0) is found taken now, or at the commit by the primary
             // key (said as a LedgerConflictError there), without a second look-up per ledger at the commit.
-            for (let row = 0; row < run.run.length; row++) {
-              const expectedIndex = run.run.expectedIndex(row);
-              const ledger = run.run.ledger(row);
-              if (expectedIndex !== undefined && expectedIndex !== 0 && !asserted.has(ledger))
-                asserted.set(ledger, inFile.get(ledger)!);
-            }
+            for (const ledger of lockedLedgersOf(run.run))
+              if (!asserted.has(ledger)) asserted.set(ledger, inFile.get(ledger)!);
             this.#insertRun(`temp.${table}`, run, placeRun(run, next));
           })();
         } catch (error) {
