@@ -13,6 +13,18 @@ const dir = mkdtempSync(join(tmpdir(), 'rp-store-sqlite-'));
 const path = join(dir, 'store.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A ledger's entries as the file holds them: each one's SQLite type and value, by index. */
+function storedTexts(ledger: string): unknown[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db
+      .prepare('SELECT typeof(entry) AS type, entry FROM ledger_entries WHERE ledger = ? ORDER BY idx')
+      .all(ledger);
+  } finally {
+    db.close();
+  }
+}
+
 runStoreContract(
   'sqlite',
   () => openSqliteStore({ path }),
@@ -46,14 +58,26 @@ describe('sqlite store', () => {
       } finally {
         await store.close();
       }
-      const db = new Database(path, { readonly: true });
-      const rows = db
-        .prepare('SELECT typeof(entry) AS type, entry FROM ledger_entries WHERE ledger = ? ORDER BY idx')
-        .all(ledger);
-      db.close();
-      expect(rows).toEqual(texts.map((entry) => ({ type: 'text', entry })));
+      expect(storedTexts(ledger)).toEqual(texts.map((entry) => ({ type: 'text', entry })));
     },
   );
+
+  it('stores the texts of append and appendAll as TEXT, byte for byte as given or as JSON.stringify wrote them', async () => {
+    const store = await openSqliteStore({ path });
+    const ledger = `typed-${freshUrn()}`;
+    try {
+      await store.ledgers.append(ledger, { a: 'ü€😀' });
+      await store.ledgers.appendAll([
+        { ledger, json: '[1,\n2]' },
+        { ledger, entry: ['x'] },
+      ]);
+    } finally {
+      await store.close();
+    }
+    expect(storedTexts(ledger)).toEqual(
+      ['{"a":"ü€😀"}', '[1,\n2]', '["x"]'].map((entry) => ({ type: 'text', entry })),
+    );
+  });
 
   it('fails the commit of a staged stream, keeping nothing, when a ledger it opened was taken meanwhile', async () => {
     const store = await openSqliteStore({ path });

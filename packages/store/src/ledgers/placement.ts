@@ -4,92 +4,6 @@ import type { JsonValue } from '../ports/json.js';
 import type { LedgerAppend, LedgerEntry } from '../ports/ledgers.js';
 import { LedgerRun } from './run.js';
 
-/** One entry with its place decided and its JSON text ready for the database. */
-export interface PlacedEntry {
-  ledger: string;
-  index: number;
-  entry: string;
-}
-
-/** Each ledger `entries` touches, once, sorted (the order both stores lock and look them up in). */
-export function ledgersOf(entries: readonly LedgerAppend[]): string[] {
-  return [...new Set(entries.map((e) => e.ledger))].sort();
-}
-
-/**
- * Gives each entry the next index of its ledger, starting from `next` (each ledger's current length), and
- * checks every `expectedIndex`: one that does not hold is a LedgerConflictError before anything is written.
- */
-export function placeEntries(entries: readonly LedgerAppend[], next: Map<string, number>): PlacedEntry[] {
-  // A loop, not map() with a destructured object per entry: a release places three or four per subject.
-  const placed: PlacedEntry[] = new Array(entries.length);
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    const index = next.get(e.ledger) ?? 0;
-    if (e.expectedIndex !== undefined && e.expectedIndex !== index) {
-      throw new LedgerConflictError(e.ledger, e.expectedIndex, index);
-    }
-    next.set(e.ledger, index + 1);
-    placed[i] = { ledger: e.ledger, index, entry: e.json ?? JSON.stringify(e.entry) };
-  }
-  return placed;
-}
-
-/** A run of entries in the primary key's order, with the ledgers it touches. */
-export interface KeyOrderedRun {
-  /** By ledger, and within a ledger in the order given: placed in this order, each gets its index in it. */
-  entries: LedgerAppend[];
-  /** Each ledger once, sorted. */
-  ledgers: string[];
-}
-
-/**
- * The entries sorted once by ledger (a stable sort keeps each ledger's entries in the order given), so
- * that placing them yields rows already in (ledger, index) order, the primary key's: the B-tree is then
- * walked once per run instead of jumping to a random page for every row (a release files one record per
- * subject, scattered over the subjects' ledgers). The distinct ledgers are read off the sorted run: one
- * sort of a release's run, no set of its names. The rows and indexes are those of placing the entries
- * as given: a ledger's entries keep their order.
- */
-export function keyOrderedRun(entries: readonly LedgerAppend[]): KeyOrderedRun {
-  const sorted = entries.slice().sort((a, b) => (a.ledger < b.ledger ? -1 : a.ledger > b.ledger ? 1 : 0));
-  const ledgers: string[] = [];
-  let last: string | undefined;
-  for (const e of sorted) {
-    if (e.ledger !== last) ledgers.push(e.ledger);
-    last = e.ledger;
-  }
-  return { entries: sorted, ledgers };
-}
-
-/**
- * The ledgers a run must look up the ends of: all it touches except those an entry opens
- * (`expectedIndex: 0`), which are empty or the write fails on the primary key. A release opens a ledger
- * per subject record, so this is most of its lookups (decision 0052).
- */
-export function ledgersToLookUp(run: KeyOrderedRun): string[] {
-  const opened = new Set<string>();
-  for (const e of run.entries) if (e.expectedIndex === 0) opened.add(e.ledger);
-  return opened.size === 0 ? run.ledgers : run.ledgers.filter((ledger) => !opened.has(ledger));
-}
-
-/**
- * The first ledger of `entries` opened (`expectedIndex: 0`) over an existing one, by `endOf` (each
- * ledger's end as the database now holds it): what a primary-key violation on a write of those entries
- * means, as the LedgerConflictError it is. Undefined if none: the violation was something else.
- */
-export function openedOverExisting(
-  entries: readonly LedgerAppend[],
-  endOf: (ledger: string) => number,
-): LedgerConflictError | undefined {
-  for (const e of entries) {
-    if (e.expectedIndex !== 0) continue;
-    const end = endOf(e.ledger);
-    if (end !== 0) return new LedgerConflictError(e.ledger, 0, end);
-  }
-  return undefined;
-}
-
 /**
  * The range of names starting with `prefix`, as bounds a primary key compares bytewise: from `prefix`
  * up to (not including) the prefix with its last character moved on by one code point.
@@ -135,17 +49,21 @@ export function runOf(entries: readonly LedgerAppend[] | LedgerRun): LedgerRun {
 /** A LedgerRun's entries in the primary key's order, with the ledgers it touches. */
 export interface OrderedRun {
   run: LedgerRun;
-  /** The run's entry numbers by ledger, and within a ledger in the order added (see keyOrderedRun). */
+  /** The run's entry numbers by ledger, and within a ledger in the order added: placed in this order. */
   order: Uint32Array;
   /** Each ledger once, sorted. */
   ledgers: string[];
 }
 
 /**
- * keyOrderedRun for a LedgerRun: its entry numbers in key order, not the entries. A release's run is a
- * few long ledgers (the log, the outcomes) and thousands touched once (subject ledgers), so the entries
- * are grouped by ledger in the order added and only the distinct names are sorted (by code unit, as `<`
- * compares): measured at about half the time of sorting the entry numbers with a comparator.
+ * The run's entry numbers by ledger, and within a ledger in the order added, so that placing them yields
+ * rows already in (ledger, index) order, the primary key's: the B-tree is then walked once per run
+ * instead of jumping to a random page for every row (a release files one record per subject, scattered
+ * over the subjects' ledgers). The indexes are those of placing the entries as added: a ledger's entries
+ * keep their order. A release's run is a few long ledgers (the log, the outcomes) and thousands touched
+ * once (subject ledgers), so the entries are grouped by ledger in the order added and only the distinct
+ * names are sorted (by code unit, as `<` compares): measured at about half the time of sorting the entry
+ * numbers with a comparator.
  */
 export function orderRun(run: LedgerRun): OrderedRun {
   const names = run.ledgers;
@@ -180,9 +98,9 @@ export function orderRun(run: LedgerRun): OrderedRun {
 }
 
 /**
- * placeEntries for an ordered run: each entry's index, by its place in `order`, from `next` (each
- * ledger's current length, advanced as entries are placed); an `expectedIndex` that does not hold is a
- * LedgerConflictError before anything is written.
+ * Each entry's index, by its place in `order`, from `next` (each ledger's current length, advanced as
+ * entries are placed); an `expectedIndex` that does not hold is a LedgerConflictError before anything is
+ * written.
  */
 export function placeRun({ run, order }: OrderedRun, next: Map<string, number>): Float64Array {
   const indexes = new Float64Array(order.length);
@@ -200,8 +118,8 @@ export function placeRun({ run, order }: OrderedRun, next: Map<string, number>):
 
 /**
  * The ledgers whose position the run asserts somewhere other than by opening them (index 0), each once,
- * sorted: those a stream locks, in that order (a ledger opened needs no lock: the primary key refuses a
- * second index 0).
+ * sorted: those PostgreSQL locks, in that order, and those a staged SQLite stream checks again at its
+ * commit (a ledger opened needs neither: the primary key refuses a second index 0).
  */
 export function lockedLedgersOf(run: LedgerRun): string[] {
   const asserted = new Set<string>();
@@ -212,7 +130,11 @@ export function lockedLedgersOf(run: LedgerRun): string[] {
   return [...asserted].sort();
 }
 
-/** ledgersToLookUp for an ordered run: its ledgers but those an entry of it opens (`expectedIndex: 0`). */
+/**
+ * The ledgers a run must look up the ends of: all it touches except those an entry opens
+ * (`expectedIndex: 0`), which are empty or the write fails on the primary key. A release opens a ledger
+ * per subject record, so this is most of its lookups (decision 0052).
+ */
 export function runLedgersToLookUp({ run, ledgers }: OrderedRun): string[] {
   const opened = new Set<string>();
   for (let row = 0; row < run.length; row++) if (run.expectedIndex(row) === 0) opened.add(run.ledger(row));
@@ -220,8 +142,10 @@ export function runLedgersToLookUp({ run, ledgers }: OrderedRun): string[] {
 }
 
 /**
- * openedOverExisting for an ordered run, from its `at`-th entry in key order: the first ledger opened over
- * an existing one, by `endOf`, as the LedgerConflictError a primary-key violation then means.
+ * The first ledger opened (`expectedIndex: 0`) over an existing one, from the run's `at`-th entry in key
+ * order, by `endOf` (each ledger's end as the database now holds it): what a primary-key violation on a
+ * write of those entries means, as the LedgerConflictError it is. Undefined if none: the violation was
+ * something else.
  */
 export function runOpenedOverExisting(
   { run, order }: OrderedRun,

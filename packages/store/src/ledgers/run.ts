@@ -1,5 +1,8 @@
-const INITIAL_BYTES = 1 << 16;
-const INITIAL_ROWS = 1 << 10;
+// Small: every single append and appendAll goes through a run too, and a fresh 64 KiB buffer and 16 KiB
+// of rows for each of those cost about a tenth of a single SQLite append's CPU. A release's run doubles
+// past these in a few copies of a few KiB (or starts at the last run's size: see the constructor).
+const INITIAL_BYTES = 1 << 10;
+const INITIAL_ROWS = 1 << 4;
 
 /**
  * One run of a LedgerStream, its entries' JSON texts written as UTF-8 into one growing buffer as they are

@@ -1,13 +1,8 @@
-import type pg from 'pg';
 import {
-  keyOrderedRun,
   ledgerEntry,
-  ledgersOf,
   lockedLedgersOf,
   type OrderedRun,
   orderRun,
-  type PlacedEntry,
-  placeEntries,
   placeRun,
   prefixRange,
   readRange,
@@ -46,24 +41,8 @@ const toEntry = (row: LedgerDbRow) =>
 // key (ledger, idx) is what keeps two writers apart, and the loser of such a race runs again. Each loss
 // means another writer committed, so with N writers at once a transaction loses at most N - 1 times.
 const RETRY_ON_RACE: RetryPolicy = { codes: new Set([UNIQUE_VIOLATION]), attempts: 10 };
-// Rows per multi-row INSERT (three parameters each, far below PostgreSQL's 65,535), and ledger names per
-// lookup of their current ends.
-const INSERT_CHUNK = 2000;
+// Ledger names per lookup of their current ends.
 const LOOKUP_CHUNK = 10_000;
-const insertSqlBySize = new Map<number, string>();
-
-function insertSql(rows: number): string {
-  let sql = insertSqlBySize.get(rows);
-  if (!sql) {
-    const values = Array.from(
-      { length: rows },
-      (_, row) => `($${row * 3 + 1}, $${row * 3 + 2}, $${row * 3 + 3})`,
-    );
-    sql = `INSERT INTO ledger_entries (ledger, idx, entry) VALUES ${values.join(', ')}`;
-    insertSqlBySize.set(rows, sql);
-  }
-  return sql;
-}
 
 export class PostgresLedgers implements Ledgers {
   readonly #db: PostgresConnection;
@@ -94,28 +73,18 @@ export class PostgresLedgers implements Ledgers {
     return ends;
   }
 
-  async #insert(client: pg.PoolClient, placed: readonly PlacedEntry[]): Promise<void> {
-    for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
-      const chunk = placed.slice(start, start + INSERT_CHUNK);
-      const params: Array<string | number> = [];
-      for (const row of chunk) params.push(row.ledger, row.index, row.entry);
-      await client.query(insertSql(chunk.length), params);
-    }
-  }
-
   async append(ledger: string, entry: JsonValue, options?: { expectedIndex?: number }): Promise<LedgerEntry> {
-    const one: LedgerAppend =
-      options?.expectedIndex === undefined
-        ? { ledger, entry }
-        : { ledger, entry, expectedIndex: options.expectedIndex };
+    const json = JSON.stringify(entry);
+    const run = orderRun(runOf([{ ledger, json, expectedIndex: options?.expectedIndex }]));
     return this.#db.transaction(async (client) => {
       // Appends to one ledger queue on its lock, so each reads the end the one before it left.
       await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
-      const [placed] = placeEntries([one], await this.#ends(client, [ledger]));
+      const [index] = placeRun(run, await this.#ends(client, [ledger]));
+      // One row, and its recorded_at (the transaction's time) back: an INSERT, where COPY returns nothing.
       const { rows } = await client.query<LedgerDbRow>(
         `INSERT INTO ledger_entries (ledger, idx, entry) VALUES ($1, $2, $3)
          RETURNING ledger, idx, entry, recorded_at`,
-        [placed!.ledger, placed!.index, placed!.entry],
+        [ledger, index, json],
       );
       return toEntry(rows[0]!);
     }, RETRY_ON_RACE);
@@ -123,17 +92,20 @@ export class PostgresLedgers implements Ledgers {
 
   async appendAll(entries: readonly LedgerAppend[]): Promise<void> {
     if (entries.length === 0) return;
+    // Inserted in one order (ledger, then index) by every bulk append, so two of them that share ledgers
+    // wait for each other instead of deadlocking.
+    const run = orderRun(runOf(entries));
+    // A release touches a ledger per subject: one advisory lock each would exhaust PostgreSQL's lock
+    // table at national scale. So only the ledgers whose position the caller asserts past 0 are locked
+    // (a transparency log, say), in sorted order, as a stream locks them; the rest rely on the primary
+    // key, a ledger opened (0) too: two writers opening one ledger both place it at 0, and the loser's
+    // run again finds it taken.
+    const asserted = lockedLedgersOf(run.run);
     await this.#db.transaction(async (client) => {
-      // A release touches a ledger per subject: one advisory lock each would exhaust PostgreSQL's lock
-      // table at national scale. So only the ledgers whose position the caller asserts are locked (a
-      // transparency log, say), in sorted order; the rest rely on the primary key.
-      for (const ledger of ledgersOf(entries.filter((e) => e.expectedIndex !== undefined))) {
-        await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
-      }
-      // Inserted in one order (ledger, then index) by every bulk append, so two of them that share ledgers
-      // wait for each other instead of deadlocking.
-      const run = keyOrderedRun(entries);
-      await this.#insert(client, placeEntries(run.entries, await this.#ends(client, run.ledgers)));
+      for (const ledger of asserted) await this.#db.lock(client, LOCK_LEDGER_APPEND, ledger);
+      // Every ledger's end is looked up, those the entries open too: one opened over an existing ledger
+      // is then a LedgerConflictError here, not a primary-key violation (which would be run again).
+      await copyRun(client, run, placeRun(run, await this.#ends(client, run.ledgers)));
     }, RETRY_ON_RACE);
   }
 

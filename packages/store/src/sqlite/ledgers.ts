@@ -1,14 +1,10 @@
 import type Database from 'better-sqlite3';
 import { LedgerConflictError } from '../errors.js';
 import {
-  keyOrderedRun,
   ledgerEntry,
-  ledgersToLookUp,
+  lockedLedgersOf,
   type OrderedRun,
-  openedOverExisting,
   orderRun,
-  type PlacedEntry,
-  placeEntries,
   placeRun,
   prefixRange,
   readRange,
@@ -43,7 +39,6 @@ export class SqliteLedgers implements Ledgers {
   readonly #ends;
   readonly #read;
   readonly #readUnder;
-  readonly #inserts = new Map<number, Database.Statement<string[]>>();
   // Multi-row inserts of a stream's runs, by table and number of rows.
   readonly #runInserts = new Map<string, Database.Statement<unknown[]>>();
 
@@ -70,32 +65,15 @@ export class SqliteLedgers implements Ledgers {
     );
   }
 
-  /** Places and inserts entries; runs inside the caller's write transaction. */
-  #insert(entries: readonly LedgerAppend[], recordedAt: string): PlacedEntry[] {
-    // In key order: the only caller that reads the result back appends one entry.
-    const run = keyOrderedRun(entries);
-    // Ledgers the entries open (expectedIndex 0) are not looked up: the primary key refuses one that exists.
-    const placed = placeEntries(run.entries, this.#endsOf(ledgersToLookUp(run)));
-    for (let start = 0; start < placed.length; start += INSERT_CHUNK) {
-      const end = Math.min(placed.length, start + INSERT_CHUNK);
-      const params: Array<string | number> = [];
-      for (let i = start; i < end; i++) {
-        const row = placed[i]!;
-        params.push(row.ledger, row.index, row.entry, recordedAt);
-      }
-      try {
-        this.#insertSql(end - start).run(...(params as string[]));
-      } catch (error) {
-        // A failed statement leaves none of its rows (the chunks before it are undone with the caller's
-        // transaction); a ledger opened over an existing one is a conflict, said as such.
-        if ((error as { code?: string }).code === PRIMARY_KEY_VIOLATION) {
-          const conflict = openedOverExisting(run.entries.slice(start), (l) => this.#next.get(l)!.next);
-          if (conflict) throw conflict;
-        }
-        throw error;
-      }
-    }
-    return placed;
+  /**
+   * Places a run after each ledger's end in the file and inserts it, in key order; runs inside the
+   * caller's write transaction. Returns each entry's index, by its place in the run's order.
+   */
+  #place(run: OrderedRun, recordedAt: string): Float64Array {
+    // Ledgers the run opens (expectedIndex 0) are not looked up: the primary key refuses one that exists.
+    const indexes = placeRun(run, this.#endsOf(runLedgersToLookUp(run)));
+    this.#insertRun('ledger_entries', run, indexes, recordedAt);
+    return indexes;
   }
 
   /**
@@ -116,7 +94,8 @@ export class SqliteLedgers implements Ledgers {
       try {
         this.#runInsertSql(table, end - start, recordedAt !== undefined).run(...params);
       } catch (error) {
-        // As in #insert: a ledger the run opened over an existing one is a conflict, said as such.
+        // A failed statement leaves none of its rows (the chunks before it are undone with the caller's
+        // transaction); a ledger the run opened over an existing one is a conflict, said as such.
         if ((error as { code?: string }).code === PRIMARY_KEY_VIOLATION) {
           const conflict = runOpenedOverExisting(ordered, start, (l) => this.#next.get(l)!.next);
           if (conflict) throw conflict;
@@ -151,32 +130,19 @@ export class SqliteLedgers implements Ledgers {
     return ends;
   }
 
-  #insertSql(rows: number): Database.Statement<string[]> {
-    let prepared = this.#inserts.get(rows);
-    if (!prepared) {
-      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ');
-      prepared = this.#connection.db.prepare<string[]>(
-        `INSERT INTO ledger_entries (ledger, idx, entry, recorded_at) VALUES ${values}`,
-      );
-      this.#inserts.set(rows, prepared);
-    }
-    return prepared;
-  }
-
   async append(ledger: string, entry: JsonValue, options?: { expectedIndex?: number }): Promise<LedgerEntry> {
     const recordedAt = new Date().toISOString();
-    const one: LedgerAppend =
-      options?.expectedIndex === undefined
-        ? { ledger, entry }
-        : { ledger, entry, expectedIndex: options.expectedIndex };
-    const [placed] = this.#connection.write(() => this.#insert([one], recordedAt));
-    return ledgerEntry(ledger, placed!.index, recordedAt, placed!.entry);
+    const json = JSON.stringify(entry);
+    const [index] = this.#connection.write(() =>
+      this.#place(orderRun(runOf([{ ledger, json, expectedIndex: options?.expectedIndex }])), recordedAt),
+    );
+    return ledgerEntry(ledger, index!, recordedAt, json);
   }
 
   async appendAll(entries: readonly LedgerAppend[]): Promise<void> {
     if (entries.length === 0) return;
     const recordedAt = new Date().toISOString();
-    this.#connection.write(() => this.#insert(entries, recordedAt));
+    this.#connection.write(() => this.#place(orderRun(runOf(entries)), recordedAt));
   }
 
   /**
@@ -218,12 +184,8 @@ export class SqliteLedgers implements Ledgers {
               next.set(ledger, Math.max(end, staged.get(ledger)!.next ?? 0));
             // A ledger opened here (expectedIndex 0) is found taken now, or at the commit by the primary
             // key (said as a LedgerConflictError there), without a second look-up per ledger at the commit.
-            for (let row = 0; row < run.run.length; row++) {
-              const expectedIndex = run.run.expectedIndex(row);
-              const ledger = run.run.ledger(row);
-              if (expectedIndex !== undefined && expectedIndex !== 0 && !asserted.has(ledger))
-                asserted.set(ledger, inFile.get(ledger)!);
-            }
+            for (const ledger of lockedLedgersOf(run.run))
+              if (!asserted.has(ledger)) asserted.set(ledger, inFile.get(ledger)!);
             this.#insertRun(`temp.${table}`, run, placeRun(run, next));
           })();
         } catch (error) {
@@ -284,15 +246,7 @@ export class SqliteLedgers implements Ledgers {
         if (!open) throw new Error('this ledger stream has ended');
         try {
           const run = orderRun(runOf(entries));
-          held.write(() =>
-            // Ledgers the run opens (expectedIndex 0) are not looked up: the primary key refuses one that exists.
-            this.#insertRun(
-              'ledger_entries',
-              run,
-              placeRun(run, this.#endsOf(runLedgersToLookUp(run))),
-              recordedAt,
-            ),
-          );
+          held.write(() => this.#place(run, recordedAt));
         } catch (error) {
           end(false);
           throw error;

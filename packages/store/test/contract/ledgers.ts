@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError, LedgerConflictError, LedgerRun, type StatementStore } from '../../src/index.js';
+import {
+  InvalidRequestError,
+  type LedgerAppend,
+  LedgerConflictError,
+  LedgerRun,
+  type StatementStore,
+} from '../../src/index.js';
 import { failLedgerWrites, type StoreDatabase } from '../faults/fail-ledger-writes.js';
 import { entriesEndingAt, freshUrn } from './fixtures.js';
 import { expectPlainData, hostile, type StoreFactory } from './harness.js';
@@ -32,6 +38,45 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
     expect(error).toBeInstanceOf(LedgerConflictError);
     expect((error as LedgerConflictError).actualIndex).toBe(1);
     expect(await store.ledgers.count(ledger)).toBe(1);
+  });
+
+  it('refuses an append whose expected index does not hold, saying where the ledger ends, and keeps nothing', async () => {
+    const store = await open();
+    const ledger = `held-${freshUrn()}`;
+    await store.ledgers.append(ledger, 'zero');
+    await store.ledgers.append(ledger, 'one');
+    // Ahead of the end, behind it, and opening (0) a ledger that exists.
+    for (const expectedIndex of [5, 1, 0]) {
+      const error = await store.ledgers
+        .append(ledger, 'late', { expectedIndex })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LedgerConflictError);
+      expect(error).toMatchObject({
+        code: 'ledger-conflict',
+        ledger,
+        expectedIndex,
+        actualIndex: 2,
+        message: `ledger ${ledger}: expected to append at ${expectedIndex}, next index is 2`,
+      });
+    }
+    expect((await store.ledgers.read(ledger)).map((e) => e.entry)).toEqual(['zero', 'one']);
+  });
+
+  it('returns the entry appended as a read gives it back: index, recorded time and value', async () => {
+    const store = await open();
+    const ledger = `returned-${freshUrn()}`;
+    const opened = await store.ledgers.append(ledger, { z: 1, a: ['b', null] }, { expectedIndex: 0 });
+    const next = await store.ledgers.append(ledger, 'next', { expectedIndex: 1 });
+    const last = await store.ledgers.append(ledger, 2.5);
+    expect([opened, next, last].map((e) => [e.ledger, e.index, e.entry])).toEqual([
+      [ledger, 0, { z: 1, a: ['b', null] }],
+      [ledger, 1, 'next'],
+      [ledger, 2, 2.5],
+    ]);
+    expect(new Date(opened.recordedAt).toISOString()).toBe(opened.recordedAt);
+    expect(await store.ledgers.read(ledger)).toEqual([opened, next, last]);
+    // Stored as JSON.stringify wrote it: members in the order given.
+    expect(Object.keys((await store.ledgers.read(ledger))[0]!.entry as object)).toEqual(['z', 'a']);
   });
 
   it('gives concurrent appends distinct consecutive indexes', async () => {
@@ -172,6 +217,48 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
       expect(await store.ledgers.count(guarded)).toBe(1);
     });
 
+    it('appends nothing at all when one entry, written last in key order, does not hold', async () => {
+      // Entries enough for several statements before the one refused (SQLite inserts 500 rows a
+      // statement, in key order), the refused entry in the middle of those given and its ledger last in
+      // key order: an expected index past the end, and a ledger opened (0) that already has entries.
+      const store = await open();
+      const school = freshUrn();
+      const ledgers = Array.from({ length: 40 }, (_, n) => `mixed-${n}-${school}`);
+      const guarded = `zz-guarded-${school}`;
+      await store.ledgers.append(guarded, 'first');
+      for (const expectedIndex of [3, 0]) {
+        const entries: LedgerAppend[] = Array.from({ length: 2400 }, (_, n) => ({
+          ledger: ledgers[n % 40]!,
+          entry: { n },
+          ...(n % 7 === 0 ? { expectedIndex: Math.floor(n / 40) } : {}),
+        }));
+        entries.splice(1200, 0, { ledger: guarded, entry: 'late', expectedIndex });
+        const error = await store.ledgers.appendAll(entries).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(LedgerConflictError);
+        expect(error).toMatchObject({
+          ledger: guarded,
+          expectedIndex,
+          actualIndex: 1,
+          message: `ledger ${guarded}: expected to append at ${expectedIndex}, next index is 1`,
+        });
+        for (const ledger of ledgers) expect(await store.ledgers.count(ledger)).toBe(0);
+        expect((await store.ledgers.read(guarded)).map((e) => e.entry)).toEqual(['first']);
+      }
+    });
+
+    it('stores each entry given with its text as that text exactly, the others as JSON.stringify writes them', async () => {
+      const store = await open();
+      const ledger = `texts-${freshUrn()}`;
+      await store.ledgers.appendAll([
+        { ledger, entry: { a: 1, b: [2] }, json: '{ "b" : [2], "a" : 1 }' },
+        { ledger, entry: { y: 'é', x: null } },
+        { ledger, json: '{"q":"\\u00e9\\t"}' },
+      ]);
+      const read = await store.ledgers.read(ledger);
+      expect(read.map((e) => e.entry)).toEqual([{ a: 1, b: [2] }, { y: 'é', x: null }, { q: 'é\t' }]);
+      expect(read.map((e) => Object.keys(e.entry as object))).toEqual([['b', 'a'], ['y', 'x'], ['q']]);
+    });
+
     it('checks each expected index against the entries of the same call before it', async () => {
       const store = await open();
       const ledger = `chain-${freshUrn()}`;
@@ -209,6 +296,33 @@ export function ledgersContract(open: StoreFactory, database: () => StoreDatabas
     it('accepts an empty list', async () => {
       const store = await open();
       await store.ledgers.appendAll([]);
+    });
+
+    it('lets one of several bulk appends racing to open the same ledger win, and keeps nothing of the others', async () => {
+      // Two handles stand for two processes; each append opens the contested ledger (expectedIndex 0)
+      // beside a ledger of its own.
+      const [one, two] = [await open(), await open()];
+      const school = freshUrn();
+      const contested = `contested-${school}`;
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 4 }, (_, w) =>
+          (w % 2 === 0 ? one : two).ledgers.appendAll([
+            { ledger: `own-${w}-${school}`, entry: w },
+            { ledger: contested, entry: `opened-by-${w}`, expectedIndex: 0 },
+          ]),
+        ),
+      );
+      const won = outcomes.flatMap((o, w) => (o.status === 'fulfilled' ? [w] : []));
+      expect(won).toHaveLength(1);
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled') continue;
+        expect(outcome.reason).toBeInstanceOf(LedgerConflictError);
+        expect(outcome.reason).toMatchObject({ ledger: contested, expectedIndex: 0, actualIndex: 1 });
+      }
+      expect((await one.ledgers.read(contested)).map((e) => e.entry)).toEqual([`opened-by-${won[0]}`]);
+      for (let w = 0; w < 4; w++) {
+        expect(await one.ledgers.count(`own-${w}-${school}`)).toBe(w === won[0] ? 1 : 0);
+      }
     });
 
     it('keeps indexes dense and loses nothing when bulk and single appends race across connections', async () => {
