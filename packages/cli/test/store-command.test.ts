@@ -62,7 +62,16 @@ describe('reuse-pref store and release evaluate --store', () => {
     const recorded = runBin([...args, '--record', '--decided-at', '2026-11-01T00:00:00Z']);
     expect(recorded.status, recorded.stderr).toBe(0);
     expect(recorded.stdout).toContain('recorded at log index 2');
-    const again = runBin([...args, '--record', '--decided-at', '2026-11-01T00:00:00Z']);
+    // The first recording opened the log at its edge (the default); this one reads every leaf first.
+    const again = runBin([
+      ...args,
+      '--record',
+      '--log-check',
+      'every-leaf',
+      '--decided-at',
+      '2026-11-01T00:00:00Z',
+    ]);
+    expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain('already recorded at log index 2');
     // What the distributor server reads: the subject's ledger and the register, in the store.
     const db = new Database(at('store.db'), { readonly: true });
@@ -136,6 +145,26 @@ describe('reuse-pref store and release evaluate --store', () => {
     [['store', 'status', '--competence-age', '12'], /--competence-age/],
     [['store', 'status', '--store', 'oracle'], /--store must be sqlite or postgres/],
     [['release', 'evaluate', '--request', 'r', '--cohort', 'c', '--record'], /--record records into a store/],
+    [
+      ['release', 'evaluate', '--request', 'r', '--cohort', 'c', '--db', 'x.db', '--log-check', 'edge'],
+      /--log-check says how a recording opens the log: give --record/,
+    ],
+    [
+      [
+        'release',
+        'evaluate',
+        '--request',
+        'r',
+        '--cohort',
+        'c',
+        '--db',
+        'x.db',
+        '--record',
+        '--log-check',
+        'all',
+      ],
+      /--log-check must be edge or every-leaf, not all/,
+    ],
   ])('%j is a usage error', (args, message) => {
     const run = runBin(args, { cwd: dir, env: { ...process.env, DATABASE_URL: '' } });
     expect(run.status).toBe(2);

@@ -90,12 +90,56 @@ describe.each(STORE_KINDS)('the transparency log kept in the %s store', (kind) =
     await expect(log.inclusionProof(0, 565)).rejects.toThrow(RangeError);
   });
 
+  it('opened at the edge, holds what reading leaf by leaf holds, at every signed size, from a few rows', async () => {
+    // Rows the store hands back, counted: the edge needs a subtree row per set bit of the size and the
+    // last block's leaves, where reading leaf by leaf takes every leaf.
+    let rows = 0;
+    const ledgers = new Proxy(server.store.ledgers, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (name !== 'read') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: Parameters<typeof target.read>) => {
+          const read = await target.read(...args);
+          rows += read.length;
+          return read;
+        };
+      },
+    });
+    const reading = async (
+      log: StoredLog,
+      rootAtSigned: string | undefined,
+      mismatch: string | undefined,
+    ) => ({
+      size: log.size,
+      root: log.rootHash(),
+      rootAtSigned,
+      mismatch,
+      proofs: [await log.inclusionProof(300, 564), await log.consistencyProof(257, 562)],
+    });
+    for (const signedSize of [undefined, 0, 1, 255, 256, 257, 301, 511, 512, 513, 562, 563, 564, 565]) {
+      rows = 0;
+      const edge = await StoredLog.openAtEdge(ledgers, signedSize);
+      const edgeRows = rows;
+      rows = 0;
+      const all = await StoredLog.open(ledgers, signedSize);
+      expect(rows).toBeGreaterThanOrEqual(564);
+      // At most the last block's 52 leaves twice (the size and the signed size) and a row per bit set.
+      expect(edgeRows).toBeLessThanOrEqual(2 * 256 + 20);
+      expect(await reading(edge.log, edge.rootAtSigned, edge.mismatch)).toEqual(
+        await reading(all.log, all.rootAtSigned, all.mismatch),
+      );
+    }
+    expect((await StoredLog.openAtEdge(ledgers, 301)).rootAtSigned).toBe(tree.rootHash(301).toString('hex'));
+  });
+
   it('writes the subtree rows a log recorded before they were kept is missing, once', async () => {
     const before = await subtreeRows();
     await asDatabaseOwner(server.database, `DELETE FROM ledger_entries WHERE ledger = '${SUBTREES}'`);
     expect(await subtreeRows()).toEqual([]);
-    const { log, mismatch } = await StoredLog.open(server.store.ledgers, undefined);
+    // Opened at the edge, a log without its subtree rows is read leaf by leaf, and they are written.
+    const { log, mismatch } = await StoredLog.openAtEdge(server.store.ledgers, undefined);
     expect(mismatch).toBeUndefined();
+    expect(log.rootHash()).toBe(tree.rootHash().toString('hex'));
     expect(await subtreeRows()).toEqual(before);
     await StoredLog.open(server.store.ledgers, undefined);
     expect(await subtreeRows()).toEqual(before);
@@ -121,6 +165,17 @@ describe.each(STORE_KINDS)('the transparency log kept in the %s store', (kind) =
     ]);
     await expect(archive.treeHead(now)).rejects.toThrow(LogInconsistentError);
     await expect(archive.consistencyProof(1, 564)).rejects.toThrow(LogInconsistentError);
+    // Opened at the edge, that hash (the 512 leaves on the edge of 564) is read instead of the leaves:
+    // the root no longer matches the signed head.
+    const edgeAlarms: string[] = [];
+    const atEdge = await ReleaseArchive.open(server.store, keys.privateKey, {
+      guard: { heads, alarm: (reason) => edgeAlarms.push(reason) },
+      logCheck: 'edge',
+    });
+    expect(edgeAlarms).toEqual([
+      'The first 564 log leaves in the store no longer hash to the root of the last tree head this server signed (kept in the test): the log was rewritten.',
+    ]);
+    await expect(atEdge.treeHead(now)).rejects.toThrow(LogInconsistentError);
   });
 });
 

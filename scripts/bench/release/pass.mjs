@@ -108,7 +108,10 @@ if (mode === 'lines') {
   const store = await openStore(spec(kind, where));
   const status = await store.preferences.status();
   // As `release evaluate --store --record` does: nothing else writes from this process.
-  const archive = await ReleaseArchive.open(store, generateLogKeyPair().privateKey, { exclusive: true });
+  const archive = await ReleaseArchive.open(store, generateLogKeyPair().privateKey, {
+    exclusive: true,
+    logCheck: 'edge',
+  });
   const start = clock();
   const result = await archive.record({ ...BENCH_REQUEST, dsReference }, () => readCohortKeys(cohort), {
     now: new Date(DECIDED_AT),

@@ -35,13 +35,17 @@ const usage = `Usage: reuse-pref release <evaluate|register|ledger|notify> [opti
       per line; a line without statements is a pupil never asked) and prints the counts.
 
   evaluate --store sqlite|postgres (--db <file> | --database-url <url>) --request r.json --cohort keys.ndjson
-      [--record [--key key.pem]]
+      [--record [--key key.pem] [--log-check edge|every-leaf]]
       Decides from a server store's effective-preferences index: the cohort is one subject key a line
       ({"upn":"..."} and/or "uln"), read as a stream, so a national cohort needs no request limit. Without
       --record it counts (from the index held compactly in memory); with --record it records the release
       in the store, in one transaction, exactly as the distributor server does (log, subject ledgers,
       register), and the distributor's servers serve it from then on. Refused (exit 1) while the index has
       not taken in every stored statement: run reuse-pref store reindex.
+      --log-check <how>     edge (default): open the release log from its stored subtree hashes, so
+                            recording starts at once however many releases the log holds; every-leaf:
+                            read and hash every leaf first and check every stored subtree hash (what a
+                            distributor server does at start; minutes for a log of national releases)
       --decision <file>     write the release decision JSON (public, no personal data)
       --log <file>          record it: append the ledger commitments and the decision to this log
       --key <file>          Ed25519 private key (PEM) that signs the new tree head (needs --log)
@@ -82,6 +86,7 @@ async function evaluateFromStore(
     db?: string;
     'database-url'?: string;
     record?: boolean;
+    'log-check'?: string;
   },
   { stdout, env }: Context,
 ): Promise<number> {
@@ -89,6 +94,11 @@ async function evaluateFromStore(
     throw new UsageError('--log keeps a release in files; with --store it goes to the store (--record)');
   if (values.key && !values.record)
     throw new UsageError('--key signs the tree head of a recording: give --record');
+  const logCheck = values['log-check'] ?? 'edge';
+  if (values['log-check'] !== undefined && !values.record)
+    throw new UsageError('--log-check says how a recording opens the log: give --record');
+  if (logCheck !== 'edge' && logCheck !== 'every-leaf')
+    throw new UsageError(`--log-check must be edge or every-leaf, not ${logCheck}`);
   if (values['decided-at'] && Number.isNaN(Date.parse(values['decided-at']))) {
     throw new UsageError('--decided-at must be an RFC 3339 date-time');
   }
@@ -119,6 +129,7 @@ async function evaluateFromStore(
       // This process writes nothing else: the release may hold the store's write lock while it records.
       const archive = await ReleaseArchive.open(store, key ?? generateLogKeyPair().privateKey, {
         exclusive: true,
+        logCheck,
       });
       const result = await archive.record(request, () => readCohortKeys(cohortPath), {
         now: new Date(decidedAt),
@@ -185,6 +196,7 @@ async function evaluate(args: string[], context: Context): Promise<number> {
       db: { type: 'string' },
       'database-url': { type: 'string' },
       record: { type: 'boolean' },
+      'log-check': { type: 'string' },
     },
   });
   if (!values.request || !values.cohort)

@@ -119,7 +119,7 @@ export type CohortSource = readonly SubjectKey[] | (() => CohortKeys);
 
 /**
  * The distributor's records: the public transparency log (its leaves and subtree hashes in the store,
- * only the tree's right edge in memory: see StoredLog; every leaf re-hashed at start, and caught up with
+ * only the tree's right edge in memory: see StoredLog; every leaf re-hashed at start unless opened at the edge, and caught up with
  * what other processes committed before each use), each release with its per-subject outcomes, each subject's private ledger records (entry +
  * salt), and the public register.
  *
@@ -155,15 +155,22 @@ export class ReleaseArchive {
    * longer extends it; in memory only by default. `exclusive`: this process writes nothing else to the
    * store while it records (the CLI recording a national release), so a release may hold the store's
    * write lock throughout and write in place (see `Ledgers.appendStream`). A server leaves it off.
+   * `logCheck`: 'every-leaf' (the default, a server's start) reads and hashes every leaf of the log and
+   * checks every stored subtree hash; 'edge' reads only the tree's right edge from the stored subtree
+   * hashes, so opening costs the same however many releases the log holds, and checks only what the
+   * edge covers (see StoredLog.openAtEdge; decision 0053).
    */
   static async open(
     store: DistributorStore,
     signingKey: KeyInput,
-    options: { guard?: ArchiveGuard; exclusive?: boolean } = {},
+    options: { guard?: ArchiveGuard; exclusive?: boolean; logCheck?: 'every-leaf' | 'edge' } = {},
   ): Promise<ReleaseArchive> {
     const guard = options.guard ?? { heads: signedHeadInMemory(), alarm: () => undefined };
     const lastSigned = await guard.heads.read();
-    const reading = await StoredLog.open(store.ledgers, lastSigned?.treeSize);
+    const reading =
+      options.logCheck === 'edge'
+        ? await StoredLog.openAtEdge(store.ledgers, lastSigned?.treeSize)
+        : await StoredLog.open(store.ledgers, lastSigned?.treeSize);
     const archive = new ReleaseArchive(store, reading.log, signingKey, guard, options.exclusive ?? false);
     archive.lastSigned = lastSigned;
     archive.rootAtSigned = reading.rootAtSigned;

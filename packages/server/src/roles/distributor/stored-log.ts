@@ -69,6 +69,36 @@ export class StoredLog {
     return { log: new StoredLog(ledgers, frontier), rootAtSigned, mismatch };
   }
 
+  /**
+   * `open` from the store's subtree hashes instead of every leaf: the log's size from its newest index,
+   * the edge's complete subtrees of BLOCK leaves or more from their stored hashes (a point read each),
+   * the rest from the last block's leaves. O(log n) reads and at most BLOCK leaf hashes, where `open`
+   * reads and hashes every leaf of every release ever recorded (minutes at national size, growing with
+   * each release). It checks only what the edge covers: leaves removed from the end, or an edge hash
+   * rewritten, still show against a signed head (`rootAtSigned`), but a leaf rewritten inside a complete
+   * block does not (`mismatch` is undefined): `open` finds that, and so does anyone checking a proof of
+   * that leaf against a signed head. A store that lacks a hash or leaf the edge needs (a log recorded
+   * before subtree hashes were kept, or one cut short) is read by `open` instead (decision 0053).
+   */
+  static async openAtEdge(ledgers: Ledgers, signedSize: number | undefined): Promise<LogReading> {
+    const size = await ledgers.count(LOG);
+    if ((await ledgers.count(SUBTREES)) < Math.floor(size / BLOCK))
+      return StoredLog.open(ledgers, signedSize);
+    const log = new StoredLog(ledgers, new MerkleFrontier());
+    const subtree = log.reader();
+    try {
+      log.frontier = await frontierOf(subtree, size);
+      const rootAtSigned =
+        signedSize === undefined || signedSize > size
+          ? undefined
+          : (await frontierOf(subtree, signedSize)).rootHash().toString('hex');
+      return { log, rootAtSigned, mismatch: undefined };
+    } catch {
+      // A hash or leaf the edge needs is not where the store's lengths say: read it all, as at start.
+      return StoredLog.open(ledgers, signedSize);
+    }
+  }
+
   get size(): number {
     return this.frontier.size;
   }
@@ -169,6 +199,21 @@ function appendLeaf(frontier: MerkleFrontier, leafHash: Buffer): string | undefi
   frontier.append(leafHash, completed);
   if (completed.hashes.length === 0) return undefined;
   return JSON.stringify(completed.hashes.map((h) => h.toString('hex')));
+}
+
+/** The edge of the tree of the first `size` leaves: the complete subtree for each bit set in `size`. */
+async function frontierOf(subtree: AlignedSubtree, size: number): Promise<MerkleFrontier> {
+  const levels: Buffer[] = [];
+  let top = 0;
+  while (2 ** (top + 1) <= size) top++;
+  let start = 0;
+  for (let level = top; level >= 0 && start < size; level--) {
+    const width = 2 ** level;
+    if (size - start < width) continue;
+    levels[level] = await subtree(level, start / width);
+    start += width;
+  }
+  return new MerkleFrontier(size, levels);
 }
 
 /** MTH of a complete subtree's leaf hashes (a power of two of them), level by level. */
