@@ -119,9 +119,9 @@ export type CohortSource = readonly SubjectKey[] | (() => CohortKeys);
 
 /**
  * The distributor's records: the public transparency log (its leaves and subtree hashes in the store,
- * only the tree's right edge in memory: see StoredLog; every leaf re-hashed at start unless opened at the edge, and caught up with
- * what other processes committed before each use), each release with its per-subject outcomes, each subject's private ledger records (entry +
- * salt), and the public register.
+ * only the tree's right edge in memory: see StoredLog; every leaf re-hashed at start unless opened at
+ * the edge, and caught up with what other processes committed before each use), each release with its
+ * per-subject outcomes, each subject's private ledger records (entry + salt), and the public register.
  *
  * `recordRelease` (@reuse-pref/release) decides and records a release; this class is the archive it
  * records into. A release streams into one store transaction (`ledgers.appendStream`) as its subjects
